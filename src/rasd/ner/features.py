@@ -1,0 +1,168 @@
+"""Token features for the CRF: folded form, clitic-stripped stem, shape, affixes,
+word clusters, gazetteers and trigger words, over a window of +-2 tokens.
+
+Everything is computed on ``normalize(token)`` so diacritics, tatweel, hamza
+variants and Arabic-Indic digits do not split the vocabulary. Word-level
+features are cached per distinct token string, which is what keeps the
+default model fast on one core.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasd.ner.lexicon import TRIGGERS
+from rasd.text.normalise import normalize
+
+CLUSTERS_FILE = "clusters.tsv.gz"
+GAZETTEER_FILE = "gazetteer.tsv.gz"
+
+_CONJ = "وف"
+_PREP = "بلك"
+
+
+def strip_clitics(word: str) -> tuple[str, str]:
+    """``(proclitics, stem)`` of a folded word: و/ف, then ب/ل/ك, then the article ال.
+
+    Conservative (the stem keeps at least 2-3 letters) because names such as
+    "وليد" or "فلسطين" start with clitic letters; the CRF sees word and stem.
+    """
+    prefix = ""
+    stem = word
+    if len(stem) > 3 and stem[0] in _CONJ:
+        prefix, stem = stem[0], stem[1:]
+    if len(stem) > 3 and stem[0] in _PREP:
+        if stem[0] == "ل" and stem[1] == "ل" and len(stem) > 3:
+            return prefix + "لل", stem[2:]  # ل + ال, written "لل"
+        prefix, stem = prefix + stem[0], stem[1:]
+    if len(stem) > 3 and stem.startswith("ال"):
+        prefix, stem = prefix + "ال", stem[2:]
+    return prefix, stem
+
+
+def shape(token: str) -> str:
+    """Coarse script/case class of a raw token."""
+    if not token:
+        return "empty"
+    ch = token[0]
+    if any(c.isdigit() for c in token) and all(c.isdigit() or c in ".,،٫٬/:-" for c in token):
+        return "num"
+    if not ch.isalpha():
+        return "punct" if not ch.isalnum() else "other"
+    if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+        return "ar"
+    if ch < "\u0250":  # Latin, with accented letters
+        if token.isupper() and len(token) > 1:
+            return "LAT"
+        return "Lat" if ch.isupper() else "lat"
+    return "other"
+
+
+@dataclass
+class Lexicon:
+    """Derived resources shared by training and prediction (clusters, gazetteers)."""
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path) -> Lexicon:
+        lex = cls()
+        path = directory / CLUSTERS_FILE
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    word, *ids = line.rstrip("\n").split("\t")
+                    lex.clusters[word] = tuple(ids)
+        path = directory / GAZETTEER_FILE
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    word, flags = line.rstrip("\n").split("\t")
+                    lex.gazetteer[word] = tuple(flags.split(","))
+        return lex
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """Features of one token string, independent of its context."""
+
+    own: tuple[str, ...]  # features used only at position 0
+    ctx: tuple[str, ...]  # short features also used for the neighbours
+
+
+class FeatureExtractor:
+    """Maps a tokenised sentence to crfsuite feature lists."""
+
+    def __init__(self, lexicon: Lexicon | None = None, window: int = 2) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.window = window
+        self._cache: dict[str, WordInfo] = {}
+
+    def word_info(self, token: str) -> WordInfo:
+        info = self._cache.get(token)
+        if info is None:
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            info = self._compute(token)
+            self._cache[token] = info
+        return info
+
+    def _compute(self, token: str) -> WordInfo:
+        norm = normalize(token) or token
+        low = norm.lower()
+        prefix, stem = strip_clitics(low)
+        shp = shape(token)
+        own = [
+            f"p={prefix}",
+            f"s1={low[-1:]}",
+            f"s2={low[-2:]}",
+            f"s3={low[-3:]}",
+            f"st2={stem[:2]}",
+            f"st3={stem[:3]}",
+            f"ss2={stem[-2:]}",
+            f"len={min(len(stem), 8)}",
+        ]
+        if token != norm:
+            own.append("diac")
+        ctx = [f"w={low}", f"stem={stem}", f"sh={shp}"]
+        clusters = self.lexicon.clusters.get(low) or self.lexicon.clusters.get(stem)
+        if clusters:
+            ctx.extend(f"c{i}={c}" for i, c in enumerate(clusters))
+        else:
+            ctx.append("c=none")
+        stem_clusters = self.lexicon.clusters.get(stem)
+        if stem_clusters and stem != low:
+            own.extend(f"sc{i}={c}" for i, c in enumerate(stem_clusters))
+        for key in {low, stem}:
+            for flag in self.lexicon.gazetteer.get(key, ()):
+                ctx.append(f"g={flag}")
+        for name, words in TRIGGERS.items():
+            if low in words or stem in words:
+                ctx.append(f"t={name}")
+        return WordInfo(tuple(own), tuple(ctx))
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """One feature list per token."""
+        infos = [self.word_info(t) for t in tokens]
+        n = len(tokens)
+        out: list[list[str]] = []
+        for i, info in enumerate(infos):
+            feats = ["bias", *info.own, *info.ctx]
+            for off in range(-self.window, self.window + 1):
+                if off == 0:
+                    continue
+                j = i + off
+                if 0 <= j < n:
+                    feats.extend(f"{off}:{f}" for f in infos[j].ctx)
+                elif j == -1 or j == n:
+                    feats.append(f"{off}:BOUND")
+            if i > 0:
+                feats.append(f"bg-={infos[i - 1].ctx[1]}|{info.ctx[1]}")
+            if i + 1 < n:
+                feats.append(f"bg+={info.ctx[1]}|{infos[i + 1].ctx[1]}")
+            out.append(feats)
+        return out

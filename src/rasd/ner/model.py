@@ -1,0 +1,104 @@
+"""Loading and running NER models: the shipped CRF, or a local Hugging Face model.
+
+Models are loaded once per process (module-level cache keyed by the model
+spec) so building the NER stage twice, or once per worker batch, is cheap.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from rasd.ner.features import FeatureExtractor, Lexicon
+
+CRF_FILE = "crf.model"
+TRANSFORMERS_PREFIX = "transformers:"
+
+
+def default_model_dir() -> Path:
+    """Directory of the model shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "resources" / "ner"
+
+
+class NerModel(Protocol):
+    description: str
+
+    def predict_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags over Rasd types (PER, ORG, LOC, MISC, ...) for each tokenised sentence."""
+        ...
+
+    def predict_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        """Tags of one sentence and, per token, the model's confidence in its tag."""
+        ...
+
+
+class CrfNer:
+    """The default model: a linear-chain CRF (python-crfsuite) over rich token features."""
+
+    def __init__(self, directory: Path) -> None:
+        import pycrfsuite
+
+        path = directory / CRF_FILE
+        if not path.exists():
+            raise FileNotFoundError(f"no CRF NER model at {path}; run `rasd train ner`")
+        self.directory = directory
+        self.features = FeatureExtractor(Lexicon.load(directory))
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()  # a crfsuite Tagger holds per-call state
+        self.description = f"crf:{directory}"
+
+    def predict_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        out = []
+        with self._lock:
+            for tokens in sentences:
+                if not tokens:
+                    out.append([])
+                    continue
+                out.append(list(self._tagger.tag(self.features.sentence(tokens))))
+        return out
+
+    def predict_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        if not tokens:
+            return [], []
+        with self._lock:
+            self._tagger.set(self.features.sentence(tokens))
+            tags = list(self._tagger.tag())
+            scores = [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        return tags, scores
+
+
+_CACHE: dict[str, NerModel] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load_model(spec: str | None = None) -> NerModel:
+    """The model named by ``spec``, loaded once per process.
+
+    ``None`` or ``"crf"``: the shipped CRF; ``"crf:/dir"``: a CRF trained into
+    ``/dir``; ``"transformers:/path"``: a local Hugging Face token-classification model.
+    """
+    key = spec or "crf"
+    with _CACHE_LOCK:
+        model = _CACHE.get(key)
+        if model is None:
+            model = _build(key)
+            _CACHE[key] = model
+        return model
+
+
+def _build(spec: str) -> NerModel:
+    if spec == "crf":
+        return CrfNer(default_model_dir())
+    if spec.startswith("crf:"):
+        return CrfNer(Path(spec[4:]))
+    if spec.startswith(TRANSFORMERS_PREFIX):
+        from rasd.ner.hf import TransformersNer
+
+        return TransformersNer(Path(spec[len(TRANSFORMERS_PREFIX) :]))
+    path = Path(spec)
+    if (path / CRF_FILE).exists():
+        return CrfNer(path)
+    raise ValueError(f"unknown NER model {spec!r}: use 'crf', 'crf:/dir' or 'transformers:/path'")

