@@ -1,0 +1,127 @@
+"""The quantity stage: every count in a document with its measure, subject, holder and time."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rasd.model import Document, Quantity, Timex
+from rasd.quantity.attribute import HolderState, find_holder, find_subject
+from rasd.quantity.measures import measure_of, not_count_reason
+from rasd.quantity.numbers import NumberMatch, Scan, find_numbers, scan
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+_NO_SUBJECT = {"percent", "distance_km", "money"}
+
+
+def _fallback_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans when the text stage has not run (pure use of this stage)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        # a dot between digits is a separator, not a sentence end (12.500)
+        if m.group() == "." and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() and text[
+            m.end()
+        ].isdigit():
+            continue
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return [(s.start, s.end) for s in doc.sentences]
+    return _fallback_sentences(doc.text)
+
+
+def _token_range(sc: Scan, starts: list[int], span: tuple[int, int]) -> tuple[int, int]:
+    lo = bisect_right(starts, span[0] - 1)
+    hi = bisect_right(starts, span[1] - 1)
+    return lo, hi
+
+
+def _overlaps_timex(m: NumberMatch, sc: Scan, timexes: list[Timex]) -> bool:
+    start, end = sc.toks[m.tok_start].start, sc.toks[m.tok_end - 1].end
+    return any(t.start < end and start < t.end for t in timexes)
+
+
+def _time_for(m_start: int, sent: tuple[int, int], doc: Document) -> str | None:
+    """Nearest dated timex in the same sentence, else the publication date."""
+    best: tuple[int, str] | None = None
+    for t in doc.timexes:
+        if t.type == "DATE" and t.value and sent[0] <= t.start < sent[1]:
+            dist = abs(t.start - m_start)
+            if best is None or dist < best[0]:
+                best = (dist, t.value)
+    if best is not None:
+        return best[1]
+    return doc.published_iso
+
+
+def extract_quantities(doc: Document) -> list[Quantity]:
+    """Quantities of one document, ids continuing after any already present."""
+    sc = scan(doc.text)
+    starts = [t.start for t in sc.toks]
+    sentences = _sentence_spans(doc)
+    sent_starts = [s[0] for s in sentences]
+    state = HolderState()
+    out: list[Quantity] = []
+    n = len(doc.quantities)
+    current_sentence = -1
+    for m in find_numbers(sc):
+        core_start = sc.toks[m.tok_start].start
+        si = max(0, bisect_right(sent_starts, core_start) - 1)
+        sent = sentences[si] if sentences else (0, len(doc.text))
+        if si != current_sentence:
+            current_sentence = si
+        mr = measure_of(sc, m)
+        if not_count_reason(sc, m, mr.unit_tok) is not None:
+            continue
+        if m.parsed and _overlaps_timex(m, sc, doc.timexes):
+            continue
+        first, last = _token_range(sc, starts, sent)
+        subject = (
+            find_subject(sc, m, mr.unit_tok, last, doc.mentions) if mr.measure not in _NO_SUBJECT else None
+        )
+        holder = find_holder(sc, m, (first, last), doc.mentions, doc.quotes, doc.source, state)
+        out.append(
+            Quantity(
+                id=f"{doc.id}:q{n}",
+                start=m.start,
+                end=m.end,
+                text=doc.text[m.start : m.end],
+                value=m.value,
+                min=m.min,
+                max=m.max,
+                qualifier=m.qualifier,
+                unit=mr.unit,
+                measure=mr.measure,
+                subject_text=subject.text if subject else None,
+                subject_mention_id=subject.mention_id if subject else None,
+                holder_text=holder.text,
+                holder_mention_id=holder.mention_id,
+                time=_time_for(m.start, sent, doc),
+                sentence_start=sent[0],
+                sentence_end=sent[1],
+                parsed=m.parsed,
+                unparsed_reason=m.reason,
+            )
+        )
+        n += 1
+    return out
+
+
+class QuantityStage:
+    """Appends ``Quantity`` annotations; uses sentences, mentions, quotes and timexes when present."""
+
+    name = "quantity"
+
+    def __init__(self) -> None:
+        pass  # the lexicons are module-level: constructing the stage costs nothing
+
+    def __call__(self, doc: Document) -> Document:
+        doc.quantities.extend(extract_quantities(doc))
+        return doc
