@@ -1,0 +1,1 @@
+"""Gazetteer and geocoding (offline, no search server)."""

@@ -1,0 +1,1 @@
+"""Entity linking: names, the actor knowledge base, resolution within and across documents."""

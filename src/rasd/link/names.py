@@ -1,0 +1,231 @@
+"""Name keys for linking: titles, roles, clitics, spelling variants, transliteration.
+
+The one place for the rules that decide when two written names may be the same
+name. Everything here works on folded text from :func:`rasd.text.normalise.normalize`
+so that hamza, ta marbuta and ya spellings never matter. Functions are total:
+they accept any string (empty, Latin, emoji, digits) and never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rasd.text.normalise import normalize
+
+# Honorifics, ranks and roles written before a person's name (folded forms).
+# A mention "المشير خليفة حفتر" is the person "خليفة حفتر"; the title is not part of the name.
+TITLE_WORDS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "اللواء الفريق العميد العقيد المقدم الرائد النقيب الملازم المشير الجنرال الأدميرال "
+        "الرئيس الملك الأمير الأميرة الشيخ الشيخة السيد السيدة الدكتور الدكتورة د. الحاج الإمام "
+        "آية الله المرشد السلطان العاهل ولي العهد الزعيم القائد الراحل المعارض الناشط الصحفي "
+        "الصحافي الكاتب الإعلامي المحامي القاضي النائب المستشار السفير المبعوث الوزير الأستاذ "
+        "المهندس البروفيسور المتحدث الناطق الجنرال المطران البابا الكاردينال الشهيد المقاتل "
+        "القيادي المسؤول الرقيب سمو سماحة فخامة معالي دولة صاحب"
+    ).split()
+)
+
+# Role nouns that head a longer role phrase ("وزير الخارجية الفرنسي", "رئيس المجلس الرئاسي").
+ROLE_HEADS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "وزير وزيرة رئيس رئيسة نائب قائد أمين الأمين مبعوث المبعوث سفير مستشار متحدث ناطق "
+        "زعيم مدير محافظ عمدة مفوض المفوض منسق مندوب المندوب ممثل الممثل آمر أمير مرشد رئيسا وزيرا "
+        "قائدا نائبا"
+    ).split()
+)
+
+# Words that complete a role phrase after its head (institutions, portfolios, qualifiers).
+ROLE_COMPLEMENTS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "الخارجية الداخلية الدفاع العدل المالية الإعلام النفط الصحة التعليم الاقتصاد الوزراء "
+        "الحكومة المجلس الرئاسي الأعلى العام العامة الأركان هيئة الجيش القوات المسلحة البرلمان "
+        "النواب الدولة الأمم المتحدة الخاص الخاصة باسم الشؤون لشؤون السابق السابقة الأسبق الحالي "
+        "المؤقت المؤقتة الانتقالي الانتقالية الوطني الوطنية حكومة الوفاق مجلس جامعة العربية "
+        "العسكري العسكرية الأمن الاستخبارات المخابرات الشرطة الحرس الثوري المكلف المنتخب "
+        "التنفيذي الدائم عام للأمم لمجلس الجمهورية للجيش للقوات لحكومة أول الأول الثاني"
+    ).split()
+)
+
+# Single-letter proclitics (conjunction, preposition) that may be glued to a name.
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_ARTICLE = "ال"
+
+_PUNCT_RE = re.compile(r"[\"'«»“”‘’`(){}\[\]<>#_.,،؛;:!?؟/\\|*~^=+\-–—…]+")
+_SPACE_RE = re.compile(r"\s+")
+# "عبد الحميد" and "عبدالحميد", "أبو ظبي" and "أبوظبي" are the same name.
+_COMPOUND_RE = re.compile(r"(?:(?<=\s)|^)(عبد|ابو|ابي|ابا|بو) (?=\S)")
+_LONG_VOWELS = "اوي"
+_LATIN_ARTICLE_RE = re.compile(r"^(the|al|el|al-|el-)\s+")
+
+
+def clean(text: str) -> str:
+    """Folded text with punctuation, hashtags and underscores turned into single spaces."""
+    folded = normalize(text or "")
+    folded = _PUNCT_RE.sub(" ", folded)
+    return _SPACE_RE.sub(" ", folded).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """The spelling-variant key of a name: folded, punctuation-free, compounds joined.
+
+    Two strings with the same key are written variants of one name
+    ("أبو ظبي"/"أبوظبي", "درنة"/"درنه", "عبدربه"/"عبد ربه").
+    """
+    key = clean(text)
+    key = _COMPOUND_RE.sub(lambda m: m.group(1), key)
+    if key and key.isascii():
+        key = _LATIN_ARTICLE_RE.sub("", key)
+    return key
+
+
+def _skeleton_word(word: str) -> str:
+    if len(word) <= 3:
+        return word
+    inner = "".join(ch for ch in word[1:-1] if ch not in _LONG_VOWELS)
+    return word[0] + inner + word[-1]
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton_key(text: str) -> str:
+    """A looser key without word-internal long vowels (فلاديمير/فلاديمر, غوتيريش/غوتيرش).
+
+    Used only for names that also agree in type and never as the only evidence
+    for short names, because dropping vowels makes more names collide.
+    """
+    return " ".join(_skeleton_word(w) for w in name_key(text).split())
+
+
+def tokens(text: str) -> list[str]:
+    """Name tokens of the key (compounds already joined)."""
+    return name_key(text).split()
+
+
+def strip_titles(text: str) -> str:
+    """The folded name without leading titles and role phrases.
+
+    "المشير خليفة حفتر" -> "خليفه حفتر"; "وزير الخارجية الفرنسي جان إيف لودريان" ->
+    "جان ايف لودريان". Returns the input key unchanged when stripping would leave nothing
+    (a mention that is only a title stays what it is).
+    """
+    words = name_key(text).split()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in TITLE_WORDS or (w.startswith(("و", "ف")) and w[1:] in TITLE_WORDS):
+            i += 1
+            continue
+        if w in ROLE_HEADS or (w.startswith(("و", "ف")) and w[1:] in ROLE_HEADS):
+            j = i + 1
+            while j < len(words) and (words[j] in ROLE_COMPLEMENTS or _is_nisba(words[j])):
+                j += 1
+            if j > i + 1 or j < len(words):
+                i = j
+                continue
+        break
+    rest = words[i:]
+    return " ".join(rest) if rest else " ".join(words)
+
+
+def _is_nisba(word: str) -> bool:
+    """A definite relational adjective such as الفرنسي / الليبية (role qualifiers)."""
+    return len(word) > 4 and word.startswith(_ARTICLE) and (word.endswith("ي") or word.endswith("يه"))
+
+
+def clitic_variants(text: str) -> list[str]:
+    """Candidate keys for a name written with glued proclitics, most literal first.
+
+    "لحزب الله" -> ["لحزب الله", "حزب الله"]; "والمملكة المتحدة" -> [..., "المملكه المتحده"];
+    "للجيش" -> [..., "الجيش"]. The caller keeps the first candidate it can find in an
+    index: stripping is never applied blindly, since ب/ل/ك also begin names (بنغازي، ليبيا).
+    """
+    key = name_key(text)
+    if not key:
+        return []
+    out = [key]
+    first, _, rest = key.partition(" ")
+    tail = f" {rest}" if rest else ""
+    seen = {key}
+
+    def add(word: str) -> None:
+        cand = word + tail
+        if len(word) >= 2 and cand not in seen:
+            seen.add(cand)
+            out.append(cand)
+
+    # conjunction + preposition + article, in every legal order.
+    word = first
+    if word.startswith(("و", "ف")) and len(word) > 3:
+        add(word[1:])
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 3:
+        add(_ARTICLE + word[2:])
+    if word[:1] in ("ب", "ل", "ك") and len(word) > 3:
+        add(word[1:])
+    return out
+
+
+def without_article(key: str) -> str:
+    """The key with a leading definite article removed from its first word."""
+    if key.startswith(_ARTICLE) and len(key.split(" ", 1)[0]) > 4:
+        return key[2:]
+    return key
+
+
+def is_partial_name(short: str, full: str) -> bool:
+    """True when ``short`` is a proper part of the person name ``full``.
+
+    Accepts a last-name or trailing sequence ("حفتر" of "خليفة حفتر", "الدبيبة" of
+    "عبد الحميد الدبيبة") and a first-plus-last form ("خليفة حفتر" of "خليفة بلقاسم
+    حفتر"). A shared first name alone never counts: too many people are called محمد.
+    """
+    s, f = tokens(short), tokens(full)
+    if not s or len(s) >= len(f):
+        return False
+    if f[-len(s) :] == s:
+        return True
+    if len(s) >= 2 and s[0] == f[0] and s[-1] == f[-1]:
+        return True
+    # "الدبيبة" vs "دبيبة": the article is optional on a family name.
+    return len(s) == 1 and without_article(s[0]) == without_article(f[-1]) and len(s[0]) > 3
+
+
+def looks_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isascii() for c in letters)
+
+
+_ROMANIZER_FAILED = False
+
+
+@lru_cache(maxsize=1 << 14)
+def romanize(text: str) -> str | None:
+    """A Latin-script guess for an Arabic name (arabic-name-romanizer), or None.
+
+    The result is a transliteration, not an attested English name: callers must
+    mark it as a guess (``name_en_source="transliteration"``).
+    """
+    global _ROMANIZER_FAILED
+    text = (text or "").strip()
+    if not text:
+        return None
+    if looks_latin(text):
+        return text
+    if _ROMANIZER_FAILED:
+        return None
+    try:
+        from arabic_name_romanizer import transliterate
+    except ImportError:  # pragma: no cover - declared dependency
+        _ROMANIZER_FAILED = True
+        return None
+    try:
+        out = transliterate(_PUNCT_RE.sub(" ", text).strip())
+    except Exception:  # noqa: BLE001 - a transliteration failure must not lose the entity
+        return None
+    if isinstance(out, list):
+        out = out[0] if out else None
+    return str(out).strip() or None if out else None
