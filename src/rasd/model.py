@@ -152,6 +152,7 @@ class Quantity:
     sentence_end: int | None = None
     parsed: bool = True
     unparsed_reason: str | None = None
+    doc_id: str | None = None  # set by the store when quantities are read across documents
 
 
 @dataclass(slots=True)

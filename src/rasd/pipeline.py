@@ -101,7 +101,7 @@ class Pipeline:
         for stage in self.stages:
             try:
                 doc = stage(doc)
-            except Exception as exc:  # noqa: BLE001 - a stage failure must not stop the batch
+            except Exception as exc:
                 reason = f"{type(exc).__name__}: {exc}"
                 log.debug("stage %s failed on %s\n%s", stage.name, doc.id, traceback.format_exc())
                 doc.errors.append(ProcessingError(doc_id=doc.id, stage=stage.name, reason=reason))

@@ -82,7 +82,10 @@ def to_ascii_digits(text: str) -> str:
 
 
 _DIGIT_TABLE = str.maketrans(
-    {**{a: str(i) for i, a in enumerate(ARABIC_INDIC_DIGITS)}, **{p: str(i) for i, p in enumerate(PERSIAN_DIGITS)}}
+    {
+        **{a: str(i) for i, a in enumerate(ARABIC_INDIC_DIGITS)},
+        **{p: str(i) for i, p in enumerate(PERSIAN_DIGITS)},
+    }
 )
 
 

@@ -1,0 +1,201 @@
+"""The Python API; the CLI and the web layer are thin shells around it.
+
+import rasd
+doc = rasd.analyze("قال المتحدث ...", published="2018-03-01")   # one text, in memory
+report = rasd.analyze_corpus(["articles.jsonl.gz"], db="rasd.db")   # a corpus, into a store
+store = rasd.open_store("rasd.db")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.ingest import IngestOptions, parse_date, read
+from rasd.model import Document, ProcessingError
+from rasd.pipeline import DEFAULT_STAGES, Pipeline, available_stages
+from rasd.store import Store
+
+_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+
+
+def default_stage_names() -> list[str]:
+    """The default stages this installation can run, in pipeline order."""
+    installed = set(available_stages())
+    return [name for name in DEFAULT_STAGES if name in installed]
+
+
+def get_pipeline(stages: Sequence[str] | None = None) -> Pipeline:
+    """A cached pipeline for these stage names (models load once per process)."""
+    key = tuple(stages) if stages is not None else tuple(default_stage_names())
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline.from_names(list(key))
+    return _PIPELINES[key]
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return parse_date(value)
+
+
+def analyze(
+    text: str | Document,
+    *,
+    published: str | dt.date | None = None,
+    doc_id: str = "doc",
+    stages: Sequence[str] | None = None,
+) -> Document:
+    """Analyse one text in memory (no store) and return the annotated Document."""
+    doc = text if isinstance(text, Document) else Document(id=doc_id, text=text)
+    if published is not None:
+        doc.published = _as_date(published)
+    return get_pipeline(stages)(doc)
+
+
+def open_store(db: str | None = None) -> Store:
+    return Store(db)
+
+
+@dataclass
+class AnalyzeReport:
+    processed: int = 0
+    unchanged: int = 0
+    bad_records: int = 0
+    stage_errors: int = 0
+    seconds: float = 0.0
+    stages: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """False when nothing at all could be processed (the CLI then exits with 2)."""
+        return self.processed + self.unchanged > 0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.processed / self.seconds if self.seconds else 0.0
+
+
+def analyze_corpus(
+    paths: Sequence[str | Path],
+    *,
+    db: str | Store | None = None,
+    published: str | dt.date | None = None,
+    stages: Sequence[str] | None = None,
+    replace: bool = False,
+    max_chars: int | None = None,
+    on_error: Callable[[ProcessingError], None] | None = None,
+    on_document: Callable[[Document, str], None] | None = None,
+    corpus: bool = True,
+) -> AnalyzeReport:
+    """Read, analyse and store every document under ``paths``; bad records never stop the run.
+
+    Unchanged documents (same id, same sha256) are skipped, so re-running is
+    idempotent. A stored id with different text is an error unless ``replace``.
+    """
+    store = db if isinstance(db, Store) else Store(db)
+    pipeline = get_pipeline(stages)
+    options = IngestOptions(published=_as_date(published), **({"max_chars": max_chars} if max_chars else {}))
+    report = AnalyzeReport(stages=pipeline.names)
+    seen: dict[str, str] = {}
+    started = time.perf_counter()
+
+    def fail(error: ProcessingError) -> None:
+        report.bad_records += 1
+        store.record_errors([error])
+        if on_error:
+            on_error(error)
+
+    for record in read(paths, options):
+        if isinstance(record, ProcessingError):
+            fail(record)
+            continue
+        doc = record
+        earlier = seen.get(doc.id)
+        if earlier is not None:
+            if earlier != doc.sha256:
+                fail(
+                    _duplicate_error(
+                        doc, "appears twice in this batch with different text; the first is kept"
+                    )
+                )
+            else:
+                report.unchanged += 1
+            continue
+        seen[doc.id] = doc.sha256
+        status = store.document_status(doc.id, doc.sha256)
+        if status == "unchanged":
+            report.unchanged += 1
+            if on_document:
+                on_document(doc, "unchanged")
+            continue
+        if status == "changed" and not replace:
+            fail(_duplicate_error(doc, "is already stored with different text (use --replace to update it)"))
+            continue
+        if "published_error" in doc.metadata:
+            doc.errors.append(
+                ProcessingError(
+                    doc.id, "ingest", f"published date ignored: {doc.metadata['published_error']}"
+                )
+            )
+        doc = pipeline(doc)
+        store.save_document(doc, pipeline.names)
+        report.processed += 1
+        report.stage_errors += sum(1 for e in doc.errors if e.stage != "ingest")
+        for error in doc.errors:
+            if on_error:
+                on_error(error)
+        if on_document:
+            on_document(doc, status)
+    if corpus and report.processed:
+        update_corpus(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _duplicate_error(doc: Document, what: str) -> ProcessingError:
+    return ProcessingError(doc_id=doc.id, stage="ingest", reason=f"duplicate id: {doc.id!r} {what}")
+
+
+def _module_available(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def update_corpus(store: Store) -> dict[str, Any]:
+    """Corpus-level stages over the store: entity resolution, then claim groups."""
+    summary: dict[str, Any] = {}
+    if _module_available("rasd.link.resolve"):
+        from rasd.link.resolve import resolve_corpus
+
+        docs = list(store.iter_documents(with_text=False))
+        entities = resolve_corpus(docs)
+        mention_entity = {m.id: m.entity_id for d in docs for m in d.mentions}
+        store.replace_entities(entities, mention_entity)
+        summary["entities"] = len(entities)
+    if _module_available("rasd.quantity.claims"):
+        from rasd.quantity.claims import group_claims
+
+        quantities, published = _stored_quantities(store.iter_documents(with_text=False))
+        groups = group_claims(quantities, subject_key=lambda q: q.subject_entity_id, published=published)
+        store.replace_claim_groups(groups)
+        summary["claim_groups"] = len(groups)
+    return summary
+
+
+def _stored_quantities(docs: Iterable[Document]) -> tuple[list[Any], dict[str, dt.date | None]]:
+    quantities = []
+    published: dict[str, dt.date | None] = {}
+    for doc in docs:
+        published[doc.id] = doc.published
+        for q in doc.quantities:
+            q.doc_id = doc.id
+            quantities.append(q)
+    return quantities, published

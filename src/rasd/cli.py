@@ -1,0 +1,216 @@
+"""The ``rasd`` command: a thin layer over ``rasd.api``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from rasd import api
+from rasd.ingest import parse_date
+from rasd.model import Document, ProcessingError
+
+app = typer.Typer(
+    help="Rasd (رصد): Arabic news → an evidence-linked knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+train_app = typer.Typer(help="Train the models Rasd ships (reproducible, seeded).", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure a component against gold data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="SQLite file or URL (sqlite:///…, postgresql://…); default $RASD_DB or ./rasd.db"
+    ),
+]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _error_line(error: ProcessingError) -> str:
+    where = []
+    if error.source:
+        where.append(error.source + (f":{error.line}" if error.line else ""))
+    elif error.line:
+        where.append(f"line {error.line}")
+    if error.doc_id:
+        where.append(f"id={error.doc_id}")
+    return f"error [{error.stage}] {' '.join(where) or '-'}: {error.reason}"
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, JSONL(.gz), HTML pages, or - for stdin")
+    ],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for records that carry none")
+    ] = None,
+    stages: Annotated[
+        str | None, typer.Option(help="Comma-separated stages to run (default: all installed)")
+    ] = None,
+    replace: Annotated[bool, typer.Option(help="Re-analyse stored ids whose text changed")] = False,
+    max_chars: Annotated[int | None, typer.Option(help="Reject documents longer than this")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+) -> None:
+    """Analyse documents and store the results (unchanged documents are skipped)."""
+    stage_names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+    )
+    task = progress.add_task("analysing", total=None, rate="")
+
+    def on_error(error: ProcessingError) -> None:
+        progress.console.print(_error_line(error), markup=False, highlight=False)
+
+    def on_document(doc: Document, status: str) -> None:
+        elapsed = progress.tasks[task].elapsed or 0.0
+        done = progress.tasks[task].completed + 1
+        progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s" if elapsed else "")
+
+    with progress:
+        report = api.analyze_corpus(
+            paths,
+            db=db,
+            published=_date(published),
+            stages=stage_names,
+            replace=replace,
+            max_chars=max_chars,
+            on_error=on_error,
+            on_document=on_document,
+        )
+    err.print(
+        f"{report.processed} analysed, {report.unchanged} unchanged, {report.bad_records} bad records, "
+        f"{report.stage_errors} stage errors in {report.seconds:.1f}s "
+        f"({report.docs_per_second:.1f} docs/s; stages: {', '.join(report.stages)})",
+        markup=False,
+        highlight=False,
+    )
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Export format: json (the v1 contract)")
+    ] = "json",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default: stdout)")
+    ] = None,
+    text: Annotated[bool, typer.Option(help="Include each document's text")] = True,
+) -> None:
+    """Export the knowledge base (JSON contract v1)."""
+    from rasd.export import write_json
+
+    if format != "json":
+        raise typer.BadParameter(f"unknown format {format!r}; available: json", param_hint="--format")
+    store = api.open_store(db)
+    if out_file is None:
+        write_json(store, sys.stdout, with_text=text)
+        return
+    tmp = out_file.with_name(out_file.name + ".part")
+    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        counts = write_json(store, fh, with_text=text)
+    tmp.replace(out_file)
+    err.print(f"wrote {out_file}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
+
+
+@app.command()
+def errors(
+    db: DbOption = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many")] = None,
+) -> None:
+    """List bad records and stage failures recorded in the store."""
+    rows = api.open_store(db).errors(limit)
+    for error in rows:
+        out.print(_error_line(error), markup=False, highlight=False)
+    err.print(f"{len(rows)} errors", markup=False)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts of everything in the store."""
+    table = Table("table", "rows")
+    for name, count in api.open_store(db).counts().items():
+        table.add_row(name, str(count))
+    out.print(table)
+
+
+@app.command()
+def summary(
+    db: DbOption = None,
+    top: Annotated[int, typer.Option(help="How many entities and claims to show")] = 10,
+) -> None:
+    """A short human summary of the store: counts, top entities, contested figures."""
+    from rasd.summary import print_summary
+
+    print_summary(api.open_store(db), out, top=top)
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="PER, ORG, GPE, LOC, FAC, NORP, MISC")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many")] = 50,
+) -> None:
+    """Entities, most mentioned first."""
+    rows = [e for e in api.open_store(db).entities() if type is None or e.type == type.upper()]
+    rows.sort(key=lambda e: (-e.mention_count, e.id))
+    table = Table("id", "type", "name", "name_en", "kb_id", "mentions")
+    for e in rows[:limit]:
+        table.add_row(e.id, e.type, e.name, e.name_en or "", e.kb_id or "", str(e.mention_count))
+    out.print(table)
+
+
+@app.command("stages")
+def list_stages() -> None:
+    """The pipeline stages this installation can run."""
+    for name in api.default_stage_names():
+        out.print(name, markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

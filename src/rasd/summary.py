@@ -1,0 +1,35 @@
+"""A short, human summary of a store (what `make demo` prints)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from rasd.store import Store
+
+
+def print_summary(store: Store, console: Console, top: int = 10) -> None:
+    counts = store.counts()
+    console.print(
+        "Rasd knowledge base: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()),
+        markup=False,
+        highlight=False,
+    )
+    entities = sorted(store.entities(), key=lambda e: (-e.mention_count, e.id))[:top]
+    if entities:
+        table = Table("entity", "type", "English", "kb", "mentions", title="Most mentioned entities")
+        for e in entities:
+            table.add_row(e.name, e.type, e.name_en or "", e.kb_id or "", str(e.mention_count))
+        console.print(table)
+    groups = [g for g in store.claim_groups() if g.disagreement][:top]
+    if groups:
+        table = Table("subject", "measure", "figures", title="Figures the sources disagree on")
+        for g in groups:
+            table.add_row(g.subject_key or g.subject_entity_id or "?", g.measure, str(len(g.quantity_ids)))
+        console.print(table)
+    errors = store.errors(limit=3)
+    if errors:
+        console.print(f"{counts['errors']} errors recorded (see `rasd errors`), e.g.:", markup=False)
+        for error in errors:
+            where = error.doc_id or error.source
+            console.print(f"  [{error.stage}] {where}: {error.reason}", markup=False, highlight=False)
