@@ -1,0 +1,30 @@
+"""Score Rasd's time expressions on Arabic TimeML gold.
+
+Usage: python scripts/eval_timex.py [CORPUS_DIR] [--anchor YYYY-MM-DD] [--errors]
+Default corpus: ../shared/data/timex/Corpus_test (docs 1-25 development, 26-50 test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from rasd.time.evaluate import DEFAULT_ANCHOR, evaluate_timeml
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "timex" / "Corpus_test"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus_dir", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--anchor", type=dt.date.fromisoformat, default=DEFAULT_ANCHOR)
+    parser.add_argument("--dev-last", type=int, default=25, help="last document number of the dev split")
+    parser.add_argument("--errors", action="store_true", help="list misses, spurious and wrong values")
+    args = parser.parse_args()
+    report = evaluate_timeml(args.corpus_dir.resolve(), anchor=args.anchor, dev_last=args.dev_last)
+    print(report.format(show_errors=args.errors))
+
+
+if __name__ == "__main__":
+    main()

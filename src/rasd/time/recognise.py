@@ -1,0 +1,768 @@
+"""Rule-based recognition of Arabic time expressions with TIMEX3 normalisation.
+
+Each rule is a regular expression over the folded text (``rasd.text.normalise``)
+plus a handler that turns a match into a candidate (span, type, value, precision,
+mod). Candidates are resolved longest-first so "أمس الأربعاء" and
+"الخامس عشر من أكتوبر الماضي" come out as one expression each; spans are mapped
+back to original offsets. Relative expressions are computed against the
+publication date and get ``value=None`` when there is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rasd.model import Timex
+from rasd.text.normalise import NormalizedText, normalize
+from rasd.time import lexicon as lx
+from rasd.time import normalise as nm
+
+S = r"[^\S\n]+"  # whitespace that does not cross a line
+OS = r"[^\S\n]*"
+_LEFT = r"(?<!\w)"
+_RIGHT = r"(?!\w)"
+# Proclitics kept outside the span: و ف + ب ل ك.
+_PREFIX = r"(?:[وف]?[بلك]?)"
+_AL = r"(?:ال|(?<=ل)ل)"  # the article, or the ل left of "لل" after the preposition ل
+
+
+def _alt(words: Iterable[str], article: bool = True) -> str:
+    """Regex alternation of folded phrases, longest first, spaces as flexible blanks."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = S.join(re.escape(p) for p in w.split(" "))
+        if article and w.startswith("ال"):
+            body = _AL + body[2:]
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _key(s: str) -> str:
+    """Lexicon key of matched folded text (collapse blanks, restore a "لل"-split article)."""
+    s = " ".join(s.split())
+    if s.startswith("ل") and not s.startswith("ال"):
+        return "ا" + s
+    return s
+
+
+WD = _alt(lx.WEEKDAYS)
+WD_BARE = _alt(w[2:] for w in lx.WEEKDAYS)
+DEI = _alt(lx.DEICTIC_DAYS)
+POD = _alt(lx.PARTS_OF_DAY)
+REL = _alt(lx.RELATIONS)
+MOD = _alt(lx.MODIFIERS)
+MON = _alt(lx.MONTHS)
+ORD = _alt(lx.ORDINALS)
+NUMW = _alt(lx.CARDINALS | {w: 0 for w in lx.THOUSANDS_PLURAL})
+NUMPHRASE = rf"{NUMW}(?:(?:{S}|{OS}و{OS}){NUMW})*"
+NUM = rf"(?:\d{{1,6}}(?:\.\d+)?|{NUMPHRASE})"
+UNIT = _alt(lx.UNITS)
+DUNIT = _alt(lx.DEFINITE_UNITS)
+DREL = _alt(lx.DURATION_RELATIONS)
+ERA = _alt(lx.GREGORIAN_ERA | lx.HIJRI_ERA)
+BOUND = _alt(lx.BOUNDS)
+VAGUE = _alt(lx.VAGUE_COUNTS)
+YEARN = _alt(lx.YEAR_NOUNS)
+SEASON = _alt(lx.SEASONS)
+PERIOD = _alt(lx.PERIOD_NOUNS)
+HOURW = _alt(lx.HOUR_WORDS)
+CPER = _alt(lx.CLOCK_PERIODS)
+FRAC = _alt(lx.CLOCK_FRACTIONS)
+VREF = _alt(lx.VAGUE_REFS)
+RECUR = _alt(lx.RECURRENCE)
+DECADE = _alt([w[2:] for w in lx.DECADE_STEMS], article=False)
+_YEAR_PHRASE = rf"(?:{_AL}عام|{_AL}سنه)"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A recognised expression at folded offsets, before overlap resolution."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    precision: str | None
+    anchored: bool = False
+    mod: str | None = None
+    kind: str = ""  # rule family, used by the merging passes
+    weekday: int | None = None  # for a plain weekday, its number (Monday = 0)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    folded: str
+    norm: NormalizedText
+    anchor: dt.date | None
+
+
+Handler = Callable[[re.Match[str], _Ctx], Candidate | None]
+_RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _rule(pattern: str) -> Callable[[Handler], Handler]:
+    compiled = re.compile(_LEFT + _PREFIX + "(?P<core>" + pattern + ")" + _RIGHT)
+
+    def register(fn: Handler) -> Handler:
+        _RULES.append((compiled, fn))
+        return fn
+
+    return register
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    value = m.groupdict().get(name)
+    return _key(value) if value else None
+
+
+def _cand(m: re.Match[str], type_: str, value: str | None, precision: str | None, anchored: bool,
+          mod: str | None = None, kind: str = "", group: str = "core") -> Candidate:
+    return Candidate(m.start(group), m.end(group), type_, value, precision, anchored, mod, kind)
+
+
+def _word_before(ctx: _Ctx, pos: int) -> str:
+    words = ctx.folded[max(0, pos - 30) : pos].split()
+    return words[-1] if words else ""
+
+
+def _rest(ctx: _Ctx, pos: int) -> str:
+    return ctx.folded[pos : pos + 40]
+
+
+def parse_number(text: str) -> float | None:
+    """Value of digits or an Arabic number phrase ("خمسة وتسعين" -> 95); None if not a number."""
+    text = text.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    total = 0
+    current = 0
+    words = [w for w in re.split(r"\s+|(?<=\S)\s*و(?=\S)", text) if w]
+    words = [w[1:] if w.startswith("و") and w not in lx.CARDINALS and w[1:] in lx.CARDINALS else w for w in words]
+    for word in words:
+        if word in lx.THOUSANDS_PLURAL:
+            total += max(current, 1) * 1000
+            current = 0
+        elif word in ("عشر", "عشره") and 0 < current < 10:
+            current += 10
+        elif word in lx.CARDINALS:
+            value = lx.CARDINALS[word]
+            if value >= 1000:
+                total += value
+            else:
+                current += value
+        else:
+            return None
+    return float(total + current) if total + current > 0 else None
+
+
+# --- day-level deictics: أمس، اليوم، غدا، صباح اليوم، أمس الأربعاء ---------------------------
+
+@_rule(rf"(?:(?P<pod>{POD}){S}(?:يوم{S})?)?(?:يوم{S})?(?P<dei>{DEI})(?:{S}(?:يوم{S})?(?P<wd>{WD}))?")
+def _deictic(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    dei = _g(m, "dei") or ""
+    if dei == "اليوم" and not m.group("wd"):
+        follow = re.match(rf"{S}(ال\w+)", _rest(ctx, m.end()))
+        if follow and follow.group(1) not in lx.WEEKDAYS and follow.group(1) not in ("الي", "الا"):
+            return None  # "اليوم الأول", "اليوم العالمي": the noun "day", not today
+        if _word_before(ctx, m.start("core")) in ("ذلك", "نفس", "ذات", "هذا"):
+            return None
+    offset = lx.DEICTIC_DAYS[dei]
+    pod = lx.PARTS_OF_DAY[_g(m, "pod") or ""] if m.group("pod") else None
+    if ctx.anchor is None:
+        return _cand(m, "TIME" if pod else "DATE", None, "day", True, kind="day")
+    value = nm.shift_days(ctx.anchor, offset)
+    if pod:
+        return _cand(m, "TIME", f"{value}T{pod}", "partofday", True, kind="day")
+    return _cand(m, "DATE", value, "day", True, kind="day")
+
+
+@_rule(rf"(?:{_AL}ليله{S}(?P<past>{_AL}ماضيه)|(?:هذه{S})?{_AL}ليله|هذا{S}(?P<pod>{_AL}صباح|{_AL}مساء))")
+def _tonight(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    if not m.group("past") and not m.group("pod") and re.match(rf"{S}ال\w", _rest(ctx, m.end())):
+        return None
+    pod = "NI" if not m.group("pod") else ("MO" if "صباح" in m.group("pod") else "EV")
+    if ctx.anchor is None:
+        return _cand(m, "TIME", None, "partofday", True, kind="day")
+    day = nm.shift_days(ctx.anchor, -1 if m.group("past") else 0)
+    return _cand(m, "TIME", f"{day}T{pod}", "partofday", True, kind="day")
+
+
+# --- weekdays: الأربعاء، يوم الأربعاء المقبل، مساء الأحد -----------------------------------------
+
+@_rule(rf"(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<wd>{WD})(?:{S}(?P<rel>{REL}))?")
+def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    wd = _g(m, "wd") or ""
+    after = _rest(ctx, m.end())
+    if re.match(rf"{S}عشر", after):
+        return None  # "الأحد عشر" is eleven
+    if wd == "الاثنين" and _word_before(ctx, m.start("core")) in ("بين", "كلا", "هذين", "هذان", "من"):
+        return None  # "the two"
+    weekday = lx.WEEKDAYS[wd]
+    rel_word = _g(m, "rel")
+    relation = lx.RELATIONS[rel_word] if rel_word else 0
+    pod = lx.PARTS_OF_DAY[_g(m, "pod") or ""] if m.group("pod") else None
+    type_ = "TIME" if pod else "DATE"
+    if ctx.anchor is None:
+        cand = _cand(m, type_, None, "day", True, kind="weekday" if not rel_word else "")
+        cand.weekday = weekday
+        return cand
+    value = nm.weekday_relative(ctx.anchor, weekday, relation).isoformat()
+    if pod:
+        value = f"{value}T{pod}"
+    cand = _cand(m, type_, value, "partofday" if pod else "day", True, kind="weekday" if not rel_word else "")
+    cand.weekday = weekday
+    return cand
+
+
+# --- relative periods: الأسبوع الماضي، هذا العام، أوائل الشهر الماضي، منتصف العام الجاري ---------
+
+@_rule(
+    rf"(?:(?P<mod>{MOD}){S})?(?:(?P<this>هذا|هذه){S}(?P<unit1>{PERIOD})"
+    rf"|(?P<unit2>{PERIOD}){S}(?:(?P<before>قبل{S}{_AL}ماضي)|(?P<rel>{REL})))"
+)
+def _period(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    unit_word = _g(m, "unit1") or _g(m, "unit2") or ""
+    granularity = lx.PERIOD_NOUNS[unit_word]
+    if granularity in ("quarter", "half"):
+        return None  # "النصف الماضي" is not a date; quarters need "من العام" (see below)
+    if m.group("before"):
+        relation = -2
+    elif m.group("rel"):
+        relation = lx.RELATIONS[_g(m, "rel") or ""]
+    else:
+        relation = 0
+    mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
+    value = _period_value(ctx.anchor, granularity, relation)
+    return _cand(m, "DATE", value, granularity, True, mod, kind="period")
+
+
+@_rule(rf"(?P<mod>{MOD}){S}(?:شهر{S})?(?P<unit>{_AL}اسبوع|{_AL}شهر|{_AL}عام|{_AL}سنه)")
+def _period_mod_only(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """"مطلع العام", "نهاية الشهر": the current period with a mod."""
+    if re.match(rf"{S}(?:{REL}|\d|{MON}|قبل)", _rest(ctx, m.end())):
+        return None  # handled by the longer rules
+    granularity = lx.PERIOD_NOUNS[_g(m, "unit") or ""]
+    mod = lx.MODIFIERS[_g(m, "mod") or ""]
+    return _cand(m, "DATE", _period_value(ctx.anchor, granularity, 0), granularity, True, mod, kind="period")
+
+
+def _period_value(anchor: dt.date | None, granularity: str, relation: int) -> str | None:
+    if anchor is None:
+        return None
+    if granularity == "week":
+        return nm.iso_week_value(anchor, relation)
+    if granularity == "month":
+        return nm.month_value(*nm.shift_month(anchor, relation))
+    if granularity == "year":
+        return f"{anchor.year + relation:04d}"
+    if granularity == "decade":
+        return f"{anchor.year // 10 + relation:03d}"
+    if granularity == "century":
+        return f"{anchor.year // 100 + relation:02d}"
+    return None
+
+
+_SMALL_ORD = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 0}
+
+
+@_rule(
+    rf"(?P<qh>{_AL}ربع|{_AL}نصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
+    rf"(?:{_YEAR_PHRASE}{S}(?P<rel>{REL})|(?:{_YEAR_PHRASE}{S}|عام{S})?(?P<year>\d{{4}})|(?P<cur>{_YEAR_PHRASE}))"
+)
+def _quarter(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    quarter = "ربع" in m.group("qh")
+    n = _SMALL_ORD[_g(m, "ord") or ""] or (4 if quarter else 2)
+    if not quarter and n > 2:
+        return None
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+        anchored = False
+    else:
+        anchored = True
+        rel = lx.RELATIONS[_g(m, "rel") or ""] if m.group("rel") else 0
+        year = ctx.anchor.year + rel if ctx.anchor else None
+    value = f"{year:04d}-{'Q' if quarter else 'H'}{n}" if year is not None else None
+    return _cand(m, "DATE", value, "quarter" if quarter else "half", anchored, kind="period")
+
+
+# --- seasons: الشتاء الماضي، صيف 2014، صيفا ------------------------------------------------------
+
+@_rule(
+    rf"(?:(?P<mod>{MOD}){S})?(?:(?P<this>هذا){S})?(?P<season>{SEASON})"
+    rf"(?:{S}(?P<rel>{REL})|{S}(?:من{S})?(?:{YEARN}{S})?(?P<year>\d{{4}}))?"
+)
+def _season(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    word = _g(m, "season") or ""
+    after = _rest(ctx, m.end())
+    if word.endswith("ربيع") and re.match(rf"{S}(?:{_AL}عربي|{_AL}اول|{_AL}ثاني|{_AL}اخر)", after):
+        return None  # the Arab Spring, Hijri ربيع الأول
+    definite = word.startswith("ال")
+    if not (definite or m.group("rel") or m.group("year") or m.group("this") or m.group("mod")):
+        if word not in lx.SEASON_ADVERBS:
+            return None
+    code = lx.SEASONS[word]
+    mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
+    if m.group("year"):
+        return _cand(m, "DATE", f"{m.group('year')}-{code}", "season", False, mod, kind="season")
+    relation = lx.RELATIONS[_g(m, "rel") or ""] if m.group("rel") else None
+    value = nm.season_value(ctx.anchor, code, relation) if ctx.anchor else None
+    return _cand(m, "DATE", value, "season", True, mod, kind="season")
+
+
+# --- explicit dates: 23 مارس، الخامس عشر من أكتوبر/تشرين الأول الماضي، سبتمبر 2014 ---------------
+
+_DAY = rf"(?P<day>\d{{1,2}}|{ORD})"
+_YEAR_TAIL = (
+    rf"{OS}[,،]?{OS}(?:من{S})?(?:{YEARN}{OS})?(?P<year>\d{{4}})(?!\d)(?:{OS}(?P<era>{ERA})(?!\w))?"
+)
+
+
+@_rule(
+    rf"(?:(?P<mod>{MOD}){S})?(?:{_DAY}{S}(?:من{S})?)?(?P<shahr>شهر{S})?(?P<mon>{MON})"
+    rf"(?:{OS}[/(-]{OS}(?P<mon2>{MON}){OS}\)?)?"
+    rf"(?:{_YEAR_TAIL}|{S}(?:من{S})?{_YEAR_PHRASE}{S}(?P<relyear>{REL})|{S}(?P<rel>{REL}))?"
+)
+def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    month = lx.MONTHS[_g(m, "mon") or ""]
+    day_text = m.group("day")
+    strong = bool(day_text or m.group("year") or m.group("rel") or m.group("relyear") or m.group("shahr")
+                  or m.group("mod") or m.group("mon2"))
+    if month.ambiguous and not strong:
+        before = _word_before(ctx, m.start("core"))
+        orig_start = ctx.norm.to_original(m.start("mon"), m.start("mon") + 1)[0]
+        madda = ctx.norm.original[orig_start : orig_start + 1] == "آ"
+        loose_ok = not month.hijri and before in lx.MONTH_CONTEXT and before not in ("من", "الى")
+        if not (madda and month.number == 8 and not month.hijri) and not loose_ok:
+            return None
+    day = None
+    if day_text:
+        day = int(day_text) if day_text.isdigit() else lx.ORDINALS.get(_key(day_text))
+        if day is None or not 1 <= day <= 31:
+            return None
+    mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
+    era = _g(m, "era")
+    hijri = month.hijri or (era in lx.HIJRI_ERA and m.group("mon2") is None)
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+        anchored = False
+        if not hijri and not 1000 <= (year or 0) <= 2199:
+            return None
+    else:
+        anchored = True
+        year = _implicit_year(ctx.anchor, month.number, hijri,
+                              _g(m, "rel"), _g(m, "relyear"))
+    if year is None:
+        return _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
+    if hijri:
+        if day:
+            value = nm.hijri_to_gregorian(year, month.number, day).isoformat()
+        else:
+            mid = nm.hijri_to_gregorian(year, month.number, 15)
+            value = nm.month_value(mid.year, mid.month)
+    elif day:
+        value = dt.date(year, month.number, day).isoformat()
+    else:
+        value = nm.month_value(year, month.number)
+    return _cand(m, "DATE", value, "day" if day else "month", anchored, mod, kind="date")
+
+
+def _implicit_year(anchor: dt.date | None, month: int, hijri: bool, rel: str | None,
+                   relyear: str | None) -> int | None:
+    if anchor is None:
+        return None
+    if relyear:
+        base = nm.gregorian_to_hijri(anchor)[0] if hijri else anchor.year
+        return base + lx.RELATIONS[relyear]
+    relation = lx.RELATIONS[rel] if rel else 0
+    if hijri:
+        hy, hm, hd = nm.gregorian_to_hijri(anchor)
+        return nm.month_relative(dt.date(2000, hm, 1), month, relation) - 2000 + hy
+    return nm.month_relative(anchor, month, relation)
+
+
+@_rule(
+    r"(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"|(?P<y2>\d{4})(?P<sep2>[/.-])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))(?![./-]\d)"
+    rf"(?:{OS}(?P<era>{ERA})(?!\w))?"
+)
+def _numeric_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    if m.start("core") > 0 and ctx.folded[m.start("core") - 1] in "./-":
+        return None
+    if m.group("d"):
+        d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+        year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    else:
+        d, mo, year = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
+    if _g(m, "era") in lx.HIJRI_ERA:
+        value = nm.hijri_to_gregorian(year, mo, d).isoformat()
+    else:
+        if not 1000 <= year <= 2199:
+            return None
+        value = dt.date(year, mo, d).isoformat()
+    return _cand(m, "DATE", value, "day", False, kind="date")
+
+
+# --- years: عام 1969، 2002م، 1436 هـ، منذ 2011، في 2014 ---------------------------------------------
+
+@_rule(
+    rf"(?:(?P<mod>{MOD}){S})?(?:(?P<noun>{YEARN}){OS})(?P<year>\d{{4}})(?!\d)(?:{OS}(?P<era>{ERA})(?!\w))?"
+    rf"|(?P<year2>\d{{4}})(?:{OS}(?P<era2>{ERA}))(?!\w)"
+    rf"|(?P<mod3>{MOD}){S}(?P<year3>\d{{4}})(?!\d)"
+)
+def _year(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    year = int(m.group("year") or m.group("year2") or m.group("year3"))
+    era = _g(m, "era") or _g(m, "era2")
+    mod_word = _g(m, "mod") or _g(m, "mod3")
+    if m.group("year2") and era in lx.GREGORIAN_ERA and not 1800 <= year <= 2199:
+        return None
+    if m.group("year3") and not 1900 <= year <= 2099:
+        return None
+    return _year_candidate(m, year, era, lx.MODIFIERS[mod_word] if mod_word else None)
+
+
+def _year_candidate(m: re.Match[str], year: int, era: str | None, mod: str | None,
+                    group: str = "core") -> Candidate | None:
+    if era in lx.HIJRI_ERA:
+        if not 1 <= year <= 1600:
+            return None
+        mid = nm.hijri_to_gregorian(year, 6, 15)
+        value = f"{mid.year:04d}"
+    elif 1000 <= year <= 2199:
+        value = f"{year:04d}"
+    else:
+        return None
+    return _cand(m, "DATE", value, "year", False, mod, kind="year", group=group)
+
+
+@_rule(r"(?P<prep>منذ|حتي|بحلول|في|قبل|بعد|خلال|عن)" + S + r"(?P<year>\d{4})(?!\d)")
+def _year_after_preposition(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """A bare four-digit number is a year only when the context says so."""
+    year = int(m.group("year"))
+    if not 1900 <= year <= 2099:
+        return None
+    after = _rest(ctx, m.end())
+    prep = m.group("prep")
+    closes = re.match(rf"{OS}(?:$|[.,،؛:;)\]\"»]|و{OS}\d{{4}}|-{OS}\d{{4}}|\n)", after)
+    if prep in ("في", "قبل", "بعد", "خلال", "عن") and not closes:
+        return None  # "في 2014 حالة" counts cases
+    if re.match(rf"{S}(?:{UNIT}|\w+ا{_RIGHT})", after) and not closes:
+        return None  # "منذ 2000 عام", "حتى 2000 شخصا"
+    return _year_candidate(m, year, None, None, group="year")
+
+
+@_rule(r"(?<=\()(?P<year>\d{4})(?=\))")
+def _year_in_brackets(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """"(1949)" after a title or event: a year in brackets, within a plausible range."""
+    year = int(m.group("year"))
+    if not 1800 <= year <= 2099:
+        return None
+    return _year_candidate(m, year, None, None)
+
+
+# --- decades and centuries: الستينيات، ثمانينيات القرن الماضي، القرن التاسع عشر ---------------------
+
+_CENT = rf"(?P<cent>{ORD}|\d{{1,2}}|{REL})"
+
+
+@_rule(rf"(?:(?P<mod>{MOD}){S})?(?:ال)?(?P<dec>{DECADE})(?:يات|ات)(?:{S}(?:من{S})?{_AL}قرن{S}{_CENT})?")
+def _decade(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    tens = lx.DECADE_STEMS["ال" + m.group("dec")]
+    century = _century_number(m.group("cent"), ctx.anchor) if m.group("cent") else None
+    mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
+    if m.group("cent") and century is None:
+        return _cand(m, "DATE", None, "decade", True, mod, kind="decade")
+    value = nm.decade_value(ctx.anchor, tens, century)
+    anchored = century is None or bool(m.group("cent") and _key(m.group("cent")) in lx.RELATIONS)
+    return _cand(m, "DATE", value, "decade", anchored, mod, kind="decade")
+
+
+@_rule(rf"(?:(?P<mod>{MOD}){S})?{_AL}قرن{S}{_CENT}")
+def _century(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    century = _century_number(m.group("cent"), ctx.anchor)
+    relative = _key(m.group("cent")) in lx.RELATIONS
+    mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
+    value = f"{century:02d}" if century is not None else None
+    return _cand(m, "DATE", value, "century", relative, mod, kind="century")
+
+
+def _century_number(text: str, anchor: dt.date | None) -> int | None:
+    """TIMEX3 century digits: "القرن العشرين" (20th) -> 19; "القرن الماضي" -> anchor's minus one."""
+    key = _key(text)
+    if key in lx.RELATIONS:
+        return anchor.year // 100 + lx.RELATIONS[key] if anchor else None
+    n = int(key) if key.isdigit() else lx.ORDINALS.get(key)
+    return n - 1 if n and 1 <= n <= 30 else None
+
+
+# --- durations and ages: منذ أكثر من أربعة أشهر، خلال الأيام الثلاثة الماضية، 25 عاما ------------------
+
+_SIGNAL = r"(?P<sig>قبل|بعد|منذ|لمده|طوال|خلال|مده|طيله)"
+
+
+@_rule(rf"(?:{_SIGNAL}{S})?(?:(?P<bound>{BOUND}){S})?(?:(?P<num>(?:ال)?{NUM})|(?P<vague>{VAGUE})){OS}(?P<unit>{UNIT})")
+def _duration_count(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    unit = lx.UNITS[_g(m, "unit") or ""]
+    if m.group("num"):
+        raw = m.group("num")
+        count = parse_number(raw[2:] if raw.startswith("ال") else raw)
+        if count is None or unit.implied == 2:
+            return None
+        if unit.implied == 1 and count < 3 and not raw[0].isdigit() and count != 1:
+            return None
+    else:
+        if unit.implied != 0:
+            return None
+        count = None
+    return _duration(m, ctx, count, unit)
+
+
+@_rule(rf"(?:{_SIGNAL}{S})?(?:(?P<bound>{BOUND}){S})?(?P<unit>{UNIT}|{DUNIT})")
+def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """A unit alone: a dual ("يومين"), or a singular after a signal or bound ("بعد شهر")."""
+    word = _g(m, "unit") or ""
+    unit = lx.UNITS.get(word) or lx.DEFINITE_UNITS[word]
+    if unit.implied == 0:
+        return None
+    if word.startswith("ال") and unit.implied != 2:
+        return None
+    if unit.implied == 1:
+        if unit.letter == "DE" and not m.group("bound"):
+            return None  # "عقد" is also a contract, "عقد اجتماعا" held a meeting
+        accusative = word.endswith("ا") and word not in ("ثانيه",)
+        if not (m.group("sig") or m.group("bound") or accusative):
+            return None
+        if re.match(rf"{S}ما{_RIGHT}", _rest(ctx, m.end())):
+            return None  # "يوما ما" someday
+        if re.match(rf"{S}(?:من{S})?(?:\d|{MON}|{WD})", _rest(ctx, m.end())):
+            return None
+    return _duration(m, ctx, float(unit.implied), unit)
+
+
+@_rule(rf"(?P<unit>{DUNIT}){S}(?P<num>(?:ال)?{NUM})(?:{S}(?P<rel>{DREL}))?")
+def _duration_definite(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """"الأيام الثلاثة الماضية", "السنوات الخمس", "الساعات الـ24 الماضية"."""
+    unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
+    raw = m.group("num")
+    count = parse_number(raw[2:] if raw.startswith("ال") else raw)
+    if unit.implied != 0 or count is None:
+        return None
+    if not raw.startswith("ال") and not m.group("rel"):
+        return None
+    return _duration(m, ctx, count, unit)
+
+
+@_rule(rf"(?P<unit>{DUNIT}){S}(?P<rel>{DREL})")
+def _duration_dual_rel(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
+    if unit.implied != 2:
+        return None
+    return _duration(m, ctx, 2.0, unit)
+
+
+@_rule(rf"(?P<age>من{S}{_AL}عمر|عمره|عمرها|عمرهم|بعمر|{_AL}سن|سن){S}(?P<num>(?:ال)?(?:\d{{1,3}}|{NUMPHRASE}))")
+def _age(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    if re.match(rf"{OS}(?:{UNIT})", _rest(ctx, m.end())):
+        return None  # "من العمر 25 عاما" is found by the duration rule
+    raw = m.group("num")
+    count = parse_number(raw[2:] if raw.startswith("ال") else raw)
+    if count is None or not 0 < count < 130:
+        return None
+    return Candidate(m.start("num"), m.end("num"), "DURATION", nm.duration_value(count, "Y", False),
+                     "year", False, None, "age")
+
+
+def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -> Candidate | None:
+    if count is not None and count > 100000:
+        return None
+    bound = lx.BOUNDS[_g(m, "bound") or ""] if m.groupdict().get("bound") else None
+    sig = m.groupdict().get("sig")
+    follow = _rest(ctx, m.end())
+    if sig in ("قبل", "بعد") and not re.match(rf"{S}(?:من|على|علي){_RIGHT}", follow):
+        if unit.clock or count is None or not float(count).is_integer():
+            start = m.start("bound") if bound else m.start("num") if m.groupdict().get("num") else m.start("unit")
+            return Candidate(start, m.end(), "DURATION", nm.duration_value(count, unit.letter, unit.clock),
+                             unit.granularity, False, bound, "duration")
+        shift = int(count) * (-1 if sig == "قبل" else 1)
+        mod = "MORE_THAN" if bound == "MORE_THAN" else None
+        if ctx.anchor is None:
+            return _cand(m, "DATE", None, unit.granularity, True, mod, kind="ago")
+        shifted = nm.shift_by_unit(ctx.anchor, shift, unit.letter)
+        if shifted is None:
+            return None
+        return _cand(m, "DATE", shifted[0], shifted[1], True, mod, kind="ago")
+    start = m.start("core")
+    if sig:
+        start = m.start("bound") if bound else (m.start("num") if m.groupdict().get("num") else
+                                                m.start("vague") if m.groupdict().get("vague") else
+                                                m.start("unit"))
+    return Candidate(start, m.end("core"), "DURATION", nm.duration_value(count, unit.letter, unit.clock),
+                     unit.granularity, False, bound, "duration")
+
+
+# --- vague references and recurrences ------------------------------------------------------------
+
+@_rule(rf"(?P<vref>{VREF})")
+def _vague(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    key = _key(m.group("vref"))
+    if key == "الان":
+        start = ctx.norm.to_original(m.start("core"), m.start("core") + 1)[0]
+        if ctx.norm.original[start : start + 2] == "آل":
+            return None  # the name آلان (Alain)
+    return _cand(m, "DATE", lx.VAGUE_REFS[key], None, False, kind="vague")
+
+
+@_rule(
+    rf"كل{S}(?:(?:يوم{S})?(?P<wd>{WD_BARE}|{WD})|(?P<num>{NUM}){OS}(?P<unit>{UNIT})|(?P<unit1>{UNIT}))"
+    rf"|(?P<recur>{RECUR})"
+)
+def _recurrence(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    if m.group("recur"):
+        return _cand(m, "SET", lx.RECURRENCE[_key(m.group("recur"))], None, False, kind="set")
+    if m.group("wd"):
+        wd = _key(m.group("wd"))
+        weekday = lx.WEEKDAYS.get(wd, lx.WEEKDAYS.get("ال" + wd))
+        if weekday is None:
+            return None
+        return _cand(m, "SET", f"XXXX-WXX-{weekday + 1}", "day", False, kind="set")
+    unit = lx.UNITS[_key(m.group("unit") or m.group("unit1"))]
+    if m.group("num"):
+        count = parse_number(m.group("num"))
+        if count is None or count > 100000:
+            return None
+    else:
+        count = float(unit.implied)
+        if count == 0:
+            return None
+    return _cand(m, "SET", nm.duration_value(count, unit.letter, unit.clock), unit.granularity, False, kind="set")
+
+
+# --- clock times: الساعة العاشرة صباحا، الساعة 10:30 مساء أمس -------------------------------------
+
+@_rule(
+    rf"{_AL}ساعه{S}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?|(?P<hw>{HOURW})(?:{S}(?:و{OS}|الا{S})(?P<frac>{FRAC}))?)"
+    rf"(?:{S}(?P<per>{CPER}))?(?:{S}(?:من{S})?(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<day>{DEI}|{WD}))?"
+)
+def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    hour = int(m.group("h")) if m.group("h") else lx.HOUR_WORDS[_key(m.group("hw"))]
+    minute = int(m.group("mi")) if m.group("mi") else 0
+    if m.group("frac"):
+        frac = lx.CLOCK_FRACTIONS[_key(m.group("frac"))]
+        minute = frac if "الا" not in m.group(0).split(m.group("hw"))[-1][:6] else 60 - frac
+        if minute > 30:
+            hour -= 1
+    period = lx.CLOCK_PERIODS[_key(m.group("per"))] if m.group("per") else None
+    pod = lx.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
+    if (period == "pm" or pod in ("AF", "EV", "NI")) and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    clock = f"T{hour:02d}:{minute:02d}"
+    day_word = _key(m.group("day")) if m.group("day") else None
+    if day_word is None:
+        return _cand(m, "TIME", f"XXXX-XX-XX{clock}", "minute", False, kind="clock")
+    if ctx.anchor is None:
+        return _cand(m, "TIME", None, "minute", True, kind="clock")
+    if day_word in lx.DEICTIC_DAYS:
+        day = nm.shift_days(ctx.anchor, lx.DEICTIC_DAYS[day_word])
+    else:
+        day = nm.weekday_on_or_before(ctx.anchor, lx.WEEKDAYS[day_word]).isoformat()
+    return _cand(m, "TIME", f"{day}{clock}", "minute", True, kind="clock")
+
+
+# --- resolution ----------------------------------------------------------------------------------
+
+_JOIN = re.compile(rf"^{OS}[,،\-–(]?{OS}$")
+_YEAR_LIST = re.compile(rf"^{OS}(?:و|-|–|/|الي{S}|حتي{S}|وحتي{S}){OS}(?:{YEARN}{OS})?(\d{{4}})(?!\w)")
+
+
+def _merge_weekday_dates(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """"الأربعاء 23 مارس 2014" is one expression whose value is the explicit date."""
+    out = list(cands)
+    by_start = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(by_start, by_start[1:], strict=False):
+        if a.kind == "weekday" and b.kind == "date" and b.precision == "day":
+            if b.value is not None and dt.date.fromisoformat(b.value).weekday() != a.weekday:
+                continue  # "الأحد ... 18 أبريل" naming two different days
+            if _JOIN.match(folded[a.end : b.start]):
+                out.append(Candidate(a.start, b.end, b.type, b.value, b.precision, b.anchored, b.mod, "date"))
+    return out
+
+
+def _year_lists(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """"عامي 2002 و2003", "بين 2010 و2012": a year after a recognised year is one too."""
+    out = list(cands)
+    queue = [c for c in cands if c.kind == "year"]
+    while queue:
+        c = queue.pop()
+        m = _YEAR_LIST.match(folded[c.end : c.end + 30])
+        if not m:
+            continue
+        year = int(m.group(1))
+        if not 1000 <= year <= 2199:
+            continue
+        new = Candidate(c.end + m.start(1), c.end + m.end(1), "DATE", f"{year:04d}", "year", False, None, "year")
+        out.append(new)
+        queue.append(new)
+    return out
+
+
+def _resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then leftmost; an expression never overlaps another."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Candidate]]:
+    """Candidates resolved and mapped to original offsets (start, end, candidate)."""
+    norm = NormalizedText(text)
+    ctx = _Ctx(norm.text, norm, published)
+    cands: list[Candidate] = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(norm.text):
+            try:
+                cand = handler(m, ctx)
+            except (ValueError, OverflowError, KeyError):
+                cand = None  # impossible dates (31 February, year 0): not a time expression
+            if cand is not None:
+                cands.append(cand)
+    cands = _year_lists(_merge_weekday_dates(cands, norm.text), norm.text)
+    out = []
+    for c in _resolve(cands):
+        start, end = norm.to_original(c.start, c.end)
+        if c.start > 0 and norm.text[c.start] == "ل" and norm.text[c.start - 1] == "ل":
+            start = norm.to_original(c.start - 1, c.start)[0]  # "للعام الماضي": keep the word whole
+        while end < len(text) and normalize(text[end]) == "" and not text[end].isspace():
+            end += 1  # trailing diacritics/tatweel belong to the last word
+        out.append((start, end, c))
+    return out
+
+
+def find_timexes(text: str, published: dt.date | None, doc_id: str = "") -> list[Timex]:
+    """TIMEX3 expressions of ``text`` anchored on ``published`` (None: relative values are None)."""
+    timexes = []
+    for n, (start, end, c) in enumerate(recognise(text, published), start=1):
+        timexes.append(
+            Timex(
+                id=f"{doc_id}:t{n}",
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=c.type,
+                value=c.value,
+                precision=c.precision,
+                anchored=c.anchored,
+                mod=c.mod,
+            )
+        )
+    return timexes
