@@ -60,7 +60,9 @@ def read_tml(path: Path) -> GoldDocument:
             open_tag = (length, dict(_ATTR.findall(m.group(3))))
         elif open_tag is not None:
             start, attrs = open_tag
-            gold.append(GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", ""), attrs.get("mod")))
+            gold.append(
+                GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", ""), attrs.get("mod"))
+            )
             open_tag = None
     out.append(html.unescape(body[pos:]))
     text = "".join(out)
@@ -81,8 +83,15 @@ class Counts:
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
-        for name in ("gold", "system", "strict", "relaxed_gold", "relaxed_system", "value_correct",
-                     "type_correct"):
+        for name in (
+            "gold",
+            "system",
+            "strict",
+            "relaxed_gold",
+            "relaxed_system",
+            "value_correct",
+            "type_correct",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
@@ -100,7 +109,8 @@ class Counts:
         e2e = self.value_correct / self.gold if self.gold else 0.0
         return (
             f"| {label} | {self.gold} | {self.system} | {sp:.3f} | {sr:.3f} | {self._f1(sp, sr):.3f} "
-            f"| {rp:.3f} | {rr:.3f} | {self._f1(rp, rr):.3f} | {va:.3f} ({self.value_correct}/{self.relaxed_gold}) "
+            f"| {rp:.3f} | {rr:.3f} | {self._f1(rp, rr):.3f} "
+            f"| {va:.3f} ({self.value_correct}/{self.relaxed_gold}) "
             f"| {ta:.3f} | {e2e:.3f} |"
         )
 
@@ -135,7 +145,7 @@ def score_document(doc: GoldDocument, anchor: dt.date) -> Counts:
     counts = Counts(gold=len(doc.timexes), system=len(system))
     gold_spans = {(g.start, g.end) for g in doc.timexes}
     counts.strict = sum(1 for s in system if (s.start, s.end) in gold_spans)
-    overlapping_system = set()
+    overlapping_system: set[int] = set()
     for g in doc.timexes:
         hits = [s for s in system if s.start < g.end and g.start < s.end]
         if not hits:
@@ -147,7 +157,9 @@ def score_document(doc: GoldDocument, anchor: dt.date) -> Counts:
         if best.value == g.value:
             counts.value_correct += 1
         else:
-            counts.errors.append(f"- {doc.name} VALUE {g.text!r} gold={g.value} system={best.text!r}={best.value}")
+            counts.errors.append(
+                f"- {doc.name} VALUE {g.text!r} gold={g.value} system={best.text!r}={best.value}"
+            )
         counts.type_correct += best.type == g.type
     counts.relaxed_system = len(overlapping_system)
     for s in system:

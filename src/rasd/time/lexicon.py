@@ -124,6 +124,9 @@ MODIFIERS: dict[str, str] = {
     }.items()
 }  # fmt: skip
 
+# "نهاية الأسبوع" is the weekend (TIMEX3 "2018-W10-WE"), not the end of the week.
+WEEKEND_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("نهاية", "عطلة نهاية"))
+
 # Bounds before a duration -> TIMEX3 mod.
 BOUNDS: dict[str, str] = {
     normalize(k): v
@@ -132,7 +135,7 @@ BOUNDS: dict[str, str] = {
         "ما يزيد عن": "MORE_THAN", "ما يربو على": "MORE_THAN", "أقل من": "LESS_THAN",
         "ما يقل عن": "LESS_THAN", "نحو": "APPROX", "حوالي": "APPROX", "حوالى": "APPROX",
         "قرابة": "APPROX", "زهاء": "APPROX", "ما يقارب": "APPROX", "ما يناهز": "APPROX",
-        "ما لا يقل عن": "EQUAL_OR_MORE", "ما يصل إلى": "EQUAL_OR_LESS", "أقل من": "LESS_THAN",
+        "ما لا يقل عن": "EQUAL_OR_MORE", "ما يصل إلى": "EQUAL_OR_LESS",
     }.items()
 }  # fmt: skip
 
@@ -156,6 +159,7 @@ SEASONS: dict[str, str] = {
 # Indefinite season words that stand alone as adverbs ("صيفا" "in summer").
 SEASON_ADVERBS: frozenset[str] = frozenset(normalize(w) for w in ("صيفا", "شتاء", "شتاءا"))
 
+
 # Duration units: every spelling -> (TIMEX3 unit letter, is time-of-day unit, count implied).
 # The count is 2 for duals ("يومين"), 1 for singulars, 0 for plurals (a number must precede).
 @dataclass(frozen=True, slots=True)
@@ -166,8 +170,9 @@ class Unit:
     granularity: str
 
 
-def _units(letter: str, clock: bool, gran: str, singular: Iterable[str], dual: Iterable[str],
-           plural: Iterable[str]) -> dict[str, Unit]:
+def _units(
+    letter: str, clock: bool, gran: str, singular: Iterable[str], dual: Iterable[str], plural: Iterable[str]
+) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     for forms, implied in ((singular, 1), (dual, 2), (plural, 0)):
         for f in forms:
@@ -182,8 +187,14 @@ UNITS: dict[str, Unit] = {
     **_units("D", False, "day", ("يوم", "يوما"), ("يومين", "يومان"), ("أيام",)),
     **_units("W", False, "week", ("أسبوع", "أسبوعا"), ("أسبوعين", "أسبوعان"), ("أسابيع",)),
     **_units("M", False, "month", ("شهر", "شهرا"), ("شهرين", "شهران"), ("أشهر", "شهور")),
-    **_units("Y", False, "year", ("عام", "عاما", "سنة"), ("عامين", "عامان", "سنتين", "سنتان"),
-             ("أعوام", "سنوات", "سنين")),
+    **_units(
+        "Y",
+        False,
+        "year",
+        ("عام", "عاما", "سنة"),
+        ("عامين", "عامان", "سنتين", "سنتان"),
+        ("أعوام", "سنوات", "سنين"),
+    ),
     **_units("DE", False, "decade", ("عقد", "عقدا"), ("عقدين", "عقدان"), ("عقود",)),
     **_units("CE", False, "century", ("قرن", "قرنا"), ("قرنين", "قرنان"), ("قرون",)),
 }
@@ -193,8 +204,22 @@ DEFINITE_UNITS.update({normalize("السنوات"): UNITS[normalize("سنوات"
 # Relation adjectives after a definite plural duration (plural/dual agreement forms).
 DURATION_RELATIONS: frozenset[str] = frozenset(
     normalize(w)
-    for w in ("الماضية", "الماضيين", "الماضيان", "الأخيرة", "الأخيرين", "المنصرمة", "الفائتة",
-              "المقبلة", "القادمة", "المقبلين", "القادمين", "الأولى", "الأولين", "المنصرمين")
+    for w in (
+        "الماضية",
+        "الماضيين",
+        "الماضيان",
+        "الأخيرة",
+        "الأخيرين",
+        "المنصرمة",
+        "الفائتة",
+        "المقبلة",
+        "القادمة",
+        "المقبلين",
+        "القادمين",
+        "الأولى",
+        "الأولين",
+        "المنصرمين",
+    )
 )
 
 # Cardinal number words (masculine/feminine, nominative/oblique) for durations.
@@ -218,7 +243,7 @@ VAGUE_COUNTS: frozenset[str] = frozenset(normalize(w) for w in ("عدة", "بض�
 
 # Masculine ordinals 1..31 (days of the month, centuries) with compound forms.
 _ORD_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
-_ORD_UNITS_COMPOUND = ["الحادي"] + _ORD_UNITS[1:]
+_ORD_UNITS_COMPOUND = ["الحادي", *_ORD_UNITS[1:]]
 
 
 def _ordinals() -> dict[str, int]:
@@ -292,12 +317,33 @@ GREGORIAN_ERA: frozenset[str] = frozenset(normalize(w) for w in ("م", "ميلا
 HIJRI_ERA: frozenset[str] = frozenset(normalize(w) for w in ("هـ", "ه", "هجري", "هجرية", "للهجرة"))
 # Nouns that introduce a year ("عام 1969").
 YEAR_NOUNS: frozenset[str] = frozenset(
-    normalize(w) for w in ("عام", "العام", "سنة", "السنة", "عامي", "سنتي", "العامين", "السنتين", "موسم", "الموسم")
+    normalize(w)
+    for w in ("عام", "العام", "سنة", "السنة", "عامي", "سنتي", "العامين", "السنتين", "موسم", "الموسم")
 )
 # Prepositions that make a following four-digit number a year when nothing else counts it.
 YEAR_PREPOSITIONS: frozenset[str] = frozenset(normalize(w) for w in ("منذ", "حتى", "بحلول", "قبل", "بعد"))
 # Words before a month that show it is the month, not a homograph ("في مارس").
 MONTH_CONTEXT: frozenset[str] = frozenset(
-    normalize(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "شهر", "شهري", "أواخر", "أوائل",
-                           "منتصف", "مطلع", "بداية", "نهاية", "مستهل", "أواسط", "من", "الى", "إلى")
+    normalize(w)
+    for w in (
+        "في",
+        "منذ",
+        "حتى",
+        "خلال",
+        "قبل",
+        "بعد",
+        "شهر",
+        "شهري",
+        "أواخر",
+        "أوائل",
+        "منتصف",
+        "مطلع",
+        "بداية",
+        "نهاية",
+        "مستهل",
+        "أواسط",
+        "من",
+        "الى",
+        "إلى",
+    )
 )

@@ -11,6 +11,7 @@ publication date and get ``value=None`` when there is none.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -118,8 +119,16 @@ def _g(m: re.Match[str], name: str) -> str | None:
     return _key(value) if value else None
 
 
-def _cand(m: re.Match[str], type_: str, value: str | None, precision: str | None, anchored: bool,
-          mod: str | None = None, kind: str = "", group: str = "core") -> Candidate:
+def _cand(
+    m: re.Match[str],
+    type_: str,
+    value: str | None,
+    precision: str | None,
+    anchored: bool,
+    mod: str | None = None,
+    kind: str = "",
+    group: str = "core",
+) -> Candidate:
     return Candidate(m.start(group), m.end(group), type_, value, precision, anchored, mod, kind)
 
 
@@ -140,7 +149,9 @@ def parse_number(text: str) -> float | None:
     total = 0
     current = 0
     words = [w for w in re.split(r"\s+|(?<=\S)\s*و(?=\S)", text) if w]
-    words = [w[1:] if w.startswith("و") and w not in lx.CARDINALS and w[1:] in lx.CARDINALS else w for w in words]
+    words = [
+        w[1:] if w.startswith("و") and w not in lx.CARDINALS and w[1:] in lx.CARDINALS else w for w in words
+    ]
     for word in words:
         if word in lx.THOUSANDS_PLURAL:
             total += max(current, 1) * 1000
@@ -159,6 +170,7 @@ def parse_number(text: str) -> float | None:
 
 
 # --- day-level deictics: أمس، اليوم، غدا، صباح اليوم، أمس الأربعاء ---------------------------
+
 
 @_rule(rf"(?:(?P<pod>{POD}){S}(?:يوم{S})?)?(?:يوم{S})?(?P<dei>{DEI})(?:{S}(?:يوم{S})?(?P<wd>{WD}))?")
 def _deictic(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
@@ -192,6 +204,7 @@ def _tonight(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 # --- weekdays: الأربعاء، يوم الأربعاء المقبل، مساء الأحد -----------------------------------------
 
+
 @_rule(rf"(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<wd>{WD})(?:{S}(?P<rel>{REL}))?")
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     wd = _g(m, "wd") or ""
@@ -219,6 +232,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 # --- relative periods: الأسبوع الماضي، هذا العام، أوائل الشهر الماضي، منتصف العام الجاري ---------
 
+
 @_rule(
     rf"(?:(?P<mod>{MOD}){S})?(?:(?P<this>هذا|هذه){S}(?P<unit1>{PERIOD})"
     rf"|(?P<unit2>{PERIOD}){S}(?:(?P<before>قبل{S}{_AL}ماضي)|(?P<rel>{REL})))"
@@ -236,16 +250,21 @@ def _period(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         relation = 0
     mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
     value = _period_value(ctx.anchor, granularity, relation)
+    if granularity == "week" and _g(m, "mod") in lx.WEEKEND_WORDS:
+        return _cand(m, "DATE", value and value + "-WE", "weekend", True, kind="period")
     return _cand(m, "DATE", value, granularity, True, mod, kind="period")
 
 
 @_rule(rf"(?P<mod>{MOD}){S}(?:شهر{S})?(?P<unit>{_AL}اسبوع|{_AL}شهر|{_AL}عام|{_AL}سنه)")
 def _period_mod_only(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
-    """"مطلع العام", "نهاية الشهر": the current period with a mod."""
+    """A modifier on a bare period ("مطلع العام", "نهاية الشهر") means the current period."""
     if re.match(rf"{S}(?:{REL}|\d|{MON}|قبل)", _rest(ctx, m.end())):
         return None  # handled by the longer rules
     granularity = lx.PERIOD_NOUNS[_g(m, "unit") or ""]
     mod = lx.MODIFIERS[_g(m, "mod") or ""]
+    if granularity == "week" and _g(m, "mod") in lx.WEEKEND_WORDS:
+        value = _period_value(ctx.anchor, "week", 0)
+        return _cand(m, "DATE", value and value + "-WE", "weekend", True, kind="period")
     return _cand(m, "DATE", _period_value(ctx.anchor, granularity, 0), granularity, True, mod, kind="period")
 
 
@@ -290,6 +309,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 # --- seasons: الشتاء الماضي، صيف 2014، صيفا ------------------------------------------------------
 
+
 @_rule(
     rf"(?:(?P<mod>{MOD}){S})?(?:(?P<this>هذا){S})?(?P<season>{SEASON})"
     rf"(?:{S}(?P<rel>{REL})|{S}(?:من{S})?(?:{YEARN}{S})?(?P<year>\d{{4}}))?"
@@ -300,9 +320,9 @@ def _season(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if word.endswith("ربيع") and re.match(rf"{S}(?:{_AL}عربي|{_AL}اول|{_AL}ثاني|{_AL}اخر)", after):
         return None  # the Arab Spring, Hijri ربيع الأول
     definite = word.startswith("ال")
-    if not (definite or m.group("rel") or m.group("year") or m.group("this") or m.group("mod")):
-        if word not in lx.SEASON_ADVERBS:
-            return None
+    context = definite or m.group("rel") or m.group("year") or m.group("this") or m.group("mod")
+    if not context and word not in lx.SEASON_ADVERBS:
+        return None
     code = lx.SEASONS[word]
     mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
     if m.group("year"):
@@ -315,9 +335,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 # --- explicit dates: 23 مارس، الخامس عشر من أكتوبر/تشرين الأول الماضي، سبتمبر 2014 ---------------
 
 _DAY = rf"(?P<day>\d{{1,2}}|{ORD})"
-_YEAR_TAIL = (
-    rf"{OS}[,،]?{OS}(?:من{S})?(?:{YEARN}{OS})?(?P<year>\d{{4}})(?!\d)(?:{OS}(?P<era>{ERA})(?!\w))?"
-)
+_YEAR_TAIL = rf"{OS}[,،]?{OS}(?:من{S})?(?:{YEARN}{OS})?(?P<year>\d{{4}})(?!\d)(?:{OS}(?P<era>{ERA})(?!\w))?"
 
 
 @_rule(
@@ -328,8 +346,15 @@ _YEAR_TAIL = (
 def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     month = lx.MONTHS[_g(m, "mon") or ""]
     day_text = m.group("day")
-    strong = bool(day_text or m.group("year") or m.group("rel") or m.group("relyear") or m.group("shahr")
-                  or m.group("mod") or m.group("mon2"))
+    strong = bool(
+        day_text
+        or m.group("year")
+        or m.group("rel")
+        or m.group("relyear")
+        or m.group("shahr")
+        or m.group("mod")
+        or m.group("mon2")
+    )
     if month.ambiguous and not strong:
         before = _word_before(ctx, m.start("core"))
         orig_start = ctx.norm.to_original(m.start("mon"), m.start("mon") + 1)[0]
@@ -352,8 +377,7 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             return None
     else:
         anchored = True
-        year = _implicit_year(ctx.anchor, month.number, hijri,
-                              _g(m, "rel"), _g(m, "relyear"))
+        year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"))
     if year is None:
         return _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
     if hijri:
@@ -369,8 +393,9 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _cand(m, "DATE", value, "day" if day else "month", anchored, mod, kind="date")
 
 
-def _implicit_year(anchor: dt.date | None, month: int, hijri: bool, rel: str | None,
-                   relyear: str | None) -> int | None:
+def _implicit_year(
+    anchor: dt.date | None, month: int, hijri: bool, rel: str | None, relyear: str | None
+) -> int | None:
     if anchor is None:
         return None
     if relyear:
@@ -378,7 +403,7 @@ def _implicit_year(anchor: dt.date | None, month: int, hijri: bool, rel: str | N
         return base + lx.RELATIONS[relyear]
     relation = lx.RELATIONS[rel] if rel else 0
     if hijri:
-        hy, hm, hd = nm.gregorian_to_hijri(anchor)
+        hy, hm, _ = nm.gregorian_to_hijri(anchor)
         return nm.month_relative(dt.date(2000, hm, 1), month, relation) - 2000 + hy
     return nm.month_relative(anchor, month, relation)
 
@@ -407,6 +432,7 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 # --- years: عام 1969، 2002م، 1436 هـ، منذ 2011، في 2014 ---------------------------------------------
 
+
 @_rule(
     rf"(?:(?P<mod>{MOD}){S})?(?:(?P<noun>{YEARN}){OS})(?P<year>\d{{4}})(?!\d)(?:{OS}(?P<era>{ERA})(?!\w))?"
     rf"|(?P<year2>\d{{4}})(?:{OS}(?P<era2>{ERA}))(?!\w)"
@@ -423,8 +449,9 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _year_candidate(m, year, era, lx.MODIFIERS[mod_word] if mod_word else None)
 
 
-def _year_candidate(m: re.Match[str], year: int, era: str | None, mod: str | None,
-                    group: str = "core") -> Candidate | None:
+def _year_candidate(
+    m: re.Match[str], year: int, era: str | None, mod: str | None, group: str = "core"
+) -> Candidate | None:
     if era in lx.HIJRI_ERA:
         if not 1 <= year <= 1600:
             return None
@@ -455,7 +482,7 @@ def _year_after_preposition(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 @_rule(r"(?<=\()(?P<year>\d{4})(?=\))")
 def _year_in_brackets(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
-    """"(1949)" after a title or event: a year in brackets, within a plausible range."""
+    """A year in brackets after a title or event ("(1949)"), within a plausible range."""
     year = int(m.group("year"))
     if not 1800 <= year <= 2099:
         return None
@@ -502,7 +529,9 @@ def _century_number(text: str, anchor: dt.date | None) -> int | None:
 _SIGNAL = r"(?P<sig>قبل|بعد|منذ|لمده|طوال|خلال|مده|طيله)"
 
 
-@_rule(rf"(?:{_SIGNAL}{S})?(?:(?P<bound>{BOUND}){S})?(?:(?P<num>(?:ال)?{NUM})|(?P<vague>{VAGUE})){OS}(?P<unit>{UNIT})")
+@_rule(
+    rf"(?:{_SIGNAL}{S})?(?:(?P<bound>{BOUND}){S})?(?:(?P<num>(?:ال)?{NUM})|(?P<vague>{VAGUE})){OS}(?P<unit>{UNIT})"
+)
 def _duration_count(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     unit = lx.UNITS[_g(m, "unit") or ""]
     if m.group("num"):
@@ -543,7 +572,7 @@ def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 @_rule(rf"(?P<unit>{DUNIT}){S}(?P<num>(?:ال)?{NUM})(?:{S}(?P<rel>{DREL}))?")
 def _duration_definite(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
-    """"الأيام الثلاثة الماضية", "السنوات الخمس", "الساعات الـ24 الماضية"."""
+    """Definite plural with a count: "الأيام الثلاثة الماضية", "السنوات الخمس", "الساعات الـ24 الماضية"."""
     unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
     raw = m.group("num")
     count = parse_number(raw[2:] if raw.startswith("ال") else raw)
@@ -562,7 +591,9 @@ def _duration_dual_rel(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _duration(m, ctx, 2.0, unit)
 
 
-@_rule(rf"(?P<age>من{S}{_AL}عمر|عمره|عمرها|عمرهم|بعمر|{_AL}سن|سن){S}(?P<num>(?:ال)?(?:\d{{1,3}}|{NUMPHRASE}))")
+@_rule(
+    rf"(?P<age>من{S}{_AL}عمر|عمره|عمرها|عمرهم|بعمر|{_AL}سن|سن){S}(?P<num>(?:ال)?(?:\d{{1,3}}|{NUMPHRASE}))"
+)
 def _age(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if re.match(rf"{OS}(?:{UNIT})", _rest(ctx, m.end())):
         return None  # "من العمر 25 عاما" is found by the duration rule
@@ -570,8 +601,16 @@ def _age(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     count = parse_number(raw[2:] if raw.startswith("ال") else raw)
     if count is None or not 0 < count < 130:
         return None
-    return Candidate(m.start("num"), m.end("num"), "DURATION", nm.duration_value(count, "Y", False),
-                     "year", False, None, "age")
+    return Candidate(
+        m.start("num"),
+        m.end("num"),
+        "DURATION",
+        nm.duration_value(count, "Y", False),
+        "year",
+        False,
+        None,
+        "age",
+    )
 
 
 def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -> Candidate | None:
@@ -582,9 +621,19 @@ def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -
     follow = _rest(ctx, m.end())
     if sig in ("قبل", "بعد") and not re.match(rf"{S}(?:من|على|علي){_RIGHT}", follow):
         if unit.clock or count is None or not float(count).is_integer():
-            start = m.start("bound") if bound else m.start("num") if m.groupdict().get("num") else m.start("unit")
-            return Candidate(start, m.end(), "DURATION", nm.duration_value(count, unit.letter, unit.clock),
-                             unit.granularity, False, bound, "duration")
+            start = (
+                m.start("bound") if bound else m.start("num") if m.groupdict().get("num") else m.start("unit")
+            )
+            return Candidate(
+                start,
+                m.end(),
+                "DURATION",
+                nm.duration_value(count, unit.letter, unit.clock),
+                unit.granularity,
+                False,
+                bound,
+                "duration",
+            )
         shift = int(count) * (-1 if sig == "قبل" else 1)
         mod = "MORE_THAN" if bound == "MORE_THAN" else None
         if ctx.anchor is None:
@@ -595,14 +644,31 @@ def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -
         return _cand(m, "DATE", shifted[0], shifted[1], True, mod, kind="ago")
     start = m.start("core")
     if sig:
-        start = m.start("bound") if bound else (m.start("num") if m.groupdict().get("num") else
-                                                m.start("vague") if m.groupdict().get("vague") else
-                                                m.start("unit"))
-    return Candidate(start, m.end("core"), "DURATION", nm.duration_value(count, unit.letter, unit.clock),
-                     unit.granularity, False, bound, "duration")
+        start = (
+            m.start("bound")
+            if bound
+            else (
+                m.start("num")
+                if m.groupdict().get("num")
+                else m.start("vague")
+                if m.groupdict().get("vague")
+                else m.start("unit")
+            )
+        )
+    return Candidate(
+        start,
+        m.end("core"),
+        "DURATION",
+        nm.duration_value(count, unit.letter, unit.clock),
+        unit.granularity,
+        False,
+        bound,
+        "duration",
+    )
 
 
 # --- vague references and recurrences ------------------------------------------------------------
+
 
 @_rule(rf"(?P<vref>{VREF})")
 def _vague(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
@@ -636,10 +702,13 @@ def _recurrence(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         count = float(unit.implied)
         if count == 0:
             return None
-    return _cand(m, "SET", nm.duration_value(count, unit.letter, unit.clock), unit.granularity, False, kind="set")
+    return _cand(
+        m, "SET", nm.duration_value(count, unit.letter, unit.clock), unit.granularity, False, kind="set"
+    )
 
 
 # --- clock times: الساعة العاشرة صباحا، الساعة 10:30 مساء أمس -------------------------------------
+
 
 @_rule(
     rf"{_AL}ساعه{S}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?|(?P<hw>{HOURW})(?:{S}(?:و{OS}|الا{S})(?P<frac>{FRAC}))?)"
@@ -679,10 +748,10 @@ _YEAR_LIST = re.compile(rf"^{OS}(?:و|-|–|/|الي{S}|حتي{S}|وحتي{S}){O
 
 
 def _merge_weekday_dates(cands: list[Candidate], folded: str) -> list[Candidate]:
-    """"الأربعاء 23 مارس 2014" is one expression whose value is the explicit date."""
+    """A weekday next to its own date ("الأربعاء 23 مارس 2014") is one expression with the date's value."""
     out = list(cands)
     by_start = sorted(cands, key=lambda c: c.start)
-    for a, b in zip(by_start, by_start[1:], strict=False):
+    for a, b in itertools.pairwise(by_start):
         if a.kind == "weekday" and b.kind == "date" and b.precision == "day":
             if b.value is not None and dt.date.fromisoformat(b.value).weekday() != a.weekday:
                 continue  # "الأحد ... 18 أبريل" naming two different days
@@ -692,7 +761,7 @@ def _merge_weekday_dates(cands: list[Candidate], folded: str) -> list[Candidate]
 
 
 def _year_lists(cands: list[Candidate], folded: str) -> list[Candidate]:
-    """"عامي 2002 و2003", "بين 2010 و2012": a year after a recognised year is one too."""
+    """A year listed after a recognised year is one too: "عامي 2002 و2003", "بين 2010 و2012"."""
     out = list(cands)
     queue = [c for c in cands if c.kind == "year"]
     while queue:
@@ -703,7 +772,9 @@ def _year_lists(cands: list[Candidate], folded: str) -> list[Candidate]:
         year = int(m.group(1))
         if not 1000 <= year <= 2199:
             continue
-        new = Candidate(c.end + m.start(1), c.end + m.end(1), "DATE", f"{year:04d}", "year", False, None, "year")
+        new = Candidate(
+            c.end + m.start(1), c.end + m.end(1), "DATE", f"{year:04d}", "year", False, None, "year"
+        )
         out.append(new)
         queue.append(new)
     return out
