@@ -178,6 +178,7 @@ class Gazetteer:
             for p in data["places"]
         ]
         self.keys: dict[str, list[int]] = data["keys"]
+        self._by_key: dict[str, Place] | None = None
 
     def candidates(self, text: str) -> list[Place]:
         """Places ``text`` may name: clitics stripped, a generic head ("مدينة") dropped."""
@@ -200,6 +201,14 @@ class Gazetteer:
 
     def __contains__(self, text: str) -> bool:
         return bool(self.candidates(text))
+
+    def by_key(self, key: str) -> Place | None:
+        """The place whose :attr:`Place.key` is ``key`` (what a mention's link_key holds)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for place in self.places:
+                self._by_key.setdefault(place.key, place)
+        return self._by_key.get(key)
 
 
 _CACHE: dict[str, Gazetteer] = {}

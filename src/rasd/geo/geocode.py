@@ -1,0 +1,111 @@
+"""Choose one place for each place name of a document, from the document's own context.
+
+A name like طرابلس has several candidates; the article says which: the countries
+it names (its focus), the other places it names (a candidate near them wins), and
+otherwise the bigger town. Obscure homonyms in countries the article never
+mentions are refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer
+
+NEAR_KM = 300.0
+# A candidate in a country the article does not mention must be at least this big.
+MIN_POPULATION_OUT_OF_FOCUS = 50_000
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class GeoContext:
+    """What an article says about where it is: countries named and places already placed."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def add_country(self, code: str | None, weight: float = 1.0) -> None:
+        if code:
+            self.countries[code] += weight  # type: ignore[assignment]
+
+
+def acceptable(place: Place, ctx: GeoContext) -> bool:
+    if place.source == "kb":  # a country named outright
+        return True
+    if place.country and ctx.countries.get(place.country, 0) > 0:
+        return True
+    if place.source == "override" and place.precision == 1:
+        return True
+    return place.population >= MIN_POPULATION_OUT_OF_FOCUS
+
+
+def score(place: Place, ctx: GeoContext) -> float:
+    s = math.log10(place.population + 10) / 2
+    if place.source == "kb":
+        s += 2.0
+    if place.source == "override":
+        s += 0.5
+    if place.country:
+        weight = ctx.countries.get(place.country, 0)
+        if weight:
+            s += 3.0 + min(weight, 6) * 0.5
+    if any(haversine_km(place.lat, place.lon, la, lo) <= NEAR_KM for la, lo in ctx.points):
+        s += 2.0
+    return s
+
+
+def choose(candidates: Sequence[Place], ctx: GeoContext) -> Place | None:
+    """The best acceptable candidate (deterministic tie-break on the place key)."""
+    ok = [p for p in candidates if acceptable(p, ctx)]
+    if not ok:
+        return None
+    return max(ok, key=lambda p: (score(p, ctx), p.population, p.key))
+
+
+def geocode_names(
+    place_names: Sequence[str],
+    *,
+    countries: Iterable[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[Place | None]:
+    """Places for the place names of one document, in order.
+
+    ``countries`` are ISO codes the document is known to be about (from its actors);
+    the names themselves add countries (a named country, an unambiguous town) before
+    the ambiguous ones are decided.
+    """
+    gaz = gazetteer or load_gazetteer()
+    ctx = GeoContext()
+    for code in countries:
+        ctx.add_country(code, 0.5)
+    cands = [gaz.candidates(n) for n in place_names]
+    # Pass 1: countries named outright and towns with one candidate set the focus.
+    for cs in cands:
+        if len(cs) == 1 and cs[0].source in ("kb", "override"):
+            ctx.add_country(cs[0].country)
+        elif cs and len({p.country for p in cs}) == 1 and cs[0].source == "geonames":
+            best = max(cs, key=lambda p: p.population)
+            if best.population >= 1000:
+                ctx.add_country(best.country, 0.5)
+    # Pass 2: place the unambiguous ones to give "near" evidence, then everything.
+    chosen: list[Place | None] = [None] * len(cands)
+    for i, cs in enumerate(cands):
+        if cs and len({p.country for p in cs}) == 1:
+            chosen[i] = choose(cs, ctx)
+            if chosen[i] is not None and chosen[i].precision == 1:  # type: ignore[union-attr]
+                ctx.points.append((chosen[i].lat, chosen[i].lon))  # type: ignore[union-attr]
+    for i, cs in enumerate(cands):
+        if chosen[i] is None and cs:
+            chosen[i] = choose(cs, ctx)
+    return chosen

@@ -1,0 +1,329 @@
+"""Mentions to entities: per-document keys, then corpus-wide clusters.
+
+``link_document`` gives every mention of one document a document-independent
+``link_key`` (a KB id, a GeoNames id, or a folded name). ``resolve_corpus`` turns
+keys into entities across documents, adding only *safe* merges: a glued clitic
+that leaves a name the corpus already has, a family name that fits exactly one
+full name, a spelling variant that fits exactly one person. Anything ambiguous
+stays apart: two people sharing a name part are two entities until the text says
+otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer
+from rasd.geo.geocode import geocode_names
+from rasd.link import names
+from rasd.link.kb import KbEntry, KnowledgeBase, load_kb
+from rasd.model import Document, Entity, Mention
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+MAX_ALIASES = 50
+
+
+def type_group(etype: str) -> str:
+    """GPE and LOC share keys (corpora disagree about which a country is)."""
+    return "PLACE" if etype in ("GPE", "LOC") else etype
+
+
+def name_link_key(etype: str, text: str) -> str | None:
+    name = names.strip_titles(text) if etype == "PER" else names.name_key(text)
+    return f"name:{type_group(etype)}:{name}" if name else None
+
+
+def _parse_name_key(key: str) -> tuple[str, str] | None:
+    if not key.startswith("name:"):
+        return None
+    _, group, name = key.split(":", 2)
+    return group, name
+
+
+@dataclass
+class _Resources:
+    kb: KnowledgeBase
+    gaz: Gazetteer
+    person_parts: dict[str, list[KbEntry]]
+
+
+_RES: _Resources | None = None
+
+
+def _resources(kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) -> _Resources:
+    global _RES
+    default = kb is None and gaz is None
+    if default and _RES is not None:
+        return _RES
+    kb = kb or load_kb(strict=False)
+    gaz = gaz or load_gazetteer()
+    parts: dict[str, list[KbEntry]] = defaultdict(list)
+    for entry in kb.entries.values():
+        if entry.type != "PER":
+            continue
+        for n in entry.all_names:
+            toks = names.tokens(n)
+            if len(toks) < 2:
+                continue
+            for last in {toks[-1], names.without_article(toks[-1])}:
+                if entry not in parts[last]:
+                    parts[last].append(entry)
+    res = _Resources(kb, gaz, dict(parts))
+    if default:
+        _RES = res
+    return res
+
+
+def _kb_lookup(res: _Resources, m: Mention, country: str | None = None) -> KbEntry | None:
+    if m.type == "PER":
+        found = res.kb.lookup(names.strip_titles(m.text), "PER", country)
+        if found:
+            return found
+    return res.kb.lookup(m.text, m.type, country)
+
+
+def _kb_partial_person(res: _Resources, text: str) -> KbEntry | None:
+    """The one KB person whose family name ``text`` is (after clitic stripping), if unique."""
+    for key in names.clitic_variants(names.strip_titles(text)):
+        if " " in key:
+            continue
+        found = {e.id: e for e in res.person_parts.get(key, [])}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return None
+    return None
+
+
+def link_document(doc: Document, *, kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) -> Document:
+    """Set ``link_key`` on every mention of ``doc`` (mentions that already have one keep it)."""
+    res = _resources(kb, gaz)
+    todo = [m for m in doc.mentions if not m.link_key]
+    if not todo:
+        return doc
+    countries: Counter[str] = Counter()
+    hits: dict[str, KbEntry] = {}
+    for m in doc.mentions:
+        entry = _kb_lookup(res, m)
+        if entry is not None:
+            hits[m.id] = entry
+            if entry.country:
+                countries[entry.country] += 1 if entry.type == "GPE" else 0.5  # type: ignore[assignment]
+    focus = countries.most_common(1)[0][0] if countries else None
+    # Ties between KB entries declared distinct are broken by the article's focus.
+    for m in todo:
+        if m.id not in hits:
+            entry = _kb_lookup(res, m, focus)
+            if entry is not None:
+                hits[m.id] = entry
+    keys: dict[str, str] = {}
+    for m in todo:
+        if m.id in hits:
+            keys[m.id] = hits[m.id].kb_id
+    place_mentions = [m for m in todo if m.type in PLACE_TYPES and m.id not in keys]
+    weighted = [c for c, n in countries.items() for _ in range(max(1, int(n)))]
+    for m, place in zip(
+        place_mentions, geocode_names([m.text for m in place_mentions], countries=weighted, gazetteer=res.gaz), strict=True
+    ):
+        if place is not None:
+            keys[m.id] = place.key
+    # Partial person names: the one full name of this document they fit, else the one KB person.
+    persons = [m for m in doc.mentions if m.type == "PER"]
+    for m in todo:
+        if m.id in keys or m.type != "PER":
+            continue
+        short_forms = names.clitic_variants(names.strip_titles(m.text))
+        fits: set[str] = set()
+        for other in persons:
+            if other is m:
+                continue
+            full = names.strip_titles(other.text)
+            if any(names.is_partial_name(s, full) for s in short_forms):
+                fits.add(keys.get(other.id) or other.link_key or name_link_key("PER", other.text) or "")
+        fits.discard("")
+        if len(fits) == 1:
+            keys[m.id] = next(iter(fits))
+        elif not fits:
+            entry = _kb_partial_person(res, m.text)
+            if entry is not None:
+                keys[m.id] = entry.kb_id
+    for m in todo:
+        m.link_key = keys.get(m.id) or name_link_key(m.type, m.text) or f"mention:{doc.id}:{m.id}"
+    return doc
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, x: str) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: str) -> str:
+        self.add(x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Deterministic: the lexicographically smaller root wins.
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _key_rank(key: str) -> int:
+    for i, prefix in enumerate(("wikidata:", "kb:", "geonames:", "place:")):
+        if key.startswith(prefix):
+            return i
+    return 9
+
+
+def entity_id(key: str) -> str:
+    """A stable entity id derived from the cluster key."""
+    return "E" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def resolve_corpus(
+    docs: Iterable[Document], *, kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None
+) -> list[Entity]:
+    """Cluster the mentions of ``docs`` into entities; sets ``mention.entity_id``.
+
+    Deterministic for a given set of documents. Documents whose mentions lack
+    ``link_key`` (for example, read back from a store) are linked first.
+    """
+    res = _resources(kb, gaz)
+    docs = list(docs)
+    mentions: list[Mention] = []
+    for doc in docs:
+        link_document(doc, kb=res.kb, gaz=res.gaz)
+        mentions.extend(doc.mentions)
+    uf = _UnionFind()
+    count: Counter[str] = Counter()
+    mention_types: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        assert m.link_key is not None
+        uf.add(m.link_key)
+        count[m.link_key] += 1
+        mention_types[m.link_key][m.type] += 1
+    all_keys = sorted(count)
+    name_keys = {k: p for k in all_keys if (p := _parse_name_key(k))}
+
+    # (a) a glued clitic: "name:PER:وحفتر" -> an existing key or a KB entry.
+    for key, (group, name) in name_keys.items():
+        for variant in names.clitic_variants(name)[1:]:
+            other = f"name:{group}:{variant}"
+            if other in count:
+                uf.union(key, other)
+                break
+            etype = mention_types[key].most_common(1)[0][0]
+            entry = res.kb.lookup(variant, etype)
+            if entry is not None:
+                uf.union(key, entry.kb_id)
+                count.setdefault(entry.kb_id, 0)
+                break
+
+    # (b) partial person names that fit exactly one full name of the corpus.
+    full_people: dict[str, list[str]] = defaultdict(list)  # root key -> full names
+    for key in all_keys:
+        parsed = name_keys.get(key)
+        if parsed and parsed[0] == "PER" and " " in parsed[1]:
+            full_people[key].append(parsed[1])
+        elif not parsed:
+            entry = res.kb.by_kb_id.get(key)
+            if entry is not None and entry.type == "PER":
+                full_people[key].extend(n for n in entry.all_names if " " in names.name_key(n))
+    for key, (group, name) in name_keys.items():
+        if group != "PER":
+            continue
+        fits = {
+            uf.find(full_key)
+            for full_key, fulls in full_people.items()
+            if full_key != key and any(names.is_partial_name(name, f) for f in fulls)
+        }
+        if len(fits) == 1:
+            uf.union(key, next(iter(fits)))
+
+    # (c) spelling variants of multi-word person names (فلاديمير/فلاديمر بوتين).
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for key, fulls in full_people.items():
+        for f in fulls:
+            by_skeleton[names.skeleton_key(f)].add(uf.find(key))
+    for roots in by_skeleton.values():
+        kb_roots = [r for r in roots if _key_rank(r) < 9]
+        if len(roots) > 1 and len(kb_roots) <= 1:
+            first, *rest = sorted(roots)
+            for r in rest:
+                uf.union(first, r)
+
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
+    for key in count:
+        members[uf.find(key)].add(key)
+    for m in mentions:
+        clusters[uf.find(m.link_key or "")].append(m)
+    entities = []
+    for root, ms in sorted(clusters.items()):
+        cluster_key = min(members[root], key=lambda k: (_key_rank(k), -count[k], k))
+        entity = _make_entity(cluster_key, members[root], ms, res)
+        for m in ms:
+            m.entity_id = entity.id
+        entities.append(entity)
+    return entities
+
+
+def _display_name(ms: list[Mention]) -> str:
+    forms: Counter[str] = Counter()
+    for m in ms:
+        text = m.text.strip()
+        key = names.name_key(text)
+        variants = names.clitic_variants(key)
+        # Show the form without a glued و/ب/ل when another mention spells it that way.
+        forms[text] += 1
+        if len(variants) > 1 and key != variants[-1]:
+            forms[text] -= 0.5  # type: ignore[assignment]
+    return max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+
+def _make_entity(key: str, keys: set[str], ms: list[Mention], res: _Resources) -> Entity:
+    types = Counter(m.type for m in ms)
+    entry = next((res.kb.by_kb_id[k] for k in sorted(keys, key=_key_rank) if k in res.kb.by_kb_id), None)
+    place: Place | None = None
+    if entry is None or entry.type in PLACE_TYPES:
+        place = next((p for k in sorted(keys, key=_key_rank) if (p := res.gaz.by_key(k)) is not None), None)
+    aliases = sorted({m.text for m in ms})[:MAX_ALIASES]
+    entity = Entity(
+        id=entity_id(key),
+        type=entry.type if entry else types.most_common(1)[0][0],
+        name=entry.name if entry else _display_name(ms),
+        aliases=aliases,
+        mention_count=len(ms),
+    )
+    if entry is not None:
+        entity.kb_id = entry.kb_id
+        entity.category = entry.category
+        entity.country = entry.country
+        if entry.name_en:
+            entity.name_en, entity.name_en_source = entry.name_en, "kb"
+        if entry.lat is not None:
+            entity.lat, entity.lon = entry.lat, entry.lon
+            entity.geo_precision = 3 if entry.id.startswith("country-") else 1
+    if place is not None:
+        if entity.lat is None:
+            entity.lat, entity.lon, entity.geo_precision = place.lat, place.lon, place.precision
+        entity.country = entity.country or place.country
+        if place.geonames_id is not None and entity.kb_id is None:
+            entity.kb_id = f"geonames:{place.geonames_id}"
+        if entity.name_en is None:
+            entity.name_en = place.name_en
+            entity.name_en_source = "geonames" if place.source == "geonames" else "kb"
+    if entity.name_en is None:
+        guess = names.romanize(names.strip_titles(entity.name) if entity.type == "PER" else entity.name)
+        if guess:
+            entity.name_en, entity.name_en_source = guess, "transliteration"
+    return entity
