@@ -79,6 +79,8 @@ class Counts:
     relaxed_gold: int = 0  # gold expressions overlapped by a system expression
     relaxed_system: int = 0  # system expressions overlapping a gold expression
     value_correct: int = 0  # among relaxed matches, same TIMEX3 value
+    strict_value_correct: int = 0  # among exact-span matches, same TIMEX3 value
+    strict_value_correct: int = 0  # among exact-span matches, same TIMEX3 value
     type_correct: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -90,6 +92,7 @@ class Counts:
             "relaxed_gold",
             "relaxed_system",
             "value_correct",
+            "strict_value_correct",
             "type_correct",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -105,12 +108,14 @@ class Counts:
         rp = self.relaxed_system / self.system if self.system else 0.0
         rr = self.relaxed_gold / self.gold if self.gold else 0.0
         va = self.value_correct / self.relaxed_gold if self.relaxed_gold else 0.0
+        sva = self.strict_value_correct / self.strict if self.strict else 0.0
         ta = self.type_correct / self.relaxed_gold if self.relaxed_gold else 0.0
         e2e = self.value_correct / self.gold if self.gold else 0.0
         return (
             f"| {label} | {self.gold} | {self.system} | {sp:.3f} | {sr:.3f} | {self._f1(sp, sr):.3f} "
             f"| {rp:.3f} | {rr:.3f} | {self._f1(rp, rr):.3f} "
             f"| {va:.3f} ({self.value_correct}/{self.relaxed_gold}) "
+            f"| {sva:.3f} ({self.strict_value_correct}/{self.strict}) "
             f"| {ta:.3f} | {e2e:.3f} |"
         )
 
@@ -128,8 +133,8 @@ class TimemlReport:
             f"Anchor (publication date) for relative expressions: {self.anchor.isoformat()}",
             "",
             "| split | gold | system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 "
-            "| value acc. (relaxed matches) | type acc. | value correct / gold |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "| value acc. (relaxed) | value acc. (strict) | type acc. | value correct / gold |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for label, counts in self.splits.items():
             lines.append(counts.row(f"{label} ({len(self.documents[label])} docs)"))
@@ -152,7 +157,7 @@ def score_document(doc: GoldDocument, anchor: dt.date) -> Counts:
             counts.errors.append(f"- {doc.name} MISSED {g.text!r} gold={g.value}")
             continue
         counts.relaxed_gold += 1
-        best = max(hits, key=lambda s: (s.value == g.value, min(s.end, g.end) - max(s.start, g.start)))
+        best = max(hits, key=lambda s: min(s.end, g.end) - max(s.start, g.start))
         overlapping_system.update(id(s) for s in hits)
         if best.value == g.value:
             counts.value_correct += 1
@@ -161,6 +166,8 @@ def score_document(doc: GoldDocument, anchor: dt.date) -> Counts:
                 f"- {doc.name} VALUE {g.text!r} gold={g.value} system={best.text!r}={best.value}"
             )
         counts.type_correct += best.type == g.type
+        if (best.start, best.end) == (g.start, g.end) and best.value == g.value:
+            counts.strict_value_correct += 1
     counts.relaxed_system = len(overlapping_system)
     for s in system:
         if id(s) not in overlapping_system:
