@@ -78,7 +78,8 @@ def load_model(spec: str | None = None) -> NerModel:
     """The model named by ``spec``, loaded once per process.
 
     ``None`` or ``"crf"``: the shipped CRF; ``"crf:/dir"``: a CRF trained into
-    ``/dir``; ``"transformers:/path"``: a local Hugging Face token-classification model.
+    ``/dir``; ``"e5"`` / ``"e5:/dir"``: the opt-in fine-tuned multilingual-e5-small
+    (needs torch); ``"transformers:/path"``: a local Hugging Face token-classification model.
     """
     key = spec or "crf"
     with _CACHE_LOCK:
@@ -94,6 +95,10 @@ def _build(spec: str) -> NerModel:
         return CrfNer(default_model_dir())
     if spec.startswith("crf:"):
         return CrfNer(Path(spec[4:]))
+    if spec == "e5" or spec.startswith("e5:"):
+        from rasd.ner.transformer import E5Ner
+
+        return E5Ner(Path(spec[3:]) if spec.startswith("e5:") else default_model_dir())
     if spec.startswith(TRANSFORMERS_PREFIX):
         from rasd.ner.hf import TransformersNer
 
@@ -101,4 +106,6 @@ def _build(spec: str) -> NerModel:
     path = Path(spec)
     if (path / CRF_FILE).exists():
         return CrfNer(path)
-    raise ValueError(f"unknown NER model {spec!r}: use 'crf', 'crf:/dir' or 'transformers:/path'")
+    raise ValueError(
+        f"unknown NER model {spec!r}: use 'crf', 'crf:/dir', 'e5', 'e5:/dir' or 'transformers:/path'"
+    )

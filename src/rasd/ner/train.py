@@ -330,3 +330,50 @@ def train(
     with open(output_dir / "metrics.json", "w", encoding="utf-8") as handle:
         json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
     return metrics
+
+
+def train_transformer(
+    output_dir: Path | None = None,
+    data_dir: Path | None = None,
+    seed: int = 13,
+    config: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Fine-tune the opt-in e5-small NER mode (needs torch) and score it like the CRF."""
+    from rasd.ner.transformer import E5Ner, train_e5
+
+    output_dir = output_dir or default_model_dir()
+    data_dir = data_dir or default_data_dir()
+    cfg = {**DEFAULT_CONFIG, "e5_epochs": 3, "e5_lr": 1e-4, "e5_frozen_layers": 6, **(config or {})}
+    sets = load_corpora(data_dir, seed, cfg["corpora"])
+    train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
+    eval_names = [n for n in ("anercorp_dev", "aqmar_dev", "aqmar_test") if n in sets]
+    # the pruned piece vocabulary covers the training words and the commonest news words
+    news_counts: Counter[str] = Counter()
+    for text in news_texts(data_dir):
+        news_counts.update(_WORD_RE.findall(text))
+    extra = {w for w, _ in news_counts.most_common(int(cfg.get("e5_news_words", 150_000)))}
+    metrics: dict[str, Any] = {"seed": seed, "train_sets": train_names}
+    metrics.update(
+        train_e5(
+            [sets[n] for n in train_names],
+            output_dir,
+            extra_words=extra,
+            epochs=int(cfg["e5_epochs"]),
+            lr=float(cfg["e5_lr"]),
+            frozen_layers=int(cfg["e5_frozen_layers"]),
+            seed=seed,
+            log=log.info,
+        )
+    )
+    model = E5Ner(output_dir)
+    for name in eval_names:
+        sentences = sets[name]
+        started = time.perf_counter()
+        pred = model.predict_batch([toks for toks, _ in sentences])
+        report = score([tags for _, tags in sentences], pred)
+        report.seconds = time.perf_counter() - started
+        metrics[f"{name}_micro_f1"] = round(report.micro_f1, 2)
+        metrics[f"{name}_per_type_f1"] = {t: round(100 * s.f1, 2) for t, s in sorted(report.per_type.items())}
+    with open(output_dir / "e5_metrics.json", "w", encoding="utf-8") as handle:
+        json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
+    return metrics

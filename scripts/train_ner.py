@@ -1,0 +1,65 @@
+"""Regenerate the shipped NER model from ../shared/data (fixed seed).
+
+python scripts/train_ner.py                       # CRF + clusters + gazetteer -> src/rasd/resources/ner
+python scripts/train_ner.py --crf-only            # keep clusters/gazetteer, refit the CRF
+python scripts/train_ner.py --e5                  # also fine-tune the opt-in e5 mode (needs torch)
+python scripts/train_ner.py --out /tmp/m --set c1=0.1 --set corpora=anercorp,aqmar
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from rasd.ner.train import train, train_transformer
+
+
+def _value(text: str) -> Any:
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    if text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="output directory (default: the shipped model)"
+    )
+    parser.add_argument(
+        "--data", type=Path, default=None, help="shared data directory (default: ../shared/data)"
+    )
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--crf-only", action="store_true", help="reuse clusters and gazetteer already in --out"
+    )
+    parser.add_argument("--e5", action="store_true", help="also fine-tune the opt-in e5-small mode")
+    parser.add_argument("--e5-only", action="store_true", help="only fine-tune the e5-small mode")
+    parser.add_argument("--set", action="append", default=[], help="config override key=value")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    config = {
+        k: v.split(",") if k == "corpora" else _value(v) for k, v in (i.split("=", 1) for i in args.set)
+    }
+    if not args.e5_only:
+        metrics = train(args.out, args.data, args.seed, config, rebuild_resources=not args.crf_only)
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    if args.e5 or args.e5_only:
+        print(
+            json.dumps(
+                train_transformer(args.out, args.data, args.seed, config), ensure_ascii=False, indent=2
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
