@@ -99,3 +99,13 @@ def test_directory_of_text_binary_and_html(tmp_path: Path) -> None:
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     (record,) = list(read([tmp_path / "nope.txt"]))
     assert isinstance(record, ProcessingError) and "no such file" in record.reason
+
+
+def test_a_stray_control_character_is_kept_but_binary_is_rejected(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "stray", "text": ARTICLE + "\x02" + ARTICLE}, ensure_ascii=False),
+        json.dumps({"id": "junk", "text": "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 5}),
+    ]
+    records = list(read([write_jsonl(tmp_path / "c.jsonl", lines)]))
+    assert isinstance(records[0], Document) and "\x02" in records[0].text
+    assert isinstance(records[1], ProcessingError) and "binary" in records[1].reason

@@ -201,6 +201,25 @@ def entities(
     out.print(table)
 
 
+bench_app = typer.Typer(help="Speed and memory benchmarks (see docs/benchmarks.md).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("analyze")
+def bench_analyze(
+    paths: Annotated[list[str], typer.Argument(help="Corpus files or directories")],
+    stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: all installed)")] = None,
+    limit: Annotated[int | None, typer.Option(help="Stop after this many documents")] = None,
+    db: DbOption = None,
+) -> None:
+    """Documents/s and tokens/s per stage, and RSS along the run (a throw-away store by default)."""
+    from rasd.bench.throughput import bench_analyze as run_bench
+
+    stage_names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    report = run_bench(paths, stages=stage_names, limit=limit, db=db)
+    out.print(report.format(), markup=False, highlight=False)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """The pipeline stages this installation can run."""
