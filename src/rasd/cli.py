@@ -208,7 +208,9 @@ app.add_typer(bench_app, name="bench")
 @bench_app.command("analyze")
 def bench_analyze(
     paths: Annotated[list[str], typer.Argument(help="Corpus files or directories")],
-    stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: all installed)")] = None,
+    stages: Annotated[
+        str | None, typer.Option(help="Comma-separated stages (default: all installed)")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="Stop after this many documents")] = None,
     db: DbOption = None,
 ) -> None:
