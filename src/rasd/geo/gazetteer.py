@@ -43,6 +43,17 @@ STOPLIST: frozenset[str] = frozenset(
     ).split()
 )
 
+# Real place or actor names that are also everyday words (حماة "protectors", صور
+# "pictures", سرت "I walked"): geocoded when NER tags them, never added on their own.
+COMMON_WORD_NAMES: frozenset[str] = frozenset(
+    names.name_key(w)
+    for w in (
+        "مالي العربية الجزيرة فتح الأمل حماة الشروق المنار قنا البيضاء صور جدة الباب القائم الميادين "
+        "الزاوية الخمس القبة مأرب مآرب حجة الجنينة هون سرت النصر الحرية الرياض عمان المدينة الحزب "
+        "التحالف الحكومة الشعب الأمن الخليل المستقبل الإصلاح النهضة العدالة الوفاق الكرامة الفجر"
+    ).split()
+)
+
 # Generic heads that precede a place name: "مدينة درنة" is the town درنة, but
 # "محافظة الحديدة" is the province, which the overrides list under its own name.
 PLACE_HEADS: frozenset[str] = frozenset(
@@ -149,9 +160,10 @@ def read_overrides(path: Path | str) -> tuple[list[dict[str, Any]], list[str]]:
         if not rec.get("name_en"):
             errors.append(f"{where}: name_en is required")
             continue
-        for n in nm:
-            if names.name_key(n) in STOPLIST:
-                errors.append(f"{where}: {n!r} is in the gazetteer stoplist and would never match")
+        stopped = [n for n in nm if names.name_key(n) in STOPLIST]
+        if stopped:
+            errors.append(f"{where}: {stopped[0]!r} is in the gazetteer stoplist and would never match")
+            continue
         records.append(rec)
     return records, errors
 

@@ -91,7 +91,10 @@ def geocode_names(
         ctx.add_country(code, 0.5)
     cands = [gaz.candidates(n) for n in place_names]
     # Pass 1: countries named outright and towns with one candidate set the focus.
-    for cs in cands:
+    for i, cs in enumerate(cands):
+        country = next((p for p in cs if p.source == "kb"), None)
+        if country is not None:  # a country's name means the country, not a homonymous village
+            cands[i] = cs = [country]
         if len(cs) == 1 and cs[0].source in ("kb", "override"):
             ctx.add_country(cs[0].country)
         elif cs and len({p.country for p in cs}) == 1 and cs[0].source == "geonames":
