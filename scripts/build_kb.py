@@ -33,7 +33,9 @@ def _geonames_cities() -> dict[str, dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="validate only; do not write the index")
-    ap.add_argument("--kb", action="append", default=[], help="extra KB JSONL file(s) to validate with the bundled one")
+    ap.add_argument(
+        "--kb", action="append", default=[], help="extra KB JSONL file(s) to validate with the bundled one"
+    )
     ap.add_argument("--out", type=Path, default=None, help="where to write the gazetteer index")
     args = ap.parse_args(argv)
 
@@ -59,8 +61,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     countries = [
-        {"name_en": e.name_en or e.name, "lat": e.lat, "lon": e.lon, "country": e.country,
-         "kb_id": e.kb_id, "names": [e.name, *e.aliases]}
+        {
+            "name_en": e.name_en or e.name,
+            "lat": e.lat,
+            "lon": e.lon,
+            "country": e.country,
+            "kb_id": e.kb_id,
+            "names": [e.name, *e.aliases],
+        }
         for e in entries
         if e.type == "GPE" and e.lat is not None and e.id.startswith("country-")
     ]

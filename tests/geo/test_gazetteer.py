@@ -49,10 +49,14 @@ def test_obscure_homonyms_out_of_focus_are_refused() -> None:
 def test_overrides_validation(tmp_path: Path) -> None:
     path = tmp_path / "o.jsonl"
     path.write_text(
-        json.dumps({"names": ["قرية الاختبار"], "name_en": "Test", "country": "LY", "lat": 32.0, "lon": 13.0}) + "\n"
-        + json.dumps({"names": [], "name_en": "X", "lat": 1, "lon": 1}) + "\n"
-        + json.dumps({"names": ["مكان"], "name_en": "Y", "lat": 100, "lon": 1}) + "\n"
-        + json.dumps({"names": ["الدولة"], "name_en": "Z", "lat": 1, "lon": 1}) + "\n",
+        json.dumps({"names": ["قرية الاختبار"], "name_en": "Test", "country": "LY", "lat": 32.0, "lon": 13.0})
+        + "\n"
+        + json.dumps({"names": [], "name_en": "X", "lat": 1, "lon": 1})
+        + "\n"
+        + json.dumps({"names": ["مكان"], "name_en": "Y", "lat": 100, "lon": 1})
+        + "\n"
+        + json.dumps({"names": ["الدولة"], "name_en": "Z", "lat": 1, "lon": 1})
+        + "\n",
         encoding="utf-8",
     )
     records, errors = read_overrides(path)

@@ -15,8 +15,16 @@ def _write(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-GOOD = {"id": "xx-army", "type": "ORG", "name": "جيش الاختبار", "name_en": "Test Army", "aliases": ["قوات الاختبار"],
-        "wikidata": None, "category": "state forces", "country": "LY"}
+GOOD = {
+    "id": "xx-army",
+    "type": "ORG",
+    "name": "جيش الاختبار",
+    "name_en": "Test Army",
+    "aliases": ["قوات الاختبار"],
+    "wikidata": None,
+    "category": "state forces",
+    "country": "LY",
+}
 
 
 def test_bundled_kb_is_valid_and_broad() -> None:

@@ -12,7 +12,9 @@ def doc(doc_id: str, text: str, spans: list[tuple[str, str]]) -> Document:
     pos = 0
     for i, (surface, etype) in enumerate(spans):
         start = text.index(surface, pos)
-        d.mentions.append(Mention(id=f"{doc_id}:m{i}", start=start, end=start + len(surface), text=surface, type=etype))
+        d.mentions.append(
+            Mention(id=f"{doc_id}:m{i}", start=start, end=start + len(surface), text=surface, type=etype)
+        )
         pos = start + len(surface)
     return d
 
@@ -27,11 +29,17 @@ def entity_of(docs: list[Document], doc_id: str, surface: str) -> str | None:
 
 
 def test_titles_partial_names_and_variants_across_documents() -> None:
-    a = doc("a", "قال المشير خليفة حفتر إن قواته تقدمت، وأضاف حفتر أن المعركة انتهت.",
-            [("المشير خليفة حفتر", "PER"), ("حفتر", "PER")])
+    a = doc(
+        "a",
+        "قال المشير خليفة حفتر إن قواته تقدمت، وأضاف حفتر أن المعركة انتهت.",
+        [("المشير خليفة حفتر", "PER"), ("حفتر", "PER")],
+    )
     b = doc("b", "التقى حفتر وفداً في بنغازي.", [("حفتر", "PER"), ("بنغازي", "GPE")])
-    c = doc("c", "زار فلاديمر بوتين القاهرة، وقال فلاديمير بوتين إن ...",
-            [("فلاديمر بوتين", "PER"), ("فلاديمير بوتين", "PER")])
+    c = doc(
+        "c",
+        "زار فلاديمر بوتين القاهرة، وقال فلاديمير بوتين إن ...",
+        [("فلاديمر بوتين", "PER"), ("فلاديمير بوتين", "PER")],
+    )
     docs = [a, b, c]
     entities = {e.id: e for e in resolve_corpus(docs)}
     haftar = entity_of(docs, "a", "المشير خليفة حفتر")
@@ -41,17 +49,26 @@ def test_titles_partial_names_and_variants_across_documents() -> None:
 
 
 def test_unambiguous_family_name_links_only_within_context() -> None:
-    full = doc("a", "قال عبد الحميد الدبيبة إن الحكومة ... وأكد الدبيبة ذلك.",
-               [("عبد الحميد الدبيبة", "PER"), ("الدبيبة", "PER")])
+    full = doc(
+        "a",
+        "قال عبد الحميد الدبيبة إن الحكومة ... وأكد الدبيبة ذلك.",
+        [("عبد الحميد الدبيبة", "PER"), ("الدبيبة", "PER")],
+    )
     link_document(full)
     assert full.mentions[0].link_key == full.mentions[1].link_key
 
 
 def test_people_sharing_a_name_part_stay_apart() -> None:
-    a = doc("a", "قال محمد علي الحوثي إن ... وقال عبد الملك الحوثي إن ... ثم قال الحوثي",
-            [("محمد علي الحوثي", "PER"), ("عبد الملك الحوثي", "PER"), ("الحوثي", "PER")])
-    b = doc("b", "قال سليم العتيبي ... وقال فهد العتيبي ... ورد العتيبي",
-            [("سليم العتيبي", "PER"), ("فهد العتيبي", "PER"), ("العتيبي", "PER")])
+    a = doc(
+        "a",
+        "قال محمد علي الحوثي إن ... وقال عبد الملك الحوثي إن ... ثم قال الحوثي",
+        [("محمد علي الحوثي", "PER"), ("عبد الملك الحوثي", "PER"), ("الحوثي", "PER")],
+    )
+    b = doc(
+        "b",
+        "قال سليم العتيبي ... وقال فهد العتيبي ... ورد العتيبي",
+        [("سليم العتيبي", "PER"), ("فهد العتيبي", "PER"), ("العتيبي", "PER")],
+    )
     docs = [a, b]
     resolve_corpus(docs)
     ids_a = [m.entity_id for m in a.mentions]
@@ -65,8 +82,15 @@ def test_rival_bodies_city_province_and_group_named_after_a_city() -> None:
         "a",
         "اتهمت حكومة الوفاق الوطني الحكومة المؤقتة ... ودخلت القوات درنة بعد طرد مجلس شورى مجاهدي درنة، "
         "فيما تقدمت قوات أخرى في محافظة الحديدة نحو مدينة الحديدة وفي ليبيا",
-        [("حكومة الوفاق الوطني", "ORG"), ("الحكومة المؤقتة", "ORG"), ("درنة", "GPE"),
-         ("مجلس شورى مجاهدي درنة", "ORG"), ("محافظة الحديدة", "GPE"), ("الحديدة", "GPE"), ("ليبيا", "GPE")],
+        [
+            ("حكومة الوفاق الوطني", "ORG"),
+            ("الحكومة المؤقتة", "ORG"),
+            ("درنة", "GPE"),
+            ("مجلس شورى مجاهدي درنة", "ORG"),
+            ("محافظة الحديدة", "GPE"),
+            ("الحديدة", "GPE"),
+            ("ليبيا", "GPE"),
+        ],
     )
     entities = {e.id: e for e in resolve_corpus([d])}
     ids = [m.entity_id for m in d.mentions]
@@ -78,11 +102,21 @@ def test_rival_bodies_city_province_and_group_named_after_a_city() -> None:
 
 
 def test_clitics_synonyms_acronyms_and_latin_script_merge() -> None:
-    a = doc("a", "انتقد مسؤول لحزب الله دور الناتو، وكتبت الغارديان ...",
-            [("لحزب الله", "ORG"), ("الناتو", "ORG"), ("الغارديان", "ORG")])
-    b = doc("b", "وقال حزب الله إن حلف شمال الأطلسي ... حسب The Guardian",
-            [("حزب الله", "ORG"), ("حلف شمال الأطلسي", "ORG"), ("The Guardian", "ORG")])
-    c = doc("c", "سيطرت هيئة تحرير الشام ... وقالت تحرير الشام", [("هيئة تحرير الشام", "ORG"), ("تحرير الشام", "ORG")])
+    a = doc(
+        "a",
+        "انتقد مسؤول لحزب الله دور الناتو، وكتبت الغارديان ...",
+        [("لحزب الله", "ORG"), ("الناتو", "ORG"), ("الغارديان", "ORG")],
+    )
+    b = doc(
+        "b",
+        "وقال حزب الله إن حلف شمال الأطلسي ... حسب The Guardian",
+        [("حزب الله", "ORG"), ("حلف شمال الأطلسي", "ORG"), ("The Guardian", "ORG")],
+    )
+    c = doc(
+        "c",
+        "سيطرت هيئة تحرير الشام ... وقالت تحرير الشام",
+        [("هيئة تحرير الشام", "ORG"), ("تحرير الشام", "ORG")],
+    )
     docs = [a, b, c]
     resolve_corpus(docs)
     for x, y in zip(a.mentions, b.mentions, strict=True):
@@ -91,7 +125,9 @@ def test_clitics_synonyms_acronyms_and_latin_script_merge() -> None:
 
 
 def test_unknown_entities_are_clustered_named_and_transliterated() -> None:
-    a = doc("a", "قال القيادي سالم بوزريبة إن ... وأكد بوزريبة", [("سالم بوزريبة", "PER"), ("بوزريبة", "PER")])
+    a = doc(
+        "a", "قال القيادي سالم بوزريبة إن ... وأكد بوزريبة", [("سالم بوزريبة", "PER"), ("بوزريبة", "PER")]
+    )
     b = doc("b", "ونفى سالم بوزريبة ذلك", [("سالم بوزريبة", "PER")])
     entities = resolve_corpus([a, b])
     assert len(entities) == 1
@@ -106,7 +142,11 @@ def test_resolution_is_deterministic_and_ids_are_stable() -> None:
     def build() -> list[Document]:
         return [
             doc("a", "دخلت القوات طرابلس في ليبيا", [("طرابلس", "GPE"), ("ليبيا", "GPE")]),
-            doc("b", "عاد ميقاتي إلى طرابلس في لبنان", [("ميقاتي", "PER"), ("طرابلس", "GPE"), ("لبنان", "GPE")]),
+            doc(
+                "b",
+                "عاد ميقاتي إلى طرابلس في لبنان",
+                [("ميقاتي", "PER"), ("طرابلس", "GPE"), ("لبنان", "GPE")],
+            ),
         ]
 
     first, second = build(), build()

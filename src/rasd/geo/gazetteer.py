@@ -32,32 +32,153 @@ _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064a\u0670-\u06d3\u0640 \u0660-\u0669(
 # geocode them on their own (weekdays, "the state", "the city", generic nouns).
 STOPLIST: frozenset[str] = frozenset(
     names.name_key(w)
-    for w in (
-        "الدولة دولة مدينة المدينة الخميس الجمعة السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء "
-        "عين رأس باب بني أبو بن دير خان قصر جبل وادي سوق مطار ميناء الحرية السلام الأمل النصر "
-        "الوحدة الثورة الشعب العاصمة الوطن الحكومة الجيش النور الوسط الشرق الغرب الشمال الجنوب "
-        "القصر المركز الساحل الجديدة القديمة البلدة القرية المنطقة المحافظة الولاية الإمارة "
-        "الشام العربية الخليج البحر النهر الحدود الميناء المطار المعبر القاعدة "
-        "الأمن السلطة المجلس الرئيس الملك الشيخ الأمير السيد حماة الوطن الفجر الصباح المساء "
-        "اليوم أمس غدا الكرامة العدالة البناء الإصلاح التحرير الفتح الحسم عاصفة"
-    ).split()
+    for w in [
+        "الدولة",
+        "دولة",
+        "مدينة",
+        "المدينة",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "عين",
+        "رأس",
+        "باب",
+        "بني",
+        "أبو",
+        "بن",
+        "دير",
+        "خان",
+        "قصر",
+        "جبل",
+        "وادي",
+        "سوق",
+        "مطار",
+        "ميناء",
+        "الحرية",
+        "السلام",
+        "الأمل",
+        "النصر",
+        "الوحدة",
+        "الثورة",
+        "الشعب",
+        "العاصمة",
+        "الوطن",
+        "الحكومة",
+        "الجيش",
+        "النور",
+        "الوسط",
+        "الشرق",
+        "الغرب",
+        "الشمال",
+        "الجنوب",
+        "القصر",
+        "المركز",
+        "الساحل",
+        "الجديدة",
+        "القديمة",
+        "البلدة",
+        "القرية",
+        "المنطقة",
+        "المحافظة",
+        "الولاية",
+        "الإمارة",
+        "الشام",
+        "العربية",
+        "الخليج",
+        "البحر",
+        "النهر",
+        "الحدود",
+        "الميناء",
+        "المطار",
+        "المعبر",
+        "القاعدة",
+        "الأمن",
+        "السلطة",
+        "المجلس",
+        "الرئيس",
+        "الملك",
+        "الشيخ",
+        "الأمير",
+        "السيد",
+        "حماة",
+        "الوطن",
+        "الفجر",
+        "الصباح",
+        "المساء",
+        "اليوم",
+        "أمس",
+        "غدا",
+        "الكرامة",
+        "العدالة",
+        "البناء",
+        "الإصلاح",
+        "التحرير",
+        "الفتح",
+        "الحسم",
+        "عاصفة",
+    ]
 )
 
 # Real place or actor names that are also everyday words (حماة "protectors", صور
 # "pictures", سرت "I walked"): geocoded when NER tags them, never added on their own.
 COMMON_WORD_NAMES: frozenset[str] = frozenset(
     names.name_key(w)
-    for w in (
-        "مالي العربية الجزيرة فتح الأمل حماة الشروق المنار قنا البيضاء صور جدة الباب القائم الميادين "
-        "الزاوية الخمس القبة مأرب مآرب حجة الجنينة هون سرت النصر الحرية الرياض عمان المدينة الحزب "
-        "التحالف الحكومة الشعب الأمن الخليل المستقبل الإصلاح النهضة العدالة الوفاق الكرامة الفجر"
-    ).split()
+    for w in [
+        "مالي",
+        "العربية",
+        "الجزيرة",
+        "فتح",
+        "الأمل",
+        "حماة",
+        "الشروق",
+        "المنار",
+        "قنا",
+        "البيضاء",
+        "صور",
+        "جدة",
+        "الباب",
+        "القائم",
+        "الميادين",
+        "الزاوية",
+        "الخمس",
+        "القبة",
+        "مأرب",
+        "مآرب",
+        "حجة",
+        "الجنينة",
+        "هون",
+        "سرت",
+        "النصر",
+        "الحرية",
+        "الرياض",
+        "عمان",
+        "المدينة",
+        "الحزب",
+        "التحالف",
+        "الحكومة",
+        "الشعب",
+        "الأمن",
+        "الخليل",
+        "المستقبل",
+        "الإصلاح",
+        "النهضة",
+        "العدالة",
+        "الوفاق",
+        "الكرامة",
+        "الفجر",
+    ]
 )
 
 # Generic heads that precede a place name: "مدينة درنة" is the town درنة, but
 # "محافظة الحديدة" is the province, which the overrides list under its own name.
 PLACE_HEADS: frozenset[str] = frozenset(
-    names.name_key(w) for w in "مدينة بلدة قرية مدينه العاصمة بمدينة لمدينة ومدينة منطقة حي".split()
+    names.name_key(w)
+    for w in ["مدينة", "بلدة", "قرية", "مدينه", "العاصمة", "بمدينة", "لمدينة", "ومدينة", "منطقة", "حي"]
 )
 
 
@@ -111,13 +232,34 @@ def build_index(
 
     for rec in countries:
         add(
-            [rec["name_en"], rec["lat"], rec["lon"], rec["country"], 0, 3, "kb", None, "country", rec["kb_id"]],
+            [
+                rec["name_en"],
+                rec["lat"],
+                rec["lon"],
+                rec["country"],
+                0,
+                3,
+                "kb",
+                None,
+                "country",
+                rec["kb_id"],
+            ],
             (names.name_key(n) for n in rec["names"]),
         )
     for rec in overrides:
         add(
-            [rec["name_en"], rec["lat"], rec["lon"], rec.get("country"), int(rec.get("population", 0)),
-             int(rec.get("precision", 1)), "override", rec.get("geonames"), rec.get("feature", "place"), None],
+            [
+                rec["name_en"],
+                rec["lat"],
+                rec["lon"],
+                rec.get("country"),
+                int(rec.get("population", 0)),
+                int(rec.get("precision", 1)),
+                "override",
+                rec.get("geonames"),
+                rec.get("feature", "place"),
+                None,
+            ],
             (names.name_key(n) for n in rec["names"]),
         )
     for gid in sorted(cities, key=int):
@@ -126,8 +268,18 @@ def build_index(
         if not ar:
             continue
         add(
-            [city["name"], round(city["latitude"], 5), round(city["longitude"], 5), city["countrycode"],
-             int(city.get("population") or 0), 1, "geonames", int(city["geonameid"]), "city", None],
+            [
+                city["name"],
+                round(city["latitude"], 5),
+                round(city["longitude"], 5),
+                city["countrycode"],
+                int(city.get("population") or 0),
+                1,
+                "geonames",
+                int(city["geonameid"]),
+                "city",
+                None,
+            ],
             ar,
         )
     return {"version": INDEX_VERSION, "places": places, "keys": keys}
@@ -147,11 +299,20 @@ def read_overrides(path: Path | str) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"{where}: invalid JSON: {exc.msg}")
             continue
         nm = rec.get("names")
-        if not isinstance(nm, list) or not nm or not all(isinstance(n, str) and names.name_key(n) for n in nm):
+        if (
+            not isinstance(nm, list)
+            or not nm
+            or not all(isinstance(n, str) and names.name_key(n) for n in nm)
+        ):
             errors.append(f"{where}: 'names' must be a non-empty list of Arabic names")
             continue
         lat, lon = rec.get("lat"), rec.get("lon")
-        if not (isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        if not (
+            isinstance(lat, int | float)
+            and isinstance(lon, int | float)
+            and -90 <= lat <= 90
+            and -180 <= lon <= 180
+        ):
             errors.append(f"{where}: lat/lon missing or out of range")
             continue
         if rec.get("precision", 1) not in (1, 2, 3):
@@ -184,8 +345,16 @@ class Gazetteer:
             raise ValueError(f"gazetteer index version {data.get('version')} != {INDEX_VERSION}; rebuild it")
         self.places = [
             Place(
-                name_en=p[0], lat=p[1], lon=p[2], country=p[3], population=p[4], precision=p[5],
-                source=p[6], geonames_id=p[7], feature=p[8], kb_id=p[9],
+                name_en=p[0],
+                lat=p[1],
+                lon=p[2],
+                country=p[3],
+                population=p[4],
+                precision=p[5],
+                source=p[6],
+                geonames_id=p[7],
+                feature=p[8],
+                kb_id=p[9],
             )
             for p in data["places"]
         ]

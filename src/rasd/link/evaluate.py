@@ -73,15 +73,24 @@ def gold_documents(gold: Gold, articles: dict[str, dict[str, Any]], split: str) 
         art = articles[m["doc_id"]]
         doc = docs.get(m["doc_id"])
         if doc is None:
-            doc = docs[m["doc_id"]] = Document(id=art["id"], text=art["text"], title=art.get("title"),
-                                                source=art.get("source"))
+            doc = docs[m["doc_id"]] = Document(
+                id=art["id"], text=art["text"], title=art.get("title"), source=art.get("source")
+            )
         doc.mentions.append(
-            Mention(id=f"g{i}", start=m["start"], end=m["end"], text=art["text"][m["start"]:m["end"]], type=m["type"])
+            Mention(
+                id=f"g{i}",
+                start=m["start"],
+                end=m["end"],
+                text=art["text"][m["start"] : m["end"]],
+                type=m["type"],
+            )
         )
     return [docs[k] for k in sorted(docs)]
 
 
-def pairwise(gold_labels: list[str], pred_labels: list[str], keep: Iterable[tuple[int, int]]) -> dict[str, float]:
+def pairwise(
+    gold_labels: list[str], pred_labels: list[str], keep: Iterable[tuple[int, int]]
+) -> dict[str, float]:
     tp = fp = fn = 0
     for i, j in keep:
         same_gold = gold_labels[i] == gold_labels[j]
@@ -98,7 +107,9 @@ def pairwise(gold_labels: list[str], pred_labels: list[str], keep: Iterable[tupl
 def evaluate(gold: Gold, articles: dict[str, dict[str, Any]], split: str) -> dict[str, Any]:
     docs = gold_documents(gold, articles, split)
     entities = {e.id: e for e in resolve_corpus(docs)}
-    by_span = {(m["doc_id"], m["start"], m["end"]): m["cluster"] for m in gold.mentions if m["split"] == split}
+    by_span = {
+        (m["doc_id"], m["start"], m["end"]): m["cluster"] for m in gold.mentions if m["split"] == split
+    }
     rows: list[tuple[str, Mention, str]] = []
     for doc in docs:
         for men in doc.mentions:
@@ -131,13 +142,13 @@ def evaluate(gold: Gold, articles: dict[str, dict[str, Any]], split: str) -> dic
         geo_by_source[source]["ok" if ok else "wrong"] += 1
         if not ok:
             misses.append(f"{doc_id}:{men.start}-{men.end} {cluster} -> {ent.name_en if ent else None}")
-    wrong_merges = Counter()
+    wrong_merges: Counter[tuple[str, ...]] = Counter()
     for i, j in all_pairs:
         if pred_labels[i] == pred_labels[j] and gold_labels[i] != gold_labels[j]:
             wrong_merges[tuple(sorted((gold_labels[i], gold_labels[j])))] += 1
     split_groups: dict[str, set[str]] = defaultdict(set)
-    for g, p in zip(gold_labels, pred_labels, strict=True):
-        split_groups[g].add(p)
+    for gold_label, pred_label in zip(gold_labels, pred_labels, strict=True):
+        split_groups[gold_label].add(pred_label)
     return {
         "split": split,
         "documents": len(docs),
@@ -153,6 +164,6 @@ def evaluate(gold: Gold, articles: dict[str, dict[str, Any]], split: str) -> dic
             "by_source": {k: dict(v) for k, v in sorted(geo_by_source.items())},
             "misses": misses,
         },
-        "wrong_merges": [f"{a} + {b}: {c} pairs" for (a, b), c in wrong_merges.most_common(10)],
+        "wrong_merges": [f"{' + '.join(pair)}: {c} pairs" for pair, c in wrong_merges.most_common(10)],
         "split_clusters": sorted(f"{g}: {len(ps)} entities" for g, ps in split_groups.items() if len(ps) > 1),
     }

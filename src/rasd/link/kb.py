@@ -82,7 +82,7 @@ class KbEntry:
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases, *((self.name_en,) if self.name_en else ()))
 
-    def keys(self) -> set[str]:
+    def name_keys(self) -> set[str]:
         return {k for k in (names.name_key(n) for n in self.all_names) if k}
 
 
@@ -110,7 +110,9 @@ def parse_entry(raw: Any, origin: str) -> tuple[KbEntry | None, list[str]]:
         errors.append(f"{label}: entity has no resolvable name (name is empty or only punctuation)")
         name = ""
     if len(aliases) > MAX_ALIASES:
-        errors.append(f"{label}: {len(aliases)} aliases (max {MAX_ALIASES}); split the entry or trim the list")
+        errors.append(
+            f"{label}: {len(aliases)} aliases (max {MAX_ALIASES}); split the entry or trim the list"
+        )
     for alias in aliases:
         if not names.name_key(alias):
             errors.append(f"{label}: alias {alias!r} has no letters")
@@ -129,7 +131,10 @@ def parse_entry(raw: Any, origin: str) -> tuple[KbEntry | None, list[str]]:
     if (lat is None) != (lon is None):
         errors.append(f"{label}: give both lat and lon or neither")
     elif lat is not None and not (
-        isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180
+        isinstance(lat, int | float)
+        and isinstance(lon, int | float)
+        and -90 <= lat <= 90
+        and -180 <= lon <= 180
     ):
         errors.append(f"{label}: lat/lon out of range: {lat!r}, {lon!r}")
     distinct = raw.get("distinct_from") or []
@@ -215,7 +220,7 @@ def validate(entries: Sequence[KbEntry]) -> list[str]:
                 errors.append(f"{e.origin} (id={e.id!r}): distinct_from names unknown id {d!r}")
     owners: dict[str, list[KbEntry]] = {}
     for e in entries:
-        for key in e.keys():
+        for key in e.name_keys():
             owners.setdefault(key, []).append(e)
     for key, owner_list in sorted(owners.items()):
         ids = {o.id for o in owner_list}
@@ -248,7 +253,7 @@ class KnowledgeBase:
         for e in entries:
             kb.entries[e.id] = e
             kb.by_kb_id[e.kb_id] = e
-            for key in sorted(e.keys()):
+            for key in sorted(e.name_keys()):
                 ids = index.setdefault(key, [])
                 if e.id not in ids:
                     ids.append(e.id)
@@ -343,7 +348,9 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
-def add_kb_entry(path: Path | str, entry: dict[str, Any], *, base: Sequence[Path | str] | None = None) -> KbEntry:
+def add_kb_entry(
+    path: Path | str, entry: dict[str, Any], *, base: Sequence[Path | str] | None = None
+) -> KbEntry:
     """Validate ``entry`` against the bundled KB and the file, then append it to ``path``.
 
     This is what ``rasd kb add`` calls. Nothing is written when the entry is invalid

@@ -98,7 +98,9 @@ def _kb_partial_person(res: _Resources, text: str) -> KbEntry | None:
     return None
 
 
-def link_document(doc: Document, *, kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) -> Document:
+def link_document(
+    doc: Document, *, kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None
+) -> Document:
     """Set ``link_key`` on every mention of ``doc`` (mentions that already have one keep it)."""
     res = _resources(kb, gaz)
     todo = [m for m in doc.mentions if not m.link_key]
@@ -126,7 +128,9 @@ def link_document(doc: Document, *, kb: KnowledgeBase | None = None, gaz: Gazett
     place_mentions = [m for m in todo if m.type in PLACE_TYPES and m.id not in keys]
     weighted = [c for c, n in countries.items() for _ in range(max(1, int(n)))]
     for m, place in zip(
-        place_mentions, geocode_names([m.text for m in place_mentions], countries=weighted, gazetteer=res.gaz), strict=True
+        place_mentions,
+        geocode_names([m.text for m in place_mentions], countries=weighted, gazetteer=res.gaz),
+        strict=True,
     ):
         if place is not None:
             keys[m.id] = place.key

@@ -27,7 +27,9 @@ class LinkStage:
 
     name = "link"
 
-    def __init__(self, *, add_missing: bool = True, min_population: int = 100_000, max_words: int = 6) -> None:
+    def __init__(
+        self, *, add_missing: bool = True, min_population: int = 100_000, max_words: int = 6
+    ) -> None:
         self.add_missing = add_missing
         self.min_population = min_population
         self.max_words = max_words
@@ -72,7 +74,7 @@ def add_missing_mentions(
         toks: list[Token] = doc.tokens[t_start:t_end]
         i = 0
         while i < len(toks):
-            found = None
+            found: tuple[int, int, str] | None = None
             for n in range(min(width, len(toks) - i), 0, -1):
                 window = toks[i : i + n]
                 if any(t.kind not in _NAME_TOKEN_KINDS for t in window) or window[0].kind == "number":
@@ -80,15 +82,20 @@ def add_missing_mentions(
                 start, end = window[0].start, window[-1].end
                 if any(taken[start:end]):
                     continue
-                found = _match(doc.text[start:end], n, kb, gaz, min_population)
-                if found:
-                    found = (start, end, found)
+                etype = _match(doc.text[start:end], n, kb, gaz, min_population)
+                if etype:
+                    found = (start, end, etype)
                     break
             if found:
                 start, end, etype = found
                 mention = Mention(
-                    id=f"{doc.id}:kb{len(added)}", start=start, end=end, text=doc.text[start:end],
-                    type=etype, score=0.9, source="kb",
+                    id=f"{doc.id}:kb{len(added)}",
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    type=etype,
+                    score=0.9,
+                    source="kb",
                 )
                 added.append(mention)
                 taken[start:end] = b"\x01" * (end - start)
