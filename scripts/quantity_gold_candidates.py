@@ -17,7 +17,21 @@ from pathlib import Path
 
 NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news"
 FILES = ("ant_v1.1_jawharafm.jsonl.gz", "ant_v2.1_multisource.jsonl.gz")
-KEYWORDS = ("قتل", "مقتل", "مسلح", "داعش", "جندي", "جنود", "غارة", "غارات", "قتيل", "جرحى", "نازح", "مقاتل", "عسكري")
+KEYWORDS = (
+    "قتل",
+    "مقتل",
+    "مسلح",
+    "داعش",
+    "جندي",
+    "جنود",
+    "غارة",
+    "غارات",
+    "قتيل",
+    "جرحى",
+    "نازح",
+    "مقاتل",
+    "عسكري",
+)
 CANDIDATE = re.compile(
     r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,،٬]*"
     r"|\b\w*(?:عشر|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|مئ|مائ|ألف|آلاف|مليون|ملايين|اثن|عشرات|مئات)\w*"
@@ -58,7 +72,8 @@ def main() -> None:
         print(art["file"], art["id"], art["source"], art["published"])
         print(art["text"])
         for m in CANDIDATE.finditer(art["text"]):
-            print(f"  [{m.start()}:{m.end()}] {m.group()!r}  …{art['text'][max(0, m.start() - 40):m.end() + 40]!r}")
+            context = art["text"][max(0, m.start() - 40) : m.end() + 40]
+            print(f"  [{m.start()}:{m.end()}] {m.group()!r}  …{context!r}")
 
 
 if __name__ == "__main__":

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from rasd.model import Mention, Quote
 from rasd.quantity import lexicon as lx
 from rasd.quantity.numbers import NumberMatch, Scan, strip_prefixes
+from rasd.text.normalise import normalize
 
 _BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")", '"', "«", "»", "-", "–", "\u201c", "\u201d"}
 _SUBJECT_TYPES = {"ORG", "GPE", "NORP", "MISC", "PER", "LOC"}
 _NP_STOPS = lx.HOLDER_STOPS | {"من", "و", "بعد", "قبل", "منذ", "الذي", "التي", "الذين", "كما", "حيث", "بين"}
+_RELAY_VERBS = {normalize(w) for w in ("نقل", "نقلت", "ونقل", "ونقلت")}
 _LINKERS = {"التابعين", "التابعة", "التابع", "التابعون", "ينتمون", "المنتمين", "الموالين", "الموالية"}
 
 
@@ -41,9 +43,9 @@ class HolderState:
 def _mention_in(mentions: Sequence[Mention], start: int, end: int, types: set[str]) -> Mention | None:
     best: Mention | None = None
     for mention in mentions:
-        if mention.type in types and mention.start < end and mention.end > start:
-            if best is None or mention.start < best.start:
-                best = mention
+        overlaps = mention.type in types and mention.start < end and mention.end > start
+        if overlaps and (best is None or mention.start < best.start):
+            best = mention
     return best
 
 
@@ -78,37 +80,96 @@ def _as_attribution(sc: Scan, i: int, j: int, mentions: Sequence[Mention], types
     return Attribution(_span_text(sc, i, j))
 
 
+def _is_nisba(word: str, noun: str) -> bool:
+    """An adjective of origin agreeing with the noun: "جندي أمريكي", "جنديا أمريكيا"."""
+    if word in lx.NOT_NISBA or word in lx.MEASURE_NOUNS or word in lx.EVENT_CUE_WORDS or word[:1] == "و":
+        return False
+    if len(word) <= 3 or word in _NP_STOPS:
+        return False
+    if word.endswith("يا"):
+        return noun.endswith("ا")
+    return word.endswith(("ي", "يه", "يين", "يون"))
+
+
 def find_subject(
+    sc: Scan,
+    m: NumberMatch,
+    unit_tok: int | None,
+    sent_end_tok: int,
+    mentions: Sequence[Mention],
+    measure: str = "other",
+) -> Attribution:
+    """The group named right after the counted noun, else the sender of deployed troops."""
+    found = _subject_after(sc, m, unit_tok, sent_end_tok, mentions)
+    if found.text is None and measure in lx.PERSON_MEASURES:
+        return _deploying_agent(sc, m, mentions)
+    return found
+
+
+def _deploying_agent(sc: Scan, m: NumberMatch, mentions: Sequence[Mention]) -> Attribution:
+    """ "أرسلت فرنسا 500 جندي", "الأمم المتحدة تنشر 14800 جندي": the agent of a deploy verb."""
+    from rasd.quantity.measures import cue_measure
+
+    for k in range(m.first_tok - 1, max(-1, m.first_tok - 5), -1):
+        if sc.word(k) in _BREAKS:
+            break
+        if cue_measure(sc, k) in lx.PERSON_MEASURES:
+            i, j = _np(sc, k + 1, m.first_tok, max_words=4)
+            if j > i:
+                return _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)
+            s = k
+            while s > 0 and k - s < 4 and sc.word(s - 1) not in _BREAKS and sc.word(s - 1) not in _NP_STOPS:
+                s -= 1
+            if s < k:
+                return _as_attribution(sc, s, k, mentions, _SUBJECT_TYPES)
+            return Attribution()
+    return Attribution()
+
+
+def _subject_after(
     sc: Scan, m: NumberMatch, unit_tok: int | None, sent_end_tok: int, mentions: Sequence[Mention]
 ) -> Attribution:
     """The group named right after the counted noun, or nothing."""
-    if unit_tok is None:
-        return Attribution()
+    if unit_tok is None or unit_tok < m.tok_end:
+        # "17 من السرية الثالثة": no noun, the group follows من directly
+        k = m.tok_end
+        if unit_tok is not None and unit_tok < m.tok_start:
+            k = m.tok_end  # "مدني واحد": nothing after the number names a group
+        if sc.word(k) != "من":
+            return Attribution()
+        k += 1
+        return _group_np(sc, k, sent_end_tok, mentions)
     noun = sc.word(unit_tok)
     k = unit_tok + 1
     # "مقاتلي داعش" / "عناصر الجيش": construct state, the possessor follows directly.
-    construct = noun.endswith("ي") and len(noun) > 4 and noun[-2:] != "يي" or strip_prefixes(noun, {"عناصر"})[1] in (
-        "عناصر",
-    )
+    construct = (noun.endswith("ي") and len(noun) > 4 and noun[-2:] != "يي") or strip_prefixes(
+        noun, {"عناصر"}
+    )[1] == "عناصر"
     w = sc.word(k)
     if w == "من" or w in _LINKERS:
         k += 1
         if sc.word(k) in ("ل", "الى", "لـ"):
             k += 1
-    elif w[:1] == "ل" and sc.word(k - 1) in _LINKERS:
+    elif (w[:1] == "ل" and sc.word(k - 1) in _LINKERS) or (
+        construct and w and w not in _BREAKS and w not in _NP_STOPS and w not in lx.NOT_NISBA
+    ):
         pass
-    elif construct and w and w not in _BREAKS and w not in _NP_STOPS:
-        pass
-    elif w.endswith(("ي", "يه", "يين", "يون", "يا")) and w[:2] != "في" and len(w) > 3 and w not in _NP_STOPS:
+    elif _is_nisba(w, noun):
         # nisba adjective: "جندي أمريكي" — the nationality is the subject
         return _as_attribution(sc, k, k + 1, mentions, _SUBJECT_TYPES)
     else:
         return Attribution()
+    return _group_np(sc, k, sent_end_tok, mentions)
+
+
+def _group_np(sc: Scan, k: int, sent_end_tok: int, mentions: Sequence[Mention]) -> Attribution:
     i, j = _np(sc, k, sent_end_tok, max_words=4)
     if j <= i:
         return Attribution()
     w0 = sc.word(i)
-    if w0 in lx.EVENT_CUE_WORDS or w0 in lx.REPORTING_VERBS:
+    if w0 in lx.EVENT_CUE_WORDS or w0 in lx.REPORTING_VERBS or w0 in lx.PLACE_HEADS:
+        return Attribution()
+    if strip_prefixes(w0, lx.PLACE_HEADS)[1] in lx.PLACE_HEADS:
         return Attribution()
     return _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)
 
@@ -140,6 +201,20 @@ def _source_cue_at(sc: Scan, k: int) -> int | None:
     return None
 
 
+def _clause_of(sc: Scan, first: int, last: int, i: int) -> tuple[int, int]:
+    """Token range of the clause holding token ``i`` (commas and فيما/بينما/حين split clauses)."""
+    lo = i
+    while lo > first and sc.word(lo - 1) not in _CLAUSE_SPLIT and sc.word(lo - 1) not in lx.CLAUSE_WORDS:
+        lo -= 1
+    hi = i
+    while hi < last and sc.word(hi) not in _CLAUSE_SPLIT and sc.word(hi) not in lx.CLAUSE_WORDS:
+        hi += 1
+    return lo, hi
+
+
+_CLAUSE_SPLIT = {"،", ",", "؛", ";", ":", "."}
+
+
 def find_holder(
     sc: Scan,
     m: NumberMatch,
@@ -149,56 +224,93 @@ def find_holder(
     outlet: str | None,
     state: HolderState,
 ) -> Attribution:
-    """Who asserts the figure (see module docstring for the order of evidence)."""
+    """Who asserts the figure (see module docstring for the order of evidence).
+
+    Order: a quote's speaker; an "according to" or reporting verb in the number's own clause;
+    the nearest one before the number in the sentence; a reporting verb after it; the last
+    holder when the sentence's verb has no subject ("وأضاف أن"); the outlet.
+    """
     for quote in quotes:
-        if quote.start <= sc.toks[m.tok_start].start < quote.end and (quote.speaker_text or quote.speaker_mention_id):
+        start = sc.toks[m.tok_start].start
+        if quote.start <= start < quote.end and (quote.speaker_text or quote.speaker_mention_id):
             return Attribution(quote.speaker_text, quote.speaker_mention_id)
     first, last = sent
-    # 1. "according to" anywhere in the sentence, nearest to the number
-    cues: list[tuple[int, int, Attribution]] = []
+    c_lo, c_hi = _clause_of(sc, first, last, m.tok_start)
+    # candidates: (token index, attribution or None when the cue has no subject of its own)
+    cands: list[tuple[int, Attribution | None]] = []
     for k in range(first, last):
         after = _source_cue_at(sc, k)
         if after is not None:
+            while _verb_base(_strip_pronoun(sc.word(after))) or sc.word(after) in lx.SUBJECTLESS_REPORTING:
+                after += 1  # "حسبما أوردته مصادر", "بحسب ما أعلنته منظمة"
             i, j = _np(sc, after, last, max_words=6)
             if j > i:
-                cues.append((abs(k - m.tok_start), k, _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)))
-    if cues:
-        found = min(cues, key=lambda c: (c[0], c[1]))[2]
-        state.last = found
-        return found
-    # 2. reporting verb: the nearest one before the number, else the first after it
-    verbs = [k for k in range(first, last) if _verb_base(sc.word(k)) and _reporting(sc, k)]
-    before = [k for k in verbs if k < m.tok_start]
-    after_v = [k for k in verbs if k > m.tok_end]
-    if before:
-        att = _verb_subject(sc, before[-1], first, last, mentions)
-        if att.text:
-            state.last = att
-            return att
-        if state.last is not None:
-            return state.last  # "وأضاف أن ..." continues the last named holder
-    if after_v:
-        att = _verb_subject(sc, after_v[0], first, last, mentions)
-        if att.text:
-            state.last = att
-            return att
+                cands.append((k, _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)))
+            continue
+        if (_verb_base(sc.word(k)) and _reporting(sc, k)) or sc.word(k) in lx.SUBJECTLESS_REPORTING:
+            att = (
+                None
+                if sc.word(k) in lx.SUBJECTLESS_REPORTING
+                else _verb_subject(sc, k, first, last, mentions)
+            )
+            cands.append((k, att if att is not None and att.text else None))
+    # a trailing "، حسب X" opens the next clause but still sources this one
+    trailing = c_hi + 1 if sc.word(c_hi) in _CLAUSE_SPLIT - {"."} else -1
+    same_clause = [
+        c
+        for c in cands
+        if (c_lo <= c[0] < c_hi and (c[0] < m.tok_start or _is_cue(sc, c[0])))
+        or (c[0] in (trailing, trailing + 1) and _is_cue(sc, c[0]))
+    ]
+    before = sorted((c for c in cands if c[0] < m.tok_start), key=lambda c: -c[0])
+    after_v = [c for c in cands if c[0] >= m.tok_end and not _is_cue(sc, c[0])]
+    for pool in (sorted(same_clause, key=lambda c: abs(c[0] - m.tok_start)), before, after_v[:1]):
+        for _k, att in pool:
+            if att is not None:
+                state.last = att
+                return att
+        if pool and state.last is not None:
+            return state.last  # "وأضاف أن ...", "موضحة أنه": the holder named last
     return Attribution(outlet, None)
+
+
+def _is_cue(sc: Scan, k: int) -> bool:
+    return _source_cue_at(sc, k) is not None
+
+
+def _strip_pronoun(word: str) -> str:
+    """ "أوردته" → "أوردت": a reporting verb with an object pronoun."""
+    for suf in ("ها", "هم", "ه"):
+        if word.endswith(suf) and _verb_base(word[: -len(suf)]):
+            return word[: -len(suf)]
+    return word
 
 
 def _reporting(sc: Scan, k: int) -> bool:
     base = _verb_base(sc.word(k))
     if base in lx.WEAK_REPORTING_VERBS:
         nxt = [sc.word(x) for x in range(k + 1, k + 6)]
-        return any(w in ("ان", "انه", "انها", "بان") for w in nxt)
+        return any(w in ("ان", "انه", "انها", "بان", "عن") for w in nxt)
     return True
 
 
 def _verb_subject(sc: Scan, k: int, first: int, last: int, mentions: Sequence[Mention]) -> Attribution:
     """Subject of the reporting verb at ``k``: after it (VSO) or right before it (SVO)."""
     i, j = _np(sc, k + 1, last, max_words=7)
-    # skip a pronoun-like start: "وأضاف المصدر" keeps the NP, "وأضاف أن" has none
+    if _verb_base(sc.word(k)) in _RELAY_VERBS:
+        # "نقلت المصادر عن المستشار ...": the holder is the one quoted
+        at = j if sc.word(j) == "عن" else (k + 1 if sc.word(k + 1) == "عن" else None)
+        if at is not None:
+            i2, j2 = _np(sc, at + 1, last, max_words=7)
+            if j2 > i2:
+                return _as_attribution(sc, i2, j2, mentions, _SUBJECT_TYPES)
+    # "وأضاف المصدر" keeps the NP, "وأضاف أن" has none
     if j > i:
         return _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)
+    if strip_prefixes(sc.word(k + 1), lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS or (
+        sc.toks[k + 1 : k + 2] and sc.toks[k + 1].is_digit
+    ):
+        return Attribution()  # "صرح اثنان بأنهما ...": the counted people speak, no holder here
     # SVO: "المرصد السوري قال إن" — the words back to the clause start
     s = k
     while s > first and k - s < 6:

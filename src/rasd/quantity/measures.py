@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from rasd.quantity import lexicon as lx
 from rasd.quantity.numbers import NumberMatch, Scan, strip_prefixes
 
-_CLAUSE_BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")", '"', "«", "»"}
-_NOUN_SKIP = {"من", "الف", "مليون"}  # "عشرات من المقاتلين": skip the partitive من
+_CLAUSE_BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")"}
+_NON_PERSON_MEASURES = ("money", "distance_km", "strikes", "percent")
+_PRONOUN_SUFFIXES = ("هم", "ها", "ه")
 
 
 @dataclass(slots=True)
@@ -25,103 +26,172 @@ class MeasureResult:
 
 
 def _lookup(word: str, table: dict[str, str] | set[str]) -> str | None:
-    prefix, base = strip_prefixes(word, table)  # type: ignore[arg-type]
+    _prefix, base = strip_prefixes(word, table)
     if base in table:
         return base
     return None
 
 
+def _is_prepositional(word: str) -> bool:
+    """ "لعملية", "بجروح": a preposition glued to the next word, so not a counted noun."""
+    return len(word) > 3 and word[0] in "لب" and _lookup(word, lx.MEASURE_NOUNS) is None
+
+
 def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
     """Token index of the noun the number counts: the next word, past a partitive من."""
+    if m.noun_tok is not None:
+        return m.noun_tok
     j = m.tok_end
-    if sc.word(j) == "من" and sc.word(j + 1)[:2] == "ال":
-        j += 1
+    if sc.word(j) == "من":
+        nxt = sc.word(j + 1)
+        if _lookup(nxt, lx.PERSON_NOUNS) or _lookup(nxt, lx.MEASURE_NOUNS):
+            j += 1
+        else:
+            return None  # "17 من السرية الثالثة": the group follows, the noun is elided
     w = sc.word(j)
     if not w or w in _CLAUSE_BREAKS or sc.toks[j].is_digit:
         return None
     if not (w[0].isalpha() or w in ("$", "€")):
         return None
+    if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS:
+        return None
     return j
 
 
-def _cue_measure(sc: Scan, i: int) -> str | None:
-    """An event cue word at token ``i`` (after stripping و/ف/ب/ل), or None."""
+def cue_measure(sc: Scan, i: int) -> str | None:
+    """An event cue word at token ``i`` (after stripping و/ف/ب/ل/ال and a pronoun suffix), or None."""
     w = sc.word(i)
-    for cand in (w, w[1:] if len(w) > 2 and w[0] in "وفبل" else "", w[2:] if w[:2] in ("وب", "ول", "فب") else ""):
-        if cand and cand in lx.EVENT_CUE_WORDS:
+    cands = [w]
+    for p in ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) > 2:
+            cands.append(w[len(p) :])
+    for c in list(cands):
+        for suf in _PRONOUN_SUFFIXES:
+            if c.endswith(suf) and len(c) - len(suf) > 2:
+                cands.append(c[: -len(suf)])
+    for cand in cands:
+        if cand in lx.EVENT_CUE_WORDS:
             return lx.EVENT_CUE_WORDS[cand]
     return None
 
 
-def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> str | None:
-    """The nearest event cue before the number (same clause), else right after its noun."""
-    k = m.tok_start - 1
+def _count_noun_window(sc: Scan, start: int) -> int:
+    """Where to start looking back for a cue: at "عدد" when the number ends "بلغ عدد X ... N"."""
+    k = start - 1
+    while k >= max(0, start - 24):
+        w = sc.word(k)
+        if w in (".", "؟", "!", ":") or sc.toks[k].is_digit:
+            break
+        if w in ("عدد", "وعدد", "بعدد", "حصيله", "وحصيله"):
+            return k
+        k -= 1
+    return start
+
+
+def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, int]:
+    """The nearest event cue before the number (same clause) and its distance, else after its noun."""
+    k = m.first_tok - 1
     steps = 0
     while k >= 0 and steps < 6:
         w = sc.word(k)
-        if w in _CLAUSE_BREAKS:
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit:
             break
-        if sc.toks[k].is_digit:
-            break
-        cue = _cue_measure(sc, k)
+        cue = cue_measure(sc, k)
         if cue:
-            return cue
+            return cue, steps + 1
         k -= 1
         steps += 1
+    anchor = _count_noun_window(sc, m.tok_start)
+    for k in range(anchor, m.tok_start):
+        cue = cue_measure(sc, k)
+        if cue in lx.CASUALTY_MEASURES:
+            return cue, m.tok_start - k
     after = (noun + 1) if noun is not None else m.tok_end
     for k in range(after, min(after + 3, len(sc.toks))):
         if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit:
             break
-        cue = _cue_measure(sc, k)
+        cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
-            return cue
-    return None
+            return cue, 99
+    return None, 0
 
 
 def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     """Measure and counted noun of one number."""
     noun = counted_noun(sc, m)
-    unit = sc.original[sc.toks[noun].start : sc.toks[noun].end] if noun is not None else None
     if m.percent:
         marker = sc.toks[m.tok_end - 1]
         return MeasureResult("percent", sc.original[marker.start : marker.end], None)
+    unit = sc.original[sc.toks[noun].start : sc.toks[noun].end] if noun is not None else None
     noun_measure: str | None = None
     is_person = False
     if noun is not None:
         w = sc.word(noun)
+        dual = lx.DUAL_NOUNS.get(w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w)
         base = _lookup(w, lx.MEASURE_NOUNS)
-        if base is not None:
+        if dual is not None:
+            noun_measure = None if dual == "person" else dual
+            is_person = dual in ("person", *lx.PERSON_MEASURES)
+        elif base is not None:
             noun_measure = lx.MEASURE_NOUNS[base]
         if _lookup(w, lx.PERSON_NOUNS) is not None:
             is_person = True
-            adjective = _lookup(sc.word(noun + 1), lx.MEASURE_NOUNS)  # "عائلة نازحة", "مدنيين جرحى"
-            if adjective is not None and noun_measure is None:
+            adjective = sc.word(noun + 1)  # "عائلة نازحة", "مدنيين جرحى"
+            if adjective in lx.MEASURE_NOUNS and noun_measure is None:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
-    cue = event_cue(sc, m, noun)
-    if noun_measure in (None, *lx.PERSON_MEASURES) and cue in lx.CASUALTY_MEASURES and (
-        noun is None or is_person or noun_measure in lx.PERSON_MEASURES or _looks_like_people(sc, noun)
+        if noun_measure is None and not is_person and _is_prepositional(w):
+            noun, unit = None, None
+    cue, distance = event_cue(sc, m, noun)
+    if (
+        cue in lx.CASUALTY_MEASURES
+        and noun_measure not in _NON_PERSON_MEASURES
+        and noun_measure not in (lx.CASUALTY_MEASURES)
     ):
-        return MeasureResult(cue, unit, noun)
+        if noun is None or is_person or noun_measure in lx.PERSON_MEASURES or looks_like_people(sc, noun):
+            return MeasureResult(cue, unit, noun)
+        if distance <= 2:
+            return MeasureResult(cue, unit, noun)  # "إصابة 3 بجروح", "مقتل 5 في"
     if noun_measure is not None:
         return MeasureResult(noun_measure, unit, noun)
-    if cue in ("killed", "injured") and noun is None:
-        return MeasureResult(cue, unit, noun)
     if cue in lx.PERSON_MEASURES and is_person:
         return MeasureResult(cue, unit, noun)
     return MeasureResult("other", unit, noun)
 
 
-def _looks_like_people(sc: Scan, noun: int) -> bool:
+def looks_like_people(sc: Scan, noun: int) -> bool:
     """Nisba plurals (سوريين، فلسطينيا) name people; the cue decides what happened to them."""
     w = sc.word(noun)
     return w.endswith(("يين", "يون", "يا")) and len(w) > 4
 
 
-def not_count_reason(sc: Scan, m: NumberMatch, unit_tok: int | None) -> str | None:
-    """Why this number is not a quantity worth keeping (a year, a label, an age ...), or None."""
+def not_count_reason(
+    sc: Scan, m: NumberMatch, unit_tok: int | None, previous: tuple[NumberMatch, str | None] | None = None
+) -> str | None:
+    """Why this number is not a quantity worth keeping (a year, a label, an age ...), or None.
+
+    ``previous`` is the number before this one with its own reason: in "الفصول 101 و202" or
+    "24 و25 آذار" the later members of a list share the first one's reason.
+    """
     if not m.parsed:
         return None  # kept as unparsed evidence
     prev = sc.word(m.tok_start - 1)
+    if (
+        previous is not None
+        and previous[1] is not None
+        and previous[0].tok_end in (m.tok_start - 1, m.tok_start)
+        and (prev in ("و", "،", ",", "-", "او") or previous[0].tok_end == m.tok_start)
+    ):
+        return previous[1]
+    if m.is_digit_only and sc.word(m.tok_end) in ("و", "-", "او") and sc.toks[m.tok_end + 1 : m.tok_end + 2]:
+        k = m.tok_end + 1
+        if sc.toks[k].is_digit and (sc.word(k + 1) in lx.MONTHS or _lookup(sc.word(k + 1), lx.MONTHS)):
+            return "date"
+    if prev == "ال" and sc.word(m.tok_start - 2) in ("دون", "فوق", "سن", "بسن", "عمر"):
+        return "age"
+    if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.AGE_CUES):
+        return "age"
+    if m.is_digit_only and sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.MONTHS):
+        return "date"  # "3 من جوان", "11 من سبتمبر"
     prev_base = prev[1:] if len(prev) > 2 and prev[0] in "وبل" and prev[1:] in lx.LABEL_WORDS else prev
     nxt = sc.word(m.tok_end)
     if prev_base in lx.LABEL_WORDS or prev in ("#", "№") or prev.lower() in ("no", "n°"):
@@ -134,16 +204,21 @@ def not_count_reason(sc: Scan, m: NumberMatch, unit_tok: int | None) -> str | No
         text = sc.toks[m.tok_start].text
         if m.value == int(m.value) and 1900 <= m.value <= 2100 and len(text) == 4:
             base_prev = prev[1:] if prev[:1] in "وبلف" and prev[1:] in lx.YEAR_CUES else prev
-            if base_prev in lx.YEAR_CUES or nxt in lx.YEAR_SUFFIXES or unit_tok is None or (
-                _lookup(sc.word(unit_tok), lx.MEASURE_NOUNS) is None
-                and _lookup(sc.word(unit_tok), lx.PERSON_NOUNS) is None
+            if (
+                base_prev in lx.YEAR_CUES
+                or nxt in lx.YEAR_SUFFIXES
+                or unit_tok is None
+                or (
+                    _lookup(sc.word(unit_tok), lx.MEASURE_NOUNS) is None
+                    and _lookup(sc.word(unit_tok), lx.PERSON_NOUNS) is None
+                )
             ):
                 return "year"
-        if len(text) >= 8 and text.startswith("0") or text.startswith("00"):
+        if (len(text) >= 8 and text.startswith("0")) or text.startswith("00"):
             return "phone number"
         if prev in ("+",) and len(text) >= 6:
             return "phone number"
-    if prev in lx.AGE_CUES or sc.word(m.tok_start - 2) in lx.AGE_CUES and prev == "من":
+    if prev in lx.AGE_CUES or (sc.word(m.tok_start - 2) in lx.AGE_CUES and prev == "من"):
         return "age"
     if prev == "(" and nxt == ")" and m.is_digit_only:
         return "age or label in brackets"

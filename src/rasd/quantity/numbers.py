@@ -71,7 +71,9 @@ def scan(text: str) -> Scan:
     return Scan(text, norm, toks, skip)
 
 
-def strip_prefixes(word: str, table: dict[str, tuple[str, float]] | set[str] | dict[str, str]) -> tuple[str, str]:
+def strip_prefixes(
+    word: str, table: dict[str, tuple[str, float]] | set[str] | dict[str, str]
+) -> tuple[str, str]:
     """Split a clitic prefix (و، ب، ل، ال ...) off ``word`` when the rest is in ``table``."""
     if word in table:
         return "", word
@@ -110,6 +112,12 @@ class NumberMatch:
     words: bool = False  # written (at least partly) in words
     is_digit_only: bool = False
     text: str = ""
+    noun_tok: int | None = None  # the counted noun when it is not after the number (dual noun, "مدني واحد")
+    q_start: int = -1  # first token of the whole match (qualifier words included); -1: same as tok_start
+
+    @property
+    def first_tok(self) -> int:
+        return self.q_start if self.q_start >= 0 else self.tok_start
 
 
 def _digit_scripts(s: str) -> int:
@@ -273,17 +281,53 @@ def _starts_phrase(sc: Scan, i: int) -> bool:
     if e.kind == "fraction":
         return nxt is not None and nxt.kind == "mult"
     if e.kind == "unit" and e.value == 1:
-        # "واحد" alone is mostly "one and the same"; count it only inside a compound.
-        return _next_elem(sc, i + 1, e, [e])[0] is not None
+        # "واحد" alone is mostly "one and the same"; count it inside a compound or after a noun it counts.
+        return _next_elem(sc, i + 1, e, [e])[0] is not None or _counted_before(sc, i)
     if e.kind == "unit" and e.value == 2 and e.definite:
         return False  # الاثنين: Monday or "both"
     if e.kind in ("ten", "hundred") and e.definite:
         return False  # العشرين: mostly an ordinal (القرن العشرين)
-    if e.kind == "mult" and e.definite and sc.toks[i].text.startswith("ال") and lx.NUMBER_WORDS.get(
-        sc.toks[i].text[2:], ("", 0)
-    )[0] == "mult" and sc.toks[i].text[2:] not in lx.PLURAL_MULTIPLIERS:
-        return False  # الألف: "the thousand" is a name more often than a count
-    return True
+    # الألف: "the thousand" is a name more often than a count
+    return not (
+        e.kind == "mult"
+        and e.definite
+        and sc.toks[i].text.startswith("ال")
+        and lx.NUMBER_WORDS.get(sc.toks[i].text[2:], ("", 0))[0] == "mult"
+        and sc.toks[i].text[2:] not in lx.PLURAL_MULTIPLIERS
+    )
+
+
+def _counted_before(sc: Scan, i: int) -> bool:
+    """Whether the word before an adjectival number ("مدني واحد", "مقاتلين اثنين") is what it counts."""
+    if strip_prefixes(sc.toks[i].text, lx.ADJECTIVAL_NUMBERS)[1] not in lx.ADJECTIVAL_NUMBERS:
+        return False
+    prev = sc.word(i - 1)
+    return any(strip_prefixes(prev, table)[1] in table for table in (lx.PERSON_NOUNS, lx.MEASURE_NOUNS))
+
+
+def _dual_noun(sc: Scan, i: int) -> NumberMatch | None:
+    """A dual noun counting two ("وفردين من", "قتل شخصان"), with an optional "اثنين" after it."""
+    if i in sc.skip:
+        return None
+    w = sc.toks[i].text
+    base = w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w
+    if base not in lx.DUAL_NOUNS:
+        return None
+    end = i + 1
+    if strip_prefixes(sc.word(end), lx.ADJECTIVAL_NUMBERS)[1] in lx.ADJECTIVAL_NUMBERS:
+        end += 1
+    return NumberMatch(
+        sc.toks[i].start,
+        sc.toks[end - 1].end,
+        i,
+        end,
+        2.0,
+        2.0,
+        2.0,
+        words=True,
+        text=_text(sc, i, end),
+        noun_tok=i,
+    )
 
 
 def _phrase(sc: Scan, i: int) -> _Phrase | None:
@@ -350,8 +394,9 @@ def _qualifier_after(sc: Scan, j: int) -> str | None:
         for pattern, qualifier in lx.QUALIFIER_AFTER:
             at = j + skip
             if all(sc.word(at + k) == w for k, w in enumerate(pattern)):
-                if skip and any(sc.word(j + s) in ("،", ",", ".", "و") or sc.toks[j + s].is_digit
-                                for s in range(skip)):
+                if skip and any(
+                    sc.word(j + s) in ("،", ",", ".", "و") or sc.toks[j + s].is_digit for s in range(skip)
+                ):
                     continue
                 return qualifier
     return None
@@ -396,9 +441,16 @@ def find_numbers(sc: Scan) -> list[NumberMatch]:
     while i < n:
         p = _phrase(sc, i)
         if p is None:
-            i += 1
+            dual = _dual_noun(sc, i)
+            if dual is not None:
+                out.append(dual)
+                i = dual.tok_end
+            else:
+                i += 1
             continue
         out.append(_resolve(sc, p))
+        if _counted_before(sc, p.tok_start) and out[-1].qualifier == "exact":
+            out[-1].noun_tok = p.tok_start - 1
         i = max(out[-1].tok_end, i + 1)
     return out
 
@@ -421,32 +473,62 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
         opener = "from"
     joiner, k = _is_joiner(sc, p.tok_end)
     second = _second_phrase(sc, k) if joiner else None
+    if opener == "between" and second is None and sc.word(p.tok_end) not in ("،", ",", "."):
+        # "بين 6 سنوات و14 سنة": the noun is repeated after each number
+        joiner, k = _is_joiner(sc, p.tok_end + 1)
+        second = _second_phrase(sc, k) if joiner in ("و", "الي", "-") else None
     if second is not None and joiner == "و" and opener != "between":
         second = None  # "3 و 5" without بين is a list, not a range
-    if second is not None and joiner in ("الي", "حتي") and opener not in ("between", "from"):
-        if second.value is None or p.value is None or second.value <= p.value:
-            second = None
-    if second is not None and joiner in ("-", "–", "—"):
-        if not (sc.toks[p.tok_start].is_digit and sc.toks[second.tok_start].is_digit):
-            second = None
-        elif second.value is None or p.value is None or second.value <= p.value:
-            second = None
+    dash = joiner in ("-", "–", "—")
+    loose = dash or (joiner in ("الي", "حتي") and opener not in ("between", "from"))
+    if second is not None and loose and not _increasing(p, second):
+        second = None  # "200 إلى 300" is a range, "2 - 1" is not
+    if (
+        second is not None
+        and joiner in ("-", "–", "—")
+        and not (sc.toks[p.tok_start].is_digit and sc.toks[second.tok_start].is_digit)
+    ):
+        second = None
     if opener == "between" and second is None:
         return NumberMatch(
-            sc.toks[start_i].start, sc.toks[end_i - 1].end, p.tok_start, end_i, None, p.value, None, "range",
-            parsed=False, reason="range with one side missing", text=_text(sc, start_i, end_i),
+            sc.toks[start_i].start,
+            sc.toks[end_i - 1].end,
+            p.tok_start,
+            end_i,
+            None,
+            p.value,
+            None,
+            "range",
+            parsed=False,
+            reason="range with one side missing",
+            text=_text(sc, start_i, end_i),
         )
     if second is not None:
         v1, v2 = p.value, second.value
         end_i = second.tok_end
         reason = reason or second.reason
-        if v1 is not None and v2 is not None and second.mult > 1 and p.mult == 1 and v1 < second.mult:
-            if v1 * second.mult <= v2:
-                v1 *= second.mult
+        if (
+            v1 is not None
+            and v2 is not None
+            and second.mult > 1
+            and p.mult == 1
+            and v1 < second.mult
+            and v1 * second.mult <= v2
+        ):
+            v1 *= second.mult  # "بين 3 و4 آلاف"
         if reason or v1 is None or v2 is None:
             return NumberMatch(
-                sc.toks[start_i].start, sc.toks[end_i - 1].end, p.tok_start, end_i, None, None, None, "range",
-                parsed=False, reason=reason or "unreadable range", text=_text(sc, start_i, end_i),
+                sc.toks[start_i].start,
+                sc.toks[end_i - 1].end,
+                p.tok_start,
+                end_i,
+                None,
+                None,
+                None,
+                "range",
+                parsed=False,
+                reason=reason or "unreadable range",
+                text=_text(sc, start_i, end_i),
             )
         if opener == "from" and (v1 > v2 or _change_cue(sc, p.tok_start - 1)):
             start_i -= 1
@@ -492,7 +574,12 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
         words=any(e.kind != "digit" for e in p.elems),
         is_digit_only=all(e.kind == "digit" for e in p.elems) and second is None,
         text=_text(sc, start_i, end_i),
+        q_start=start_i,
     )
+
+
+def _increasing(first: _Phrase, second: _Phrase) -> bool:
+    return first.value is not None and second.value is not None and second.value > first.value
 
 
 def _change_cue(sc: Scan, i: int) -> bool:

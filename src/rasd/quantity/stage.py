@@ -6,9 +6,10 @@ import re
 from bisect import bisect_right
 
 from rasd.model import Document, Quantity, Timex
+from rasd.quantity import lexicon as lx
 from rasd.quantity.attribute import HolderState, find_holder, find_subject
-from rasd.quantity.measures import measure_of, not_count_reason
-from rasd.quantity.numbers import NumberMatch, Scan, find_numbers, scan
+from rasd.quantity.measures import MeasureResult, looks_like_people, measure_of, not_count_reason
+from rasd.quantity.numbers import NumberMatch, Scan, find_numbers, scan, strip_prefixes
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 _NO_SUBJECT = {"percent", "distance_km", "money"}
@@ -19,9 +20,12 @@ def _fallback_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         # a dot between digits is a separator, not a sentence end (12.500)
-        if m.group() == "." and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() and text[
-            m.end()
-        ].isdigit():
+        if (
+            m.group() == "."
+            and 0 < m.start() < len(text) - 1
+            and text[m.start() - 1].isdigit()
+            and text[m.end()].isdigit()
+        ):
             continue
         if m.end() > start:
             spans.append((start, m.end()))
@@ -61,6 +65,37 @@ def _time_for(m_start: int, sent: tuple[int, int], doc: Document) -> str | None:
     return doc.published_iso
 
 
+def _inherit_measure(
+    sc: Scan, m: NumberMatch, mr: MeasureResult, last: tuple[int, str, int] | None, sentence: int
+) -> MeasureResult:
+    """In an enumeration the measure carries over: "مقتل 60 بينهم 59 سائحا", "134 مليار دولار و27 مليار"."""
+    if mr.measure != "other" or last is None or last[0] != sentence or last[1] in ("other", "percent"):
+        return mr
+    if m.tok_start - last[2] > 20:
+        return mr
+    noun = sc.word(mr.unit_tok) if mr.unit_tok is not None else ""
+    people = bool(noun) and (
+        strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS
+        or noun in lx.DUAL_NOUNS
+        or noun[1:] in lx.DUAL_NOUNS
+        or looks_like_people(sc, mr.unit_tok)  # type: ignore[arg-type]
+    )
+    if last[1] in ("money", "distance_km"):
+        if mr.unit_tok is None or not people:
+            return (
+                MeasureResult(last[1], mr.unit, mr.unit_tok) if mr.unit_tok is None or _no_noun(noun) else mr
+            )
+        return mr
+    if mr.unit_tok is None or people or _no_noun(noun):
+        return MeasureResult(last[1], mr.unit, mr.unit_tok)
+    return mr
+
+
+def _no_noun(word: str) -> bool:
+    """A word after a number that is not what it counts (a preposition phrase, a particle)."""
+    return (len(word) > 3 and word[0] in "لب") or word in ("من", "في", "منهم", "منهن", "بينهم")
+
+
 def extract_quantities(doc: Document) -> list[Quantity]:
     """Quantities of one document, ids continuing after any already present."""
     sc = scan(doc.text)
@@ -71,6 +106,8 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(doc.quantities)
     current_sentence = -1
+    previous: tuple[NumberMatch, str | None] | None = None
+    last_kept: tuple[int, str, int] | None = None  # (sentence, measure, token end) of the last kept count
     for m in find_numbers(sc):
         core_start = sc.toks[m.tok_start].start
         si = max(0, bisect_right(sent_starts, core_start) - 1)
@@ -78,13 +115,19 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if si != current_sentence:
             current_sentence = si
         mr = measure_of(sc, m)
-        if not_count_reason(sc, m, mr.unit_tok) is not None:
+        reason = not_count_reason(sc, m, mr.unit_tok, previous)
+        previous = (m, reason)
+        if reason is not None:
             continue
+        mr = _inherit_measure(sc, m, mr, last_kept, si)
+        last_kept = (si, mr.measure, m.tok_end)
         if m.parsed and _overlaps_timex(m, sc, doc.timexes):
             continue
         first, last = _token_range(sc, starts, sent)
         subject = (
-            find_subject(sc, m, mr.unit_tok, last, doc.mentions) if mr.measure not in _NO_SUBJECT else None
+            find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure)
+            if mr.measure not in _NO_SUBJECT
+            else None
         )
         holder = find_holder(sc, m, (first, last), doc.mentions, doc.quotes, doc.source, state)
         out.append(
