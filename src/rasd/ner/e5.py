@@ -9,6 +9,7 @@ download: the weights come from an installed registry package.
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,3 +170,11 @@ def dense(image: E5Image, name: str, shape: tuple[int, ...]) -> np.ndarray:
         return raw.view("<f4").reshape(shape).astype(np.float32)
     n_rows, n_in = shape if len(shape) == 2 else (1, shape[0])
     return _fp16_blocks_to_f32(raw, n_rows, n_in).reshape(shape)
+
+
+def dense_rows(image: E5Image, name: str, n_in: int, rows: Sequence[int]) -> np.ndarray:
+    """Selected rows of a q4 matrix, dequantised (the pruned embedding table)."""
+    _, _, raw = image.tensors[name]
+    row_bytes = (n_in // QK) * 18
+    table = raw.reshape(-1, row_bytes)[np.asarray(rows, dtype=np.int64)]
+    return _fp16_blocks_to_f32(table.reshape(-1), len(rows), n_in)

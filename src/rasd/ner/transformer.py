@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from rasd.ner.e5 import E5Image, dense, read_image
+from rasd.ner.e5 import E5Image, dense, dense_rows, read_image
 from rasd.ner.labels import MODEL_TYPES, map_tags
 from rasd.text.normalise import strip_diacritics
 
@@ -90,8 +90,7 @@ def build_encoder(image: E5Image, vocab_ids: Sequence[int], n_labels: int) -> An
 
     model = Encoder()
     with torch.no_grad():
-        word = dense(image, "emb.word", (cfg["vocab"], hidden))
-        model.word.weight.copy_(torch.from_numpy(word[np.asarray(vocab_ids)]))
+        model.word.weight.copy_(torch.from_numpy(dense_rows(image, "emb.word", hidden, vocab_ids)))
         model.pos.weight.copy_(torch.from_numpy(dense(image, "emb.pos", (cfg["max_pos"], hidden))))
         model.type_emb.copy_(torch.from_numpy(dense(image, "emb.type", (cfg["type_vocab"], hidden))[0]))
         model.eln.weight.copy_(torch.from_numpy(dense(image, "emb.ln.w", (hidden,))))
@@ -242,7 +241,7 @@ def train_e5(
             opt.step()
             sched.step()
             step += 1
-            running += float(loss)
+            running += float(loss.detach())
             if step % 50 == 0:
                 elapsed = time.perf_counter() - started
                 log(f"epoch {epoch} step {step}/{total} loss {running / 50:.4f} {elapsed:.0f}s")

