@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="test", choices=["dev", "test"])
+    ap.add_argument("--split", default="test", choices=["dev", "test", "blind"])
     ap.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "gold" / "entities.jsonl")
     ap.add_argument(
         "--data", type=Path, default=Path(os.environ.get("RASD_SHARED_DATA", ROOT.parent / "shared" / "data"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import threading
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from typing import Any
 from rasd.link import names
 
 INDEX_VERSION = 1
+MERGE_KM = 10.0
 # Letters that only Persian, Urdu, Kurdish or Pashto use: names written with them are
 # not how the Arabic press spells a place, and they would only add false matches.
 _NON_ARABIC_LETTERS = set("پچژگڤہےۀٹڈڑںۍێۆەھ")
@@ -246,22 +248,6 @@ def build_index(
             ],
             (names.name_key(n) for n in rec["names"]),
         )
-    for rec in overrides:
-        add(
-            [
-                rec["name_en"],
-                rec["lat"],
-                rec["lon"],
-                rec.get("country"),
-                int(rec.get("population", 0)),
-                int(rec.get("precision", 1)),
-                "override",
-                rec.get("geonames"),
-                rec.get("feature", "place"),
-                None,
-            ],
-            (names.name_key(n) for n in rec["names"]),
-        )
     for gid in sorted(cities, key=int):
         city = cities[gid]
         ar = _arabic_names(city.get("alternatenames", []))
@@ -281,6 +267,39 @@ def build_index(
                 None,
             ],
             ar,
+        )
+    # Overrides after cities: an override naming a GeoNames town already in the index
+    # (within MERGE_KM) only adds its spellings to that town, so one place keeps one key.
+    for rec in overrides:
+        ar_keys = {names.name_key(n) for n in rec["names"]}
+        near = sorted(
+            {
+                i
+                for key in ar_keys
+                for i in keys.get(key, [])
+                if places[i][6] == "geonames"
+                and haversine_km(places[i][1], places[i][2], rec["lat"], rec["lon"]) <= MERGE_KM
+            }
+        )
+        if near and int(rec.get("precision", 1)) == 1:
+            for key in sorted(ar_keys):
+                if near[0] not in keys.setdefault(key, []):
+                    keys[key].append(near[0])
+            continue
+        add(
+            [
+                rec["name_en"],
+                rec["lat"],
+                rec["lon"],
+                rec.get("country"),
+                int(rec.get("population", 0)),
+                int(rec.get("precision", 1)),
+                "override",
+                rec.get("geonames"),
+                rec.get("feature", "place"),
+                None,
+            ],
+            ar_keys,
         )
     return {"version": INDEX_VERSION, "places": places, "keys": keys}
 
@@ -327,6 +346,14 @@ def read_overrides(path: Path | str) -> tuple[list[dict[str, Any]], list[str]]:
             continue
         records.append(rec)
     return records, errors
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def overrides_path() -> Path:

@@ -13,19 +13,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer
+from rasd.geo.gazetteer import Gazetteer, Place, haversine_km, load_gazetteer
+
+__all__ = ["GeoContext", "acceptable", "choose", "geocode_names", "haversine_km", "score"]
 
 NEAR_KM = 300.0
 # A candidate in a country the article does not mention must be at least this big.
 MIN_POPULATION_OUT_OF_FOCUS = 50_000
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass

@@ -312,7 +312,7 @@ def clitic_variants(text: str) -> list[str]:
 
     # conjunction + preposition + article, in every legal order.
     word = first
-    if word.startswith(("و", "ف")) and len(word) > 3:
+    if word.startswith(("و", "ف")) and len(word) >= 3:
         add(word[1:])
         word = word[1:]
     if word.startswith("لل") and len(word) > 3:

@@ -154,6 +154,23 @@ def link_document(
             entry = _kb_partial_person(res, m.text)
             if entry is not None:
                 keys[m.id] = entry.kb_id
+    # A one-word organisation ("المرصد", "الخارجية") is the one longer organisation of this
+    # document whose name starts with that word, if there is exactly one.
+    orgs = [m for m in doc.mentions if m.type == "ORG"]
+    for m in todo:
+        if m.id in keys or m.type != "ORG":
+            continue
+        heads = {v for v in names.clitic_variants(m.text) if " " not in v}
+        if not heads:
+            continue
+        fits = set()
+        for other in orgs:
+            words = names.name_key(other.text).split()
+            if other is not m and len(words) >= 2 and words[0] in heads:
+                fits.add(keys.get(other.id) or other.link_key or name_link_key("ORG", other.text) or "")
+        fits.discard("")
+        if len(fits) == 1:
+            keys[m.id] = next(iter(fits))
     for m in todo:
         m.link_key = keys.get(m.id) or name_link_key(m.type, m.text) or f"mention:{doc.id}:{m.id}"
     return doc

@@ -114,7 +114,10 @@ def _match(text: str, n_words: int, kb: KnowledgeBase, gaz: Gazetteer, min_popul
     entries = kb.candidates(text)
     if len(entries) == 1:
         letters = len(variants[-1].replace(" ", ""))
-        if n_words >= 2 or letters >= 5 or names.looks_latin(text):
+        if n_words >= 2 or letters >= 5:
+            return entries[0].type
+        # A Latin acronym counts only when written in capitals ("PKK", not "who").
+        if names.looks_latin(text) and text.isupper() and letters >= 3:
             return entries[0].type
         return None
     if entries:
