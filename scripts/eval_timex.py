@@ -1,6 +1,6 @@
 """Score Rasd's time expressions on Arabic TimeML gold.
 
-Usage: python scripts/eval_timex.py [CORPUS_DIR] [--anchor YYYY-MM-DD] [--errors]
+Usage: python scripts/eval_timex.py [CORPUS_DIR] [--anchor YYYY-MM-DD] [--errors dev]
 Default corpus: ../shared/data/timex/Corpus_test (docs 1-25 development, 26-50 test).
 """
 
@@ -20,7 +20,13 @@ def main() -> None:
     parser.add_argument("corpus_dir", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--anchor", type=dt.date.fromisoformat, default=DEFAULT_ANCHOR)
     parser.add_argument("--dev-last", type=int, default=25, help="last document number of the dev split")
-    parser.add_argument("--errors", action="store_true", help="list misses, spurious and wrong values")
+    parser.add_argument(
+        "--errors",
+        choices=("dev", "test", "all"),
+        action="append",
+        default=[],
+        help="list misses, spurious and wrong values of a split (tune on dev only)",
+    )
     args = parser.parse_args()
     report = evaluate_timeml(args.corpus_dir.resolve(), anchor=args.anchor, dev_last=args.dev_last)
     print(report.format(show_errors=args.errors))

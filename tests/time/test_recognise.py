@@ -334,3 +334,19 @@ def test_offsets_point_into_the_original_text_with_diacritics_and_tatweel() -> N
 
 def test_expressions_do_not_cross_lines() -> None:
     assert values("وصل أمس\nالأربعاء وفد جديد") == [("أمس", "2014-03-25"), ("الأربعاء", "2014-03-26")]
+
+
+def test_day_ranges_share_the_month_of_the_second_day() -> None:
+    assert values("يعقد الملتقى يومي 10 و11 أبريل المقبل") == [
+        ("10", "2014-04-10"),
+        ("11 أبريل المقبل", "2014-04-11"),
+    ]
+    assert values("من 3 إلى 5 مايو 2015") == [("3", "2015-05-03"), ("5 مايو 2015", "2015-05-05")]
+
+
+def test_hijri_and_gregorian_side_by_side() -> None:
+    assert values("الموافق 1436هـ") == [("1436هـ", "2015")]
+    assert values("في 1 محرم 1437 هـ الموافق 15 أكتوبر 2015 م") == [
+        ("1 محرم 1437 هـ", "2015-10-15"),
+        ("15 أكتوبر 2015 م", "2015-10-15"),
+    ]

@@ -80,7 +80,6 @@ class Counts:
     relaxed_system: int = 0  # system expressions overlapping a gold expression
     value_correct: int = 0  # among relaxed matches, same TIMEX3 value
     strict_value_correct: int = 0  # among exact-span matches, same TIMEX3 value
-    strict_value_correct: int = 0  # among exact-span matches, same TIMEX3 value
     type_correct: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -128,7 +127,8 @@ class TimemlReport:
     splits: dict[str, Counts]
     documents: dict[str, list[str]]
 
-    def format(self, show_errors: bool = False) -> str:
+    def format(self, show_errors: Iterable[str] = ()) -> str:
+        """Markdown table; ``show_errors`` names the splits whose error lists to append."""
         lines = [
             f"Anchor (publication date) for relative expressions: {self.anchor.isoformat()}",
             "",
@@ -138,10 +138,9 @@ class TimemlReport:
         ]
         for label, counts in self.splits.items():
             lines.append(counts.row(f"{label} ({len(self.documents[label])} docs)"))
-        if show_errors:
-            for label, counts in self.splits.items():
-                lines.append(f"\n## errors: {label}")
-                lines.extend(counts.errors)
+        for label in show_errors:
+            lines.append(f"\n## errors: {label}")
+            lines.extend(self.splits[label].errors)
         return "\n".join(lines)
 
 

@@ -58,7 +58,7 @@ MOD = _alt(lx.MODIFIERS)
 MON = _alt(lx.MONTHS)
 ORD = _alt(lx.ORDINALS)
 NUMW = _alt(lx.CARDINALS | {w: 0 for w in lx.THOUSANDS_PLURAL})
-NUMPHRASE = rf"{NUMW}(?:(?:{S}|{OS}و{OS}){NUMW})*"
+NUMPHRASE = rf"{NUMW}(?:(?:{S}|{OS}و{OS}){NUMW}){{0,5}}"  # bounded: no quadratic backtracking
 NUM = rf"(?:\d{{1,6}}(?:\.\d+)?|{NUMPHRASE})"
 UNIT = _alt(lx.UNITS)
 DUNIT = _alt(lx.DEFINITE_UNITS)
@@ -764,6 +764,7 @@ def _year_lists(cands: list[Candidate], folded: str) -> list[Candidate]:
     """A year listed after a recognised year is one too: "عامي 2002 و2003", "بين 2010 و2012"."""
     out = list(cands)
     queue = [c for c in cands if c.kind == "year"]
+    seen = {c.start for c in queue}
     while queue:
         c = queue.pop()
         m = _YEAR_LIST.match(folded[c.end : c.end + 30])
@@ -772,25 +773,61 @@ def _year_lists(cands: list[Candidate], folded: str) -> list[Candidate]:
         year = int(m.group(1))
         if not 1000 <= year <= 2199:
             continue
+        if c.end + m.start(1) in seen:
+            continue
         new = Candidate(
             c.end + m.start(1), c.end + m.end(1), "DATE", f"{year:04d}", "year", False, None, "year"
         )
+        seen.add(new.start)
         out.append(new)
         queue.append(new)
+    return out
+
+
+_DAY_BEFORE = re.compile(rf"(?<!\w)(\d{{1,2}}|{ORD}){OS}(?:-|–|و|الي{S}|حتي{S}|وحتي{S}){OS}$")
+
+
+def _day_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """The first day of "يومي 10 و11 أبريل", "من 3 إلى 5 مايو" shares the month of the second."""
+    out = list(cands)
+    for c in cands:
+        if (
+            c.kind != "date"
+            or c.precision != "day"
+            or not re.match(rf"\d|{ORD}", folded[c.start : c.start + 30])
+        ):
+            continue
+        m = _DAY_BEFORE.search(folded[max(0, c.start - 40) : c.start])
+        if not m:
+            continue
+        word = m.group(1)
+        day = int(word) if word.isdigit() else lx.ORDINALS.get(_key(word))
+        if day is None or not 1 <= day <= 31:
+            continue
+        value = c.value
+        if value is not None:
+            try:
+                value = dt.date.fromisoformat(value).replace(day=day).isoformat()
+            except ValueError:
+                continue
+        offset = max(0, c.start - 40)
+        out.append(
+            Candidate(
+                offset + m.start(1), offset + m.end(1), "DATE", value, "day", c.anchored, None, "day_range"
+            )
+        )
     return out
 
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Longest first, then leftmost; an expression never overlaps another."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.end for c in cands), default=0))
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if c.end <= c.start:
-            continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        if c.end <= c.start or any(taken[c.start : c.end]):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -808,6 +845,7 @@ def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Cand
             if cand is not None:
                 cands.append(cand)
     cands = _year_lists(_merge_weekday_dates(cands, norm.text), norm.text)
+    cands = _day_ranges(cands, norm.text)
     out = []
     for c in _resolve(cands):
         start, end = norm.to_original(c.start, c.end)
