@@ -245,7 +245,13 @@ def find_holder(
                 after += 1  # "حسبما أوردته مصادر", "بحسب ما أعلنته منظمة"
             i, j = _np(sc, after, last, max_words=6)
             if j > i:
-                cands.append((k, _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)))
+                att = _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)
+                w = sc.word(i)
+                if att.mention_id is None and w[:1] == "ل" and len(w) > 3 and sc.word(after - 1) != "ل":
+                    # "وفقا لمنظمة ...": the preposition is glued to the holder's name
+                    start = sc.norm.to_original(sc.toks[i].fstart + 1, sc.toks[i].fstart + 2)[0]
+                    att = Attribution(sc.original[start : sc.toks[j - 1].end])
+                cands.append((k, att))
             continue
         if (_verb_base(sc.word(k)) and _reporting(sc, k)) or sc.word(k) in lx.SUBJECTLESS_REPORTING:
             att = (
@@ -272,6 +278,17 @@ def find_holder(
         if pool and state.last is not None:
             return state.last  # "وأضاف أن ...", "موضحة أنه": the holder named last
     return Attribution(outlet, None)
+
+
+def note_holders(sc: Scan, sent: tuple[int, int], mentions: Sequence[Mention], state: HolderState) -> None:
+    """Remember the last named holder of a sentence that carries no figure of its own."""
+    first, last = sent
+    for k in range(last - 1, first - 1, -1):
+        if _verb_base(sc.word(k)) and _reporting(sc, k):
+            att = _verb_subject(sc, k, first, last, mentions)
+            if att.text:
+                state.last = att
+                return
 
 
 def _is_cue(sc: Scan, k: int) -> bool:

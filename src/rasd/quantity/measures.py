@@ -107,7 +107,7 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if cue in lx.CASUALTY_MEASURES:
             return cue, m.tok_start - k
     after = (noun + 1) if noun is not None else m.tok_end
-    for k in range(after, min(after + 3, len(sc.toks))):
+    for k in range(after, min(after + 5, len(sc.toks))):
         if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit:
             break
         cue = cue_measure(sc, k)

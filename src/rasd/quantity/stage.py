@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from rasd.model import Document, Quantity, Timex
 from rasd.quantity import lexicon as lx
-from rasd.quantity.attribute import HolderState, find_holder, find_subject
+from rasd.quantity.attribute import HolderState, find_holder, find_subject, note_holders
 from rasd.quantity.measures import MeasureResult, looks_like_people, measure_of, not_count_reason
 from rasd.quantity.numbers import NumberMatch, Scan, find_numbers, scan, strip_prefixes
 
@@ -32,7 +32,14 @@ def _fallback_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    # a sentence starts at its first visible character
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -106,6 +113,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     out: list[Quantity] = []
     n = len(doc.quantities)
     current_sentence = -1
+    noted = -1  # sentences before this index have had their holders noted
     previous: tuple[NumberMatch, str | None] | None = None
     last_kept: tuple[int, str, int] | None = None  # (sentence, measure, token end) of the last kept count
     for m in find_numbers(sc):
@@ -124,6 +132,11 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if m.parsed and _overlaps_timex(m, sc, doc.timexes):
             continue
         first, last = _token_range(sc, starts, sent)
+        while noted < si:  # holders named in sentences without figures ("قال X ... . وأضاف أن 40")
+            if noted >= 0:
+                a, b = _token_range(sc, starts, sentences[noted])
+                note_holders(sc, (a, b), doc.mentions, state)
+            noted += 1
         subject = (
             find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure)
             if mr.measure not in _NO_SUBJECT

@@ -1,0 +1,240 @@
+"""Claim groups: the same figure (subject + measure) as reported across documents, and whether
+the reports can all be true at once.
+
+Rule for ``disagreement`` (documented in docs/benchmarks/quantity.md too):
+
+* Each figure asserts an interval: exact values and the final value of a change ±2% (at
+  least ±1), approximate values ±10% (at least ±1), "at least N" [N, ∞), "at most N"
+  [0, N], ranges [min, max], vague amounts (عشرات، مئات) [ACLED value, ∞), "بضعة" [3, 9].
+* Two figures are compared only when they can refer to the same moment: their dates (the
+  quantity's ``time``, else the document's publication date) are at most
+  ``window_days`` (31) apart or unknown. Figures for different times — a toll that grew
+  over two months — do not contradict each other.
+* Unparsed figures are kept in the group but never compared.
+* The group disagrees when two compared figures have disjoint intervals (for intervals,
+  "pairwise overlapping" is the same as "all hold at once").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from rasd.model import ClaimGroup, Document, Quantity
+from rasd.text.normalise import normalize
+
+# Measures whose figures analysts compare across sources.
+COMPARABLE_MEASURES: tuple[str, ...] = (
+    "fighters",
+    "troops",
+    "killed",
+    "injured",
+    "detained",
+    "displaced",
+    "strikes",
+)
+WINDOW_DAYS = 31
+
+
+def doc_id_of(quantity: Quantity) -> str:
+    """Quantity ids are ``f"{doc.id}:q{n}"`` (see QuantityStage)."""
+    head, sep, tail = quantity.id.rpartition(":q")
+    return head if sep and tail.isdigit() else quantity.id
+
+
+def default_subject_key(quantity: Quantity) -> str | None:
+    """The linked entity when there is one, else the folded subject text."""
+    if quantity.subject_entity_id:
+        return quantity.subject_entity_id
+    if quantity.subject_text:
+        folded = " ".join(normalize(quantity.subject_text).replace("#", " ").replace("_", " ").split())
+        return folded or None
+    return None
+
+
+def claim_interval(q: Quantity) -> tuple[float, float] | None:
+    """The interval of values a figure asserts, or None when it cannot be compared."""
+    if not q.parsed:
+        return None
+    qual = q.qualifier
+    if qual == "range" and q.min is not None and q.max is not None:
+        return q.min, q.max
+    if qual == "at_least" and q.min is not None:
+        return q.min, math.inf
+    if qual == "at_most" and q.max is not None:
+        return 0.0, q.max
+    if qual == "vague":
+        lo = q.min if q.min is not None else q.value
+        if lo is None:
+            return None
+        return lo, q.max if q.max is not None else math.inf
+    value = q.value if q.value is not None else q.min
+    if value is None:
+        return None
+    share = 0.10 if qual == "approx" else 0.02
+    tol = max(1.0, abs(value) * share)
+    return max(0.0, value - tol), value + tol
+
+
+def _date_of(q: Quantity, published: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The date a figure refers to: its TIMEX3 value (day, month or year precision), else publication."""
+    value = q.time or ""
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return dt.datetime.strptime(value[:size], fmt).date()
+        except ValueError:
+            continue
+    return published.get(doc_id_of(q))
+
+
+def _disagree(
+    quantities: Sequence[Quantity], published: Mapping[str, dt.date | None], window_days: int
+) -> bool:
+    items = []
+    for q in quantities:
+        interval = claim_interval(q)
+        if interval is not None and q.qualifier != "change":
+            items.append((interval, _date_of(q, published)))
+    for i, (a, da) in enumerate(items):
+        for b, db in items[i + 1 :]:
+            if da is not None and db is not None and abs((da - db).days) > window_days:
+                continue
+            if a[1] < b[0] or b[1] < a[0]:
+                return True
+    return False
+
+
+def group_id(subject_key: str, measure: str) -> str:
+    return "cg:" + hashlib.sha1(f"{subject_key}|{measure}".encode()).hexdigest()[:12]
+
+
+def group_claims(
+    quantities: Iterable[Quantity],
+    subject_key: Callable[[Quantity], str | None] = default_subject_key,
+    published: Mapping[str, dt.date | None] | None = None,
+    *,
+    min_documents: int = 2,
+    window_days: int = WINDOW_DAYS,
+    measures: Sequence[str] = COMPARABLE_MEASURES,
+) -> list[ClaimGroup]:
+    """Group figures by (subject, measure) across documents and flag disagreements.
+
+    ``published`` maps document id → publication date (for figures without their own
+    time). Groups need a subject (figures with none are about unknown parties and are not
+    grouped) and figures from at least ``min_documents`` documents. Ids are deterministic.
+    """
+    published = published or {}
+    buckets: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if q.measure not in measures:
+            continue
+        key = subject_key(q)
+        if key:
+            buckets[(key, q.measure)].append(q)
+    groups: list[ClaimGroup] = []
+    for (key, measure), members in buckets.items():
+        if len({doc_id_of(q) for q in members}) < min_documents:
+            continue
+        members.sort(key=lambda q: (_date_of(q, published) or dt.date.min, q.id))
+        entity_ids = Counter(q.subject_entity_id for q in members if q.subject_entity_id)
+        groups.append(
+            ClaimGroup(
+                id=group_id(key, measure),
+                subject_entity_id=entity_ids.most_common(1)[0][0] if entity_ids else None,
+                measure=measure,
+                quantity_ids=[q.id for q in members],
+                disagreement=_disagree(members, published, window_days),
+                subject_key=key,
+            )
+        )
+    groups.sort(key=lambda g: g.id)
+    return groups
+
+
+def claim_groups_for_documents(docs: Iterable[Document], **options: object) -> list[ClaimGroup]:
+    """Convenience over annotated documents: their quantities and publication dates."""
+    docs = list(docs)
+    quantities = [q for d in docs for q in d.quantities]
+    published = {d.id: d.published for d in docs}
+    return group_claims(quantities, published=published, **options)  # type: ignore[arg-type]
+
+
+def format_figure(q: Quantity) -> str:
+    """ "≥140", "~250", "1500–4000", "52", "?" (unparsed)."""
+    if not q.parsed:
+        return f"? ({q.unparsed_reason})"
+
+    def n(x: float | None) -> str:
+        if x is None:
+            return "?"
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+
+    if q.qualifier == "range":
+        return f"{n(q.min)}–{n(q.max)}"
+    if q.qualifier == "at_least":
+        return f"≥{n(q.min)}"
+    if q.qualifier == "at_most":
+        return f"≤{n(q.max)}"
+    if q.qualifier == "approx":
+        return f"~{n(q.value)}"
+    if q.qualifier == "vague":
+        return f"≥{n(q.min)} ({q.text})"
+    if q.qualifier == "change":
+        return f"→{n(q.value)}"
+    return n(q.value)
+
+
+def format_claim_groups(
+    groups: Sequence[ClaimGroup],
+    quantities: Mapping[str, Quantity],
+    documents: Mapping[str, Document],
+    subject: str | None = None,
+    measure: str | None = None,
+    sentence_width: int = 90,
+) -> str:
+    """Plain-text tables for ``rasd claims [--subject NAME] [--measure M]``.
+
+    ``quantities`` maps quantity id → Quantity; ``documents`` maps document id → Document
+    (only ``source``, ``published`` and ``text`` are read; the sentence is cut from the text
+    by the quantity's sentence offsets). ``subject`` matches the group's subject key or any
+    member's subject text after folding (substring); ``measure`` must be equal.
+    """
+    wanted = " ".join(normalize(subject).split()) if subject else None
+    out: list[str] = []
+    for g in groups:
+        if measure and g.measure != measure:
+            continue
+        members = [quantities[i] for i in g.quantity_ids if i in quantities]
+        if wanted:
+            names = [g.subject_key or ""] + [normalize(q.subject_text or "") for q in members]
+            if not any(wanted in name for name in names):
+                continue
+        flag = "DISAGREEMENT" if g.disagreement else "consistent"
+        title = g.subject_key or g.subject_entity_id or "?"
+        out.append(f"== {title} · {g.measure} · {len(members)} figures · {flag} [{g.id}]")
+        rows = [("figure", "holder", "outlet", "date", "sentence")]
+        for q in members:
+            doc = documents.get(doc_id_of(q))
+            sentence = ""
+            if doc is not None and q.sentence_start is not None and q.sentence_end is not None:
+                sentence = " ".join(doc.text[q.sentence_start : q.sentence_end].split())
+            if len(sentence) > sentence_width:
+                sentence = sentence[: sentence_width - 1] + "…"
+            date = q.time or (doc.published_iso if doc is not None else None) or "?"
+            rows.append(
+                (
+                    format_figure(q),
+                    q.holder_text or "?",
+                    (doc.source if doc is not None else None) or "?",
+                    date,
+                    sentence,
+                )
+            )
+        widths = [max(len(r[c]) for r in rows) for c in range(4)]
+        for r in rows:
+            out.append(" | ".join(r[c].ljust(widths[c]) for c in range(4)) + " | " + r[4])
+        out.append("")
+    return "\n".join(out) if out else "no claim groups match\n"

@@ -1,0 +1,152 @@
+"""Claim groups across documents and the disagreement rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from rasd.model import Document, Quantity
+from rasd.quantity.claims import (
+    claim_groups_for_documents,
+    claim_interval,
+    format_claim_groups,
+    group_claims,
+    group_id,
+)
+from rasd.quantity.stage import QuantityStage
+
+
+def q(
+    doc: str,
+    n: int,
+    value: float | None,
+    qualifier: str = "exact",
+    *,
+    lo=None,
+    hi=None,
+    subject="داعش",
+    measure="fighters",
+    time=None,
+    parsed=True,
+) -> Quantity:
+    if qualifier == "exact" or qualifier == "approx":
+        lo = value if lo is None else lo
+        hi = value if hi is None else hi
+    return Quantity(
+        id=f"{doc}:q{n}",
+        start=0,
+        end=1,
+        text=str(value),
+        value=value,
+        min=lo,
+        max=hi,
+        qualifier=qualifier,
+        measure=measure,
+        subject_text=subject,
+        time=time,
+        parsed=parsed,
+    )
+
+
+PUB = {"a": dt.date(2016, 3, 1), "b": dt.date(2016, 3, 5), "c": dt.date(2016, 6, 1)}
+
+
+def test_intervals() -> None:
+    assert claim_interval(q("a", 0, 100)) == (98, 102)
+    assert claim_interval(q("a", 0, 100, "approx")) == (90, 110)
+    assert claim_interval(q("a", 0, 5)) == (4, 6)  # at least ±1
+    assert claim_interval(q("a", 0, 20, "at_least", lo=20)) == (20, math.inf)
+    assert claim_interval(q("a", 0, 20, "at_most", hi=20)) == (0, 20)
+    assert claim_interval(q("a", 0, None, "range", lo=10, hi=30)) == (10, 30)
+    assert claim_interval(q("a", 0, 100, "vague", lo=100)) == (100, math.inf)
+    assert claim_interval(q("a", 0, None, parsed=False)) is None
+
+
+def test_groups_by_subject_and_measure_across_documents() -> None:
+    groups = group_claims(
+        [
+            q("a", 0, 5000),
+            q("b", 0, 5000, "approx"),
+            q("a", 1, 30, measure="killed"),
+            q("b", 1, 12, subject="الجيش"),
+            q("c", 0, 9, subject=None),
+        ],
+        published=PUB,
+    )
+    assert len(groups) == 1  # killed and الجيش appear in one document only; no subject: no group
+    g = groups[0]
+    assert (g.measure, g.quantity_ids, g.disagreement, g.subject_key) == (
+        "fighters",
+        ["a:q0", "b:q0"],
+        False,
+        "داعش",
+    )
+    assert g.id == group_id("داعش", "fighters") and g.id.startswith("cg:")
+
+
+def test_disagreement_when_ranges_cannot_all_hold() -> None:
+    g = group_claims([q("a", 0, 5000), q("b", 0, 9000)], published=PUB)[0]
+    assert g.disagreement
+    g = group_claims([q("a", 0, 5000, "at_least", lo=5000), q("b", 0, 9000)], published=PUB)[0]
+    assert not g.disagreement
+    g = group_claims(
+        [q("a", 0, 5000, "at_most", hi=5000), q("b", 0, None, "range", lo=6000, hi=7000)], published=PUB
+    )[0]
+    assert g.disagreement
+    g = group_claims([q("a", 0, 5000, "approx"), q("b", 0, 5400)], published=PUB)[0]
+    assert not g.disagreement  # within ±10%
+
+
+def test_figures_for_different_times_do_not_contradict() -> None:
+    g = group_claims([q("a", 0, 5000), q("c", 0, 9000)], published=PUB)[0]
+    assert not g.disagreement  # three months apart
+    g = group_claims([q("a", 0, 5000, time="2016-01-01"), q("b", 0, 9000, time="2016-01-10")], published=PUB)[
+        0
+    ]
+    assert g.disagreement  # their own times are close even if publication is not
+    g = group_claims([q("a", 0, 5000), q("b", 0, 900, "change")], published=PUB)[0]
+    assert not g.disagreement  # a change is a new state, not a rival figure
+
+
+def test_unparsed_never_causes_disagreement() -> None:
+    g = group_claims([q("a", 0, 5000), q("b", 0, None, parsed=False)], published=PUB)[0]
+    assert not g.disagreement and len(g.quantity_ids) == 2
+
+
+def test_deterministic() -> None:
+    qs = [q("b", 0, 9000), q("a", 0, 5000)]
+    assert group_claims(qs, published=PUB) == group_claims(list(reversed(qs)), published=PUB)
+
+
+def test_end_to_end_with_stage_and_table() -> None:
+    stage = QuantityStage()
+    docs = [
+        stage(
+            Document(
+                id="x",
+                text="قال المرصد إن 300 مقاتل من حركة النجمة قتلوا.",
+                source="قناة أ",
+                published=dt.date(2016, 3, 1),
+            )
+        ),
+        stage(
+            Document(
+                id="y",
+                text="أعلن الجيش مقتل 90 مقاتلا من حركة النجمة.",
+                source="قناة ب",
+                published=dt.date(2016, 3, 2),
+            )
+        ),
+    ]
+    groups = claim_groups_for_documents(docs)
+    assert len(groups) == 1 and groups[0].measure == "killed" and groups[0].disagreement
+    table = format_claim_groups(
+        groups,
+        {x.id: x for d in docs for x in d.quantities},
+        {d.id: d for d in docs},
+        subject="حركة النجمة",
+        measure="killed",
+    )
+    assert "DISAGREEMENT" in table and "قناة أ" in table and "الجيش" in table and "300" in table
+    assert "2016-03-02" in table and "أعلن الجيش" in table
+    assert format_claim_groups(groups, {}, {}, measure="troops") == "no claim groups match\n"
