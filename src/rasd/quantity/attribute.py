@@ -254,12 +254,12 @@ def find_holder(
                 cands.append((k, att))
             continue
         if (_verb_base(sc.word(k)) and _reporting(sc, k)) or sc.word(k) in lx.SUBJECTLESS_REPORTING:
-            att = (
+            named = (
                 None
                 if sc.word(k) in lx.SUBJECTLESS_REPORTING
                 else _verb_subject(sc, k, first, last, mentions)
             )
-            cands.append((k, att if att is not None and att.text else None))
+            cands.append((k, named if named is not None and named.text else None))
     # a trailing "، حسب X" opens the next clause but still sources this one
     trailing = c_hi + 1 if sc.word(c_hi) in _CLAUSE_SPLIT - {"."} else -1
     same_clause = [
@@ -271,10 +271,10 @@ def find_holder(
     before = sorted((c for c in cands if c[0] < m.tok_start), key=lambda c: -c[0])
     after_v = [c for c in cands if c[0] >= m.tok_end and not _is_cue(sc, c[0])]
     for pool in (sorted(same_clause, key=lambda c: abs(c[0] - m.tok_start)), before, after_v[:1]):
-        for _k, att in pool:
-            if att is not None:
-                state.last = att
-                return att
+        for _k, found in pool:
+            if found is not None:
+                state.last = found
+                return found
         if pool and state.last is not None:
             return state.last  # "وأضاف أن ...", "موضحة أنه": the holder named last
     return Attribution(outlet, None)
