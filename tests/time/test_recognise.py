@@ -350,3 +350,21 @@ def test_hijri_and_gregorian_side_by_side() -> None:
         ("1 محرم 1437 هـ", "2015-10-15"),
         ("15 أكتوبر 2015 م", "2015-10-15"),
     ]
+
+
+def test_day_with_next_or_last_is_the_nearest_such_day() -> None:
+    assert values("تجرى الانتخابات في 24 يونيو المقبل", dt.date(2018, 6, 2)) == [
+        ("24 يونيو المقبل", "2018-06-24")
+    ]
+    assert values("منذ 5 يونيو الماضي", dt.date(2018, 6, 2)) == [("5 يونيو الماضي", "2017-06-05")]
+    assert values("في 1 يونيو الماضي", dt.date(2018, 6, 2)) == [("1 يونيو الماضي", "2018-06-01")]
+
+
+def test_compound_durations() -> None:
+    assert values("تستغرق الرحلة 16 ساعة و20 دقيقة") == [("16 ساعة و20 دقيقة", "PT16H20M")]
+    assert values("قضى في السجن عاما وستة أشهر") == [("عاما وستة أشهر", "P1Y6M")]
+    assert values("بقي ثلاثة أيام وساعتين") == [("ثلاثة أيام", "P3D"), ("ساعتين", "PT2H")]  # no P/PT mix
+
+
+def test_midday() -> None:
+    assert values("وصلت العاصفة بحلول منتصف نهار اليوم") == [("منتصف نهار اليوم", "2014-03-26TMI")]

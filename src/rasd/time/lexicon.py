@@ -91,6 +91,7 @@ PARTS_OF_DAY: dict[str, str] = {
     for k, v in {
         "صباح": "MO", "فجر": "MO", "ضحى": "MO", "ظهر": "MI", "عصر": "AF", "بعد ظهر": "AF",
         "مساء": "EV", "ليلة": "NI", "ليل": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI",
+        "منتصف نهار": "MI", "نهار": "DT",
     }.items()
 }  # fmt: skip
 # Adverbial parts of the day after a clock time ("الساعة العاشرة صباحا").

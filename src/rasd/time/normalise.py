@@ -87,13 +87,21 @@ def weekday_relative(anchor: dt.date, weekday: int, relation: int) -> dt.date:
     return weekday_on_or_before(anchor, weekday)
 
 
-def month_relative(anchor: dt.date, month: int, relation: int) -> int:
-    """Year of ``month`` said with a relation word: last (-1), this (0) or next (+1)."""
+def month_relative(anchor: dt.date, month: int, relation: int, day: int | None = None) -> int:
+    """Year of ``month`` (or of ``day`` ``month``) said with a relation word: last (-1), this (0)
+    or next (+1). With a day, "24 يونيو المقبل" said on 2 June is this June, not next year's."""
+    return relative_year(anchor.year, anchor.month, anchor.day, month, relation, day)
+
+
+def relative_year(year: int, cur_month: int, cur_day: int, month: int, relation: int, day: int | None) -> int:
+    """Calendar-independent core of :func:`month_relative` (also used for Hijri months)."""
+    target = (month, day if day is not None else 0)
+    current = (cur_month, cur_day if day is not None else 0)
     if relation < 0:
-        return anchor.year if month < anchor.month else anchor.year - 1
+        return year if target < current else year - 1
     if relation > 0:
-        return anchor.year if month > anchor.month else anchor.year + 1
-    return anchor.year
+        return year if target > current else year + 1
+    return year
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")  # a winter belongs to the year of its December

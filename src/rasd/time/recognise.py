@@ -219,13 +219,13 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     pod = lx.PARTS_OF_DAY[_g(m, "pod") or ""] if m.group("pod") else None
     type_ = "TIME" if pod else "DATE"
     if ctx.anchor is None:
-        cand = _cand(m, type_, None, "day", True, kind="weekday" if not rel_word else "")
+        cand = _cand(m, type_, None, "day", True, kind="weekday")
         cand.weekday = weekday
         return cand
     value = nm.weekday_relative(ctx.anchor, weekday, relation).isoformat()
     if pod:
         value = f"{value}T{pod}"
-    cand = _cand(m, type_, value, "partofday" if pod else "day", True, kind="weekday" if not rel_word else "")
+    cand = _cand(m, type_, value, "partofday" if pod else "day", True, kind="weekday")
     cand.weekday = weekday
     return cand
 
@@ -377,7 +377,7 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             return None
     else:
         anchored = True
-        year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"))
+        year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"), day)
     if year is None:
         return _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
     if hijri:
@@ -394,7 +394,7 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 
 def _implicit_year(
-    anchor: dt.date | None, month: int, hijri: bool, rel: str | None, relyear: str | None
+    anchor: dt.date | None, month: int, hijri: bool, rel: str | None, relyear: str | None, day: int | None
 ) -> int | None:
     if anchor is None:
         return None
@@ -403,9 +403,9 @@ def _implicit_year(
         return base + lx.RELATIONS[relyear]
     relation = lx.RELATIONS[rel] if rel else 0
     if hijri:
-        hy, hm, _ = nm.gregorian_to_hijri(anchor)
-        return nm.month_relative(dt.date(2000, hm, 1), month, relation) - 2000 + hy
-    return nm.month_relative(anchor, month, relation)
+        hy, hm, hd = nm.gregorian_to_hijri(anchor)
+        return nm.relative_year(hy, hm, hd, month, relation, day)
+    return nm.month_relative(anchor, month, relation, day)
 
 
 @_rule(
@@ -819,6 +819,28 @@ def _day_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
     return out
 
 
+_DURATION_PART = re.compile(r"^P(T?)(\d+)([A-Z]+)$")
+_UNIT_ORDER = {"": ("CE", "DE", "Y", "M", "W", "D"), "T": ("H", "M", "S")}
+
+
+def _compound_durations(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """ "16 ساعة و20 دقيقة" is one duration (PT16H20M), "عام وستة أشهر" P1Y6M."""
+    out = list(cands)
+    durations = sorted((c for c in cands if c.kind == "duration" and c.value), key=lambda c: c.start)
+    for a, b in itertools.pairwise(durations):
+        ma, mb = _DURATION_PART.match(a.value or ""), _DURATION_PART.match(b.value or "")
+        if not (ma and mb) or not re.fullmatch(rf"{OS}و{OS}", folded[a.end : b.start]):
+            continue
+        if ma.group(1) != mb.group(1) or mb.group(3) not in _UNIT_ORDER[ma.group(1)]:
+            continue
+        order = _UNIT_ORDER[ma.group(1)]
+        if ma.group(3) not in order or order.index(ma.group(3)) >= order.index(mb.group(3)):
+            continue
+        value = f"P{ma.group(1)}{ma.group(2)}{ma.group(3)}{mb.group(2)}{mb.group(3)}"
+        out.append(Candidate(a.start, b.end, "DURATION", value, a.precision, False, a.mod, "duration"))
+    return out
+
+
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Longest first, then leftmost; an expression never overlaps another."""
     chosen: list[Candidate] = []
@@ -845,7 +867,7 @@ def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Cand
             if cand is not None:
                 cands.append(cand)
     cands = _year_lists(_merge_weekday_dates(cands, norm.text), norm.text)
-    cands = _day_ranges(cands, norm.text)
+    cands = _compound_durations(_day_ranges(cands, norm.text), norm.text)
     out = []
     for c in _resolve(cands):
         start, end = norm.to_original(c.start, c.end)
