@@ -1068,6 +1068,15 @@ REPORTING_VERBS = {
         "يحصي",
         "لفت",
         "لفتت",
+        "توقع",
+        "توقعت",
+        "يتوقع",
+        "رجح",
+        "رجحت",
+        "حذر",
+        "حذرت",
+        "قالا",
+        "قالوا",
     )
 }
 # Verbs that need more context: بين/نشر/تابع/قدر are only reporting verbs when followed by أن/إن.

@@ -55,6 +55,12 @@ def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
         return None
     if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS:
         return None
+    if (
+        w[:1] == "و"
+        and not any(_lookup(w, t) for t in (lx.MEASURE_NOUNS, lx.PERSON_NOUNS))
+        and (w[1:] not in lx.DUAL_NOUNS)
+    ):
+        return None  # "1.5 مليون وتؤكد": a conjunction starts the next clause
     return j
 
 
