@@ -1,0 +1,116 @@
+"""Precision/value audit of time expressions on real news (ids and offsets only, text stays in ../shared).
+
+``sample`` draws a seeded random sample of system timexes from ../shared/data/news and prints
+each with its context for a human judge (and a JSONL skeleton to fill in);
+``score`` re-runs the recogniser on the judged articles and compares with the judgements in
+benchmarks/gold/timex_news_audit.jsonl: each line has file, doc_id, published, start, end,
+is_timex (a real time expression?) and value (the correct TIMEX3 value of the whole expression).
+
+Usage: python scripts/audit_timex_news.py score [--gold PATH]
+       python scripts/audit_timex_news.py sample --seed N --items 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import random
+from pathlib import Path
+
+from rasd.time import find_timexes
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT / ".." / "shared" / "data" / "news"
+GOLD = ROOT / "benchmarks" / "gold" / "timex_news_audit.jsonl"
+FILES = {"ant_v1.1_jawharafm": 10154, "ant_v2.1_multisource": 31525}
+
+
+def _published(row: dict[str, str]) -> dt.date | None:
+    value = row.get("published")
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def _articles(file: str, wanted: set[str] | set[int]) -> dict[str | int, dict[str, str]]:
+    out: dict[str | int, dict[str, str]] = {}
+    with gzip.open(NEWS / f"{file}.jsonl.gz", "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i in wanted:
+                out[i] = json.loads(line)
+            elif wanted and isinstance(next(iter(wanted)), str):
+                row = json.loads(line)
+                if row["id"] in wanted:
+                    out[row["id"]] = row
+    return out
+
+
+def sample(seed: int, items: int, per_file: int) -> None:
+    rng = random.Random(seed)
+    found = []
+    for file, lines in FILES.items():
+        for row in _articles(file, set(rng.sample(range(lines), per_file))).values():
+            for t in find_timexes(row["text"], _published(row)):
+                found.append((file, row, t))
+    rng.shuffle(found)
+    for k, (file, row, t) in enumerate(found[:items]):
+        text = row["text"]
+        context = text[max(0, t.start - 60) : t.start] + "[[" + t.text + "]]" + text[t.end : t.end + 40]
+        record = {
+            "file": file,
+            "doc_id": row["id"],
+            "published": row.get("published"),
+            "start": t.start,
+            "end": t.end,
+            "is_timex": True,
+            "value": t.value,
+        }
+        print(
+            f"{k}\t{t.type}\t{t.value}\t{t.mod}\tpub={row.get('published')}\t{context.replace(chr(10), ' ')}"
+        )
+        print("#", json.dumps(record, ensure_ascii=False))
+
+
+def score(gold_path: Path) -> None:
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows: dict[str, dict[str, str]] = {}
+    for file in {g["file"] for g in gold}:
+        ids = {g["doc_id"] for g in gold if g["file"] == file}
+        rows.update({str(k): v for k, v in _articles(file, ids).items()})
+    recognised = real = value_ok = 0
+    for g in gold:
+        row = rows[g["doc_id"]]
+        system = find_timexes(row["text"], _published(row))
+        hits = [t for t in system if t.start < g["end"] and g["start"] < t.end]
+        if not hits:
+            continue
+        recognised += 1
+        best = max(hits, key=lambda t: min(t.end, g["end"]) - max(t.start, g["start"]))
+        real += bool(g["is_timex"])
+        value_ok += bool(g["is_timex"]) and best.value == g["value"]
+    print(f"judged system expressions: {len(gold)}; still recognised: {recognised}")
+    print(f"precision (real time expressions): {real}/{recognised} = {real / max(recognised, 1):.3f}")
+    print(
+        f"value accuracy (whole expression, against the publication date): {value_ok}/{real} = "
+        f"{value_ok / max(real, 1):.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--seed", type=int, default=7)
+    s.add_argument("--items", type=int, default=100)
+    s.add_argument("--per-file", type=int, default=40)
+    c = sub.add_parser("score")
+    c.add_argument("--gold", type=Path, default=GOLD)
+    args = parser.parse_args()
+    if args.command == "sample":
+        sample(args.seed, args.items, args.per_file)
+    else:
+        score(args.gold)
+
+
+if __name__ == "__main__":
+    main()
