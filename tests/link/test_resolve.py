@@ -162,3 +162,50 @@ def test_mentions_without_resolvable_names_are_not_dropped() -> None:
     entities = resolve_corpus([d])
     assert all(m.entity_id for m in d.mentions)
     assert sum(e.mention_count for e in entities) == 2
+
+
+def test_one_word_organisation_head_within_a_document() -> None:
+    d = doc(
+        "a",
+        "قال مرصد الجبل الأخضر للحقوق إن ... وأضاف المرصد أن ... بينما قالت هيئة الإغاثة ...",
+        [("مرصد الجبل الأخضر للحقوق", "ORG"), ("المرصد", "ORG"), ("هيئة الإغاثة", "ORG")],
+    )
+    link_document(d)
+    assert d.mentions[0].link_key != d.mentions[2].link_key
+    # "المرصد" folds to a different first word than "مرصد": no guess is made.
+    assert d.mentions[1].link_key != d.mentions[2].link_key
+    e = doc(
+        "b",
+        "قال المرصد الليبي لحقوق الإنسان ... وأضاف المرصد",
+        [("المرصد الليبي لحقوق الإنسان", "ORG"), ("المرصد", "ORG")],
+    )
+    link_document(e)
+    assert e.mentions[0].link_key == e.mentions[1].link_key
+
+
+def test_user_kb_from_environment(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from rasd.link import kb as kb_module
+    from rasd.link import resolve as resolve_module
+
+    user = tmp_path / "mine.jsonl"
+    row = {
+        "id": "xx-brigade",
+        "type": "ORG",
+        "name": "كتيبة النجم الساطع",
+        "name_en": "Shining Star Brigade",
+        "category": "political militia",
+        "country": "LY",
+    }
+    user.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.setenv("RASD_KB_PATH", str(user))
+    monkeypatch.setattr(resolve_module, "_RES", None)
+    try:
+        d = doc("a", "هاجمت كتيبة النجم الساطع موقعاً", [("كتيبة النجم الساطع", "ORG")])
+        [entity] = resolve_corpus([d])
+        assert entity.name_en == "Shining Star Brigade" and entity.category == "political militia"
+    finally:
+        monkeypatch.delenv("RASD_KB_PATH")
+        resolve_module._RES = None
+        kb_module.clear_cache()

@@ -20,15 +20,15 @@ class LinkStage:
     safe, then gives every mention a document-independent ``link_key``.
 
     ``add_missing``: look for KB actors and gazetteer places the NER did not tag.
-    ``min_population``: a single-word town name is added only above this population
-    (or when it comes from the curated overrides), so village names that are also
-    common words never become mentions.
+    ``min_population``: a single-word GeoNames town is added only above this population
+    (curated overrides and countries always qualify): towns like صور or سارة are also
+    everyday words, and the NER tags the real ones in context anyway.
     """
 
     name = "link"
 
     def __init__(
-        self, *, add_missing: bool = True, min_population: int = 100_000, max_words: int = 6
+        self, *, add_missing: bool = True, min_population: int = 1_000_000, max_words: int = 6
     ) -> None:
         self.add_missing = add_missing
         self.min_population = min_population
@@ -57,7 +57,7 @@ def _place_type(places: list[Place]) -> str:
 
 
 def add_missing_mentions(
-    doc: Document, kb: KnowledgeBase, gaz: Gazetteer, *, min_population: int = 100_000, max_words: int = 6
+    doc: Document, kb: KnowledgeBase, gaz: Gazetteer, *, min_population: int = 1_000_000, max_words: int = 6
 ) -> list[Mention]:
     """Append mentions for KB names and places found in the tokens; returns the new ones.
 
@@ -113,7 +113,8 @@ def _match(text: str, n_words: int, kb: KnowledgeBase, gaz: Gazetteer, min_popul
         return None
     entries = kb.candidates(text)
     if len(entries) == 1:
-        letters = len(variants[-1].replace(" ", ""))
+        matched = next(v for v in variants if v in kb.index)
+        letters = len(matched.replace(" ", ""))
         if n_words >= 2 or letters >= 5:
             return entries[0].type
         # A Latin acronym counts only when written in capitals ("PKK", not "who").
@@ -127,6 +128,13 @@ def _match(text: str, n_words: int, kb: KnowledgeBase, gaz: Gazetteer, min_popul
         return None
     if n_words >= 2 or any(p.source in ("kb", "override") for p in places):
         return _place_type(places)
-    if max(p.population for p in places) >= min_population and len(variants[-1]) >= 4:
+    matched = next((v for v in variants if gaz.keys.get(v)), variants[-1])
+    # بأنه is not ب + a town called انه: a bare preposition stripped off a single word is
+    # too weak a signal when no tagger proposed the span.
+    literal = variants[0]
+    without_conjunction = literal[1:] if literal[:1] in "وف" and literal[1:] in variants else literal
+    if matched not in (literal, without_conjunction) and not matched.startswith("ال"):
+        return None
+    if max(p.population for p in places) >= min_population and len(matched) >= 4:
         return _place_type(places)
     return None
