@@ -368,3 +368,28 @@ def test_compound_durations() -> None:
 
 def test_midday() -> None:
     assert values("وصلت العاصفة بحلول منتصف نهار اليوم") == [("منتصف نهار اليوم", "2014-03-26TMI")]
+
+
+def test_general_is_not_a_year() -> None:
+    assert values("عين رئيسا مديرا عاما للشركة") == []
+    assert values("أعلنت النقابة إضرابا عاما") == []
+    assert values("قضى عاما في السجن") == [("عاما", "P1Y")]
+
+
+def test_near_in_space_is_not_soon() -> None:
+    assert values("كان المهاجم قريبا من التسجيل") == []
+
+
+def test_this_weekday_is_the_coming_one() -> None:
+    assert values("يعقد المؤتمر هذا السبت") == [("هذا السبت", "2014-03-29")]
+
+
+def test_after_a_duration_from_an_event_is_a_duration() -> None:
+    assert values("أقيل المدرب بعد ثمانية أشهر فقط من تعيينه") == [("ثمانية أشهر", "P8M")]
+
+
+def test_clock_time_without_the_word_hour_needs_a_period_of_day() -> None:
+    assert values("اتصل حوالي العاشرة والنصف من مساء الجمعة") == [
+        ("العاشرة والنصف من مساء الجمعة", "2014-03-21T22:30")
+    ]
+    assert values("حل الفريق في المرتبة الثانية من الترتيب") == []

@@ -78,6 +78,11 @@ def weekday_on_or_before(anchor: dt.date, weekday: int) -> dt.date:
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
+def weekday_on_or_after(anchor: dt.date, weekday: int) -> dt.date:
+    """The earliest ``weekday`` (Monday = 0) on or after ``anchor``."""
+    return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
 def weekday_relative(anchor: dt.date, weekday: int, relation: int) -> dt.date:
     """``weekday`` strictly before (-1), on or before (0) or strictly after (+1) ``anchor``."""
     if relation < 0:

@@ -205,7 +205,7 @@ def _tonight(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 # --- weekdays: الأربعاء، يوم الأربعاء المقبل، مساء الأحد -----------------------------------------
 
 
-@_rule(rf"(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<wd>{WD})(?:{S}(?P<rel>{REL}))?")
+@_rule(rf"(?:(?P<pod>{POD}){S})?(?:(?P<this>هذا){S})?(?:يوم{S})?(?P<wd>{WD})(?:{S}(?P<rel>{REL}))?")
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     wd = _g(m, "wd") or ""
     after = _rest(ctx, m.end())
@@ -222,7 +222,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         cand = _cand(m, type_, None, "day", True, kind="weekday")
         cand.weekday = weekday
         return cand
-    value = nm.weekday_relative(ctx.anchor, weekday, relation).isoformat()
+    if m.group("this") and not rel_word:
+        value = nm.weekday_on_or_after(ctx.anchor, weekday).isoformat()  # "هذا السبت": the coming one
+    else:
+        value = nm.weekday_relative(ctx.anchor, weekday, relation).isoformat()
     if pod:
         value = f"{value}T{pod}"
     cand = _cand(m, type_, value, "partofday" if pod else "day", True, kind="weekday")
@@ -565,6 +568,10 @@ def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             return None
         if re.match(rf"{S}ما{_RIGHT}", _rest(ctx, m.end())):
             return None  # "يوما ما" someday
+        if word == "عاما" and not (m.group("sig") or m.group("bound")):
+            before = _word_before(ctx, m.start("unit"))
+            if before.endswith("ا") and not before.isdigit():
+                return None  # "مديرا عاما", "إضرابا عاما": the adjective "general"
         if re.match(rf"{S}(?:من{S})?(?:\d|{MON}|{WD})", _rest(ctx, m.end())):
             return None
     return _duration(m, ctx, float(unit.implied), unit)
@@ -619,7 +626,8 @@ def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -
     bound = lx.BOUNDS[_g(m, "bound") or ""] if m.groupdict().get("bound") else None
     sig = m.groupdict().get("sig")
     follow = _rest(ctx, m.end())
-    if sig in ("قبل", "بعد") and not re.match(rf"{S}(?:من|على|علي){_RIGHT}", follow):
+    relative_to_event = re.match(rf"{S}(?:\w+{S})?(?:من|على|علي){_RIGHT}(?!{S}{_AL}ان{_RIGHT})", follow)
+    if sig in ("قبل", "بعد") and not relative_to_event:
         if unit.clock or count is None or not float(count).is_integer():
             start = (
                 m.start("bound") if bound else m.start("num") if m.groupdict().get("num") else m.start("unit")
@@ -673,6 +681,8 @@ def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -
 @_rule(rf"(?P<vref>{VREF})")
 def _vague(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     key = _key(m.group("vref"))
+    if lx.VAGUE_REFS[key] == "FUTURE_REF" and re.match(rf"{S}(?:من|الي|جدا){_RIGHT}", _rest(ctx, m.end())):
+        return None  # "قريبا من" near (in space), not soon
     if key == "الان":
         start = ctx.norm.to_original(m.start("core"), m.start("core") + 1)[0]
         if ctx.norm.original[start : start + 2] == "آل":
@@ -711,10 +721,12 @@ def _recurrence(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 
 @_rule(
-    rf"{_AL}ساعه{S}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?|(?P<hw>{HOURW})(?:{S}(?:و{OS}|الا{S})(?P<frac>{FRAC}))?)"
+    rf"(?P<sa>{_AL}ساعه{S})?(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?|(?P<hw>{HOURW})(?:{S}(?:و{OS}|الا{S})(?P<frac>{FRAC}))?)"
     rf"(?:{S}(?P<per>{CPER}))?(?:{S}(?:من{S})?(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<day>{DEI}|{WD}))?"
 )
 def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    if not m.group("sa") and not (m.group("hw") and (m.group("per") or m.group("pod"))):
+        return None  # without "الساعة", only "العاشرة صباحا" / "العاشرة من مساء الجمعة" are clock times
     hour = int(m.group("h")) if m.group("h") else lx.HOUR_WORDS[_key(m.group("hw"))]
     minute = int(m.group("mi")) if m.group("mi") else 0
     if m.group("frac"):
