@@ -77,21 +77,34 @@ def score(gold_path: Path) -> None:
     for file in {g["file"] for g in gold}:
         ids = {g["doc_id"] for g in gold if g["file"] == file}
         rows.update({str(k): v for k, v in _articles(file, ids).items()})
+    samples = sorted({g.get("sample", "") for g in gold})
+    for name in [*samples, "all"]:
+        _score_group(name, [g for g in gold if name == "all" or g.get("sample", "") == name], rows)
+
+
+def _score_group(name: str, gold: list[dict[str, object]], rows: dict[str, dict[str, str]]) -> None:
     recognised = real = value_ok = 0
     for g in gold:
-        row = rows[g["doc_id"]]
+        row = rows[str(g["doc_id"])]
+        start, end = int(str(g["start"])), int(str(g["end"]))
         system = find_timexes(row["text"], _published(row))
-        hits = [t for t in system if t.start < g["end"] and g["start"] < t.end]
+        hits = [t for t in system if t.start < end and start < t.end]
         if not hits:
             continue
         recognised += 1
-        best = max(hits, key=lambda t: min(t.end, g["end"]) - max(t.start, g["start"]))
+        best = max(hits, key=lambda t: min(t.end, end) - max(t.start, start))
         real += bool(g["is_timex"])
         value_ok += bool(g["is_timex"]) and best.value == g["value"]
-    print(f"judged system expressions: {len(gold)}; still recognised: {recognised}")
-    print(f"precision (real time expressions): {real}/{recognised} = {real / max(recognised, 1):.3f}")
+    commits = sorted({str(g.get("judged_at_commit")) for g in gold})
     print(
-        f"value accuracy (whole expression, against the publication date): {value_ok}/{real} = "
+        f"[{name}] judged system expressions: {len(gold)} (judged at {', '.join(commits)}); "
+        f"still recognised: {recognised}"
+    )
+    print(
+        f"[{name}] precision (real time expressions): {real}/{recognised} = {real / max(recognised, 1):.3f}"
+    )
+    print(
+        f"[{name}] value accuracy (whole expression, against the publication date): {value_ok}/{real} = "
         f"{value_ok / max(real, 1):.3f}"
     )
 
