@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasd.link.resolve import entity_id, link_document, resolve_corpus
 from rasd.model import Document, Mention
 
@@ -209,3 +212,39 @@ def test_user_kb_from_environment(tmp_path, monkeypatch) -> None:  # type: ignor
         monkeypatch.delenv("RASD_KB_PATH")
         resolve_module._RES = None
         kb_module.clear_cache()
+
+
+_TYPES = ["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC", "weird"]
+_WORDS = ["حفتر", "خليفة", "و", "ال", "ليبيا", "«", "#", "The", "درنة", "حزب", "الله", " ", "١٢", "🙂", ""]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), min_size=0, max_size=4).map(" ".join),
+            st.sampled_from(_TYPES),
+        ),
+        max_size=8,
+    )
+)
+def test_resolution_never_crashes_and_drops_nothing(pairs: list[tuple[str, str]]) -> None:
+    text = " | ".join(p[0] for p in pairs)
+    d = Document(id="h", text=text)
+    pos = 0
+    for i, (surface, etype) in enumerate(pairs):
+        start = text.index(surface, pos) if surface else pos
+        d.mentions.append(
+            Mention(id=f"h{i}", start=start, end=start + len(surface), text=surface, type=etype)
+        )
+        pos = start + len(surface)
+    entities = resolve_corpus([d])
+    assert all(m.entity_id for m in d.mentions)
+    assert sum(e.mention_count for e in entities) == len(pairs)
+    assert len({e.id for e in entities}) == len(entities)
+
+
+def test_countries_get_province_or_country_precision() -> None:
+    d = doc("a", "قال مسؤول في اليمن إن ...", [("اليمن", "GPE")])
+    [entity] = resolve_corpus([d])
+    assert entity.geo_precision == 3 and entity.kb_id == "wikidata:Q805" and entity.country == "YE"
