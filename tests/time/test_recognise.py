@@ -393,3 +393,35 @@ def test_clock_time_without_the_word_hour_needs_a_period_of_day() -> None:
         ("العاشرة والنصف من مساء الجمعة", "2014-03-21T22:30")
     ]
     assert values("حل الفريق في المرتبة الثانية من الترتيب") == []
+
+
+def test_general_after_a_definite_noun_is_not_a_year() -> None:
+    assert values("قال الأمين العام السابق للمنظمة") == []
+    assert values("اجتمع المراقبون العامون مع المفتشين العامين") == []
+    assert values("تجرى الانتخابات العام المقبل") == [("العام المقبل", "2015")]
+    assert values("تراجعت الأسعار خلال العامين الماضيين") == [("العامين الماضيين", "P2Y")]
+
+
+def test_hijri_month_with_a_gregorian_year() -> None:
+    assert values("يبدأ شهر رمضان 2017 في أواخر مايو") == [
+        ("شهر رمضان 2017", "2017-06"),
+        ("أواخر مايو", "2014-05"),
+    ]
+
+
+def test_yearly_dates_are_sets() -> None:
+    found = find_timexes("يحيي الفلسطينيون يوم الأسير في 17 أبريل من كل عام", PUB)
+    assert (found[0].text, found[0].type, found[0].value) == ("17 أبريل", "SET", "XXXX-04-17")
+
+
+def test_weekday_with_its_corresponding_date() -> None:
+    assert values("يكون العيد يوم الأحد الموافق لـ 25 يونيو 2017") == [
+        ("يوم الأحد الموافق لـ 25 يونيو 2017", "2017-06-25")
+    ]
+
+
+def test_maghreb_afternoon_and_morning() -> None:
+    assert values("تبدأ الحصة الساعة الثالثة بعد الزوال") == [
+        ("الساعة الثالثة بعد الزوال", "XXXX-XX-XXT15:00")
+    ]
+    assert values("تجمع المحتجون صبيحة اليوم") == [("صبيحة اليوم", "2014-03-26TMO")]

@@ -91,7 +91,7 @@ PARTS_OF_DAY: dict[str, str] = {
     for k, v in {
         "صباح": "MO", "فجر": "MO", "ضحى": "MO", "ظهر": "MI", "عصر": "AF", "بعد ظهر": "AF",
         "مساء": "EV", "ليلة": "NI", "ليل": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI",
-        "منتصف نهار": "MI", "نهار": "DT",
+        "منتصف نهار": "MI", "نهار": "DT", "صبيحة": "MO",
     }.items()
 }  # fmt: skip
 # Adverbial parts of the day after a clock time ("الساعة العاشرة صباحا").
@@ -99,7 +99,7 @@ CLOCK_PERIODS: dict[str, str] = {
     normalize(k): v
     for k, v in {
         "صباحا": "am", "فجرا": "am", "ظهرا": "pm", "عصرا": "pm", "مساء": "pm", "مساءا": "pm",
-        "ليلا": "pm", "بعد الظهر": "pm",
+        "ليلا": "pm", "بعد الظهر": "pm", "بعد الزوال": "pm", "زوالا": "pm",
     }.items()
 }  # fmt: skip
 
@@ -113,7 +113,8 @@ RELATIONS: dict[str, int] = {
         "الجاري": 0, "الجارية": 0, "الحالي": 0, "الحالية": 0, "الراهن": 0, "الراهنة": 0,
     }.items()
 }  # fmt: skip
-# "السابق" relative to the publication date is only safe after the period nouns.
+# After a definite noun, "العام" with these is the adjective "general": "الأمين العام السابق".
+OFFICE_RELATIONS: frozenset[str] = frozenset(normalize(w) for w in ("السابق", "الحالي", "الراهن", "الجديد"))
 
 # Modifiers before a period -> TIMEX3 mod.
 MODIFIERS: dict[str, str] = {

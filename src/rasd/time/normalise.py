@@ -54,6 +54,15 @@ def gregorian_to_hijri(date: dt.date) -> tuple[int, int, int]:
     return year, month, day
 
 
+def hijri_year_in_gregorian(year: int, month: int) -> int:
+    """The Hijri year whose ``month`` falls (by its middle) in Gregorian ``year`` ("رمضان 2017")."""
+    guess = round((year - 622) * 33 / 32)
+    for candidate in (guess - 1, guess, guess + 1, guess + 2):
+        if hijri_to_gregorian(candidate, month, 15).year == year:
+            return candidate
+    return guess
+
+
 def shift_days(date: dt.date, days: int) -> str:
     return (date + dt.timedelta(days=days)).isoformat()
 

@@ -245,6 +245,12 @@ def _period(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     granularity = lx.PERIOD_NOUNS[unit_word]
     if granularity in ("quarter", "half"):
         return None  # "النصف الماضي" is not a date; quarters need "من العام" (see below)
+    if (
+        unit_word == "العام"
+        and _g(m, "rel") in lx.OFFICE_RELATIONS
+        and _after_definite_noun(ctx, m.start("core"))
+    ):
+        return None  # "الأمين العام السابق": the former secretary-general
     if m.group("before"):
         relation = -2
     elif m.group("rel"):
@@ -269,6 +275,11 @@ def _period_mod_only(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         value = _period_value(ctx.anchor, "week", 0)
         return _cand(m, "DATE", value and value + "-WE", "weekend", True, kind="period")
     return _cand(m, "DATE", _period_value(ctx.anchor, granularity, 0), granularity, True, mod, kind="period")
+
+
+def _after_definite_noun(ctx: _Ctx, pos: int) -> bool:
+    """The word before ``pos`` is a definite noun (proclitics aside): "العام" after it is "general"."""
+    return re.match(r"(?:[وف]?[بكل]?ال|[وف]?لل)\w\w", _word_before(ctx, pos)) is not None
 
 
 def _period_value(anchor: dt.date | None, granularity: str, relation: int) -> str | None:
@@ -376,8 +387,17 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if m.group("year"):
         year: int | None = int(m.group("year"))
         anchored = False
+        if hijri and month.hijri and (year or 0) >= 1700 and era not in lx.HIJRI_ERA:
+            year = nm.hijri_year_in_gregorian(year or 0, month.number)  # "رمضان 2017": a Gregorian year
         if not hijri and not 1000 <= (year or 0) <= 2199:
             return None
+    elif re.match(rf"{S}(?:من{S})?كل{S}(?:عام|سنه)|{S}سنويا", _rest(ctx, m.end())):
+        if month.hijri:
+            return None
+        every = f"XXXX-{month.number:02d}" + (f"-{day:02d}" if day else "")
+        return _cand(
+            m, "SET", every, "day" if day else "month", False, mod, kind="date"
+        )  # "17 أبريل من كل عام"
     else:
         anchored = True
         year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"), day)
@@ -560,6 +580,12 @@ def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         return None
     if word.startswith("ال") and unit.implied != 2:
         return None
+    if (
+        word.startswith("ال")
+        and not (m.group("sig") or m.group("bound"))
+        and _after_definite_noun(ctx, m.start("unit"))
+    ):
+        return None  # "المراقبين العامين": the adjective "general"
     if unit.implied == 1:
         if unit.letter == "DE" and not m.group("bound"):
             return None  # "عقد" is also a contract, "عقد اجتماعا" held a meeting
@@ -755,7 +781,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 # --- resolution ----------------------------------------------------------------------------------
 
-_JOIN = re.compile(rf"^{OS}[,،\-–(]?{OS}$")
+_JOIN = re.compile(rf"^{OS}[,،\-–(]?{OS}(?:{_AL}موافق{OS}(?:ل{OS})?)?$")
 _YEAR_LIST = re.compile(rf"^{OS}(?:و|-|–|/|الي{S}|حتي{S}|وحتي{S}){OS}(?:{YEARN}{OS})?(\d{{4}})(?!\w)")
 
 
