@@ -50,10 +50,22 @@ def _mention_in(mentions: Sequence[Mention], start: int, end: int, types: set[st
 
 
 def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
-    """Token range [i, j) of a noun phrase starting at ``i`` (stops at particles and punctuation)."""
+    """Token range [i, j) of a noun phrase starting at ``i`` (stops at particles and punctuation).
+
+    "مصدر في وزارة الداخلية": after a source noun, "في" + an institution stays in the phrase.
+    """
     j = i
     while j < limit and j - i < max_words:
         w = sc.word(j)
+        if (
+            w == "في"
+            and j > i
+            and any(sc.word(x) in lx.SOURCE_HEADS for x in range(i, j))
+            and sc.word(j + 1) in lx.INSTITUTION_HEADS
+        ):
+            j += 1
+            max_words += 1
+            continue
         if w in _BREAKS or w in _NP_STOPS or sc.toks[j].is_digit:
             break
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
@@ -146,6 +158,12 @@ def _subject_after(
         noun, {"عناصر"}
     )[1] == "عناصر"
     w = sc.word(k)
+    # "10 قيادات ميدانية من الحركة": adjectives between the noun and its group
+    k2 = k
+    while k2 < k + 2 and _is_nisba(sc.word(k2), noun) and sc.word(k2 + 1) in ("من", *_LINKERS):
+        k2 += 1
+    if k2 > k:
+        k, w = k2, sc.word(k2)
     if w == "من" or w in _LINKERS:
         k += 1
         if sc.word(k) in ("ل", "الى", "لـ"):
@@ -223,8 +241,11 @@ def find_holder(
     quotes: Sequence[Quote],
     outlet: str | None,
     state: HolderState,
+    others: Sequence[int] = (),
 ) -> Attribution:
     """Who asserts the figure (see module docstring for the order of evidence).
+
+    ``others`` are the first token indices of the other figures in the document.
 
     Order: a quote's speaker; an "according to" or reporting verb in the number's own clause;
     the nearest one before the number in the sentence; a reporting verb after it; the last
@@ -269,14 +290,24 @@ def find_holder(
         or (c[0] in (trailing, trailing + 1) and _is_cue(sc, c[0]))
     ]
     before = sorted((c for c in cands if c[0] < m.tok_start), key=lambda c: -c[0])
-    after_v = [c for c in cands if c[0] >= m.tok_end and not _is_cue(sc, c[0])]
-    for pool in (sorted(same_clause, key=lambda c: abs(c[0] - m.tok_start)), before, after_v[:1]):
+    after_v = [c for c in cands if m.tok_end <= c[0] < c_hi and not _is_cue(sc, c[0])]
+    # a trailing "according to" also sources the figures before it, back to the previous figure
+    later = [n for n in others if n > m.tok_start]
+    reach = min(later) if later else last
+    trailing_cues = [c for c in cands if m.tok_end <= c[0] < reach and _is_cue(sc, c[0])]
+    pools = (
+        sorted(same_clause, key=lambda c: abs(c[0] - m.tok_start)),
+        before,
+        after_v[:1],
+        trailing_cues[:1],
+    )
+    for pool in pools:
         for _k, found in pool:
             if found is not None:
                 state.last = found
                 return found
-        if pool and state.last is not None:
-            return state.last  # "وأضاف أن ...", "موضحة أنه": the holder named last
+    if any(pools) and state.last is not None:
+        return state.last  # "وأضاف أن ...", "موضحة أنه": the holder named last
     return Attribution(outlet, None)
 
 

@@ -42,7 +42,9 @@ def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
     if m.noun_tok is not None:
         return m.noun_tok
     j = m.tok_end
-    if sc.word(j) == "من":
+    if sc.word(j) == "من" and sc.word(j + 1) == "بين":
+        j += 1  # "5 من بين الإصابات"
+    if sc.word(j) in ("من", "بين"):
         nxt = sc.word(j + 1)
         if _lookup(nxt, lx.PERSON_NOUNS) or _lookup(nxt, lx.MEASURE_NOUNS):
             j += 1
@@ -53,7 +55,7 @@ def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
         return None
     if not (w[0].isalpha() or w in ("$", "€")):
         return None
-    if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS:
+    if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS or w in lx.NON_NOUNS:
         return None
     if (
         w[:1] == "و"
@@ -100,7 +102,7 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     steps = 0
     while k >= 0 and steps < 6:
         w = sc.word(k)
-        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit:
+        if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit:
             break
         cue = cue_measure(sc, k)
         if cue:
@@ -147,16 +149,15 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
-    cue, distance = event_cue(sc, m, noun)
-    if (
+    cue, _distance = event_cue(sc, m, noun)
+    casualty = (
         cue in lx.CASUALTY_MEASURES
         and noun_measure not in _NON_PERSON_MEASURES
-        and noun_measure not in (lx.CASUALTY_MEASURES)
-    ):
-        if noun is None or is_person or noun_measure in lx.PERSON_MEASURES or looks_like_people(sc, noun):
-            return MeasureResult(cue, unit, noun)
-        if distance <= 2:
-            return MeasureResult(cue, unit, noun)  # "إصابة 3 بجروح", "مقتل 5 في"
+        and noun_measure not in lx.CASUALTY_MEASURES
+    )
+    people = noun is None or is_person or noun_measure in lx.PERSON_MEASURES or looks_like_people(sc, noun)
+    if casualty and people:
+        return MeasureResult(cue, unit, noun)  # type: ignore[arg-type]
     if noun_measure is not None:
         return MeasureResult(noun_measure, unit, noun)
     if cue in lx.PERSON_MEASURES and is_person:
@@ -192,8 +193,13 @@ def not_count_reason(
         k = m.tok_end + 1
         if sc.toks[k].is_digit and (sc.word(k + 1) in lx.MONTHS or _lookup(sc.word(k + 1), lx.MONTHS)):
             return "date"
-    if prev == "ال" and sc.word(m.tok_start - 2) in ("دون", "فوق", "سن", "بسن", "عمر"):
-        return "age"
+    if prev == "ال":
+        return "ordinal or age"  # "دورته الـ71", "دون الـ15"
+    if m.is_digit_only and (prev in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
+        return "model name"  # "إف 35", "MiG 29"
+    start = sc.toks[m.tok_start].start
+    if m.is_digit_only and start >= 2 and sc.original[start - 1] == "-" and sc.original[start - 2].isalpha():
+        return "model name"  # "جي-31"
     if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.AGE_CUES):
         return "age"
     if m.is_digit_only and sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.MONTHS):

@@ -72,6 +72,18 @@ def _time_for(m_start: int, sent: tuple[int, int], doc: Document) -> str | None:
     return doc.published_iso
 
 
+def _has_subject(sc: Scan, mr: MeasureResult) -> bool:
+    """Subjects are for counts of people and strikes ("whose fighters"), not tons or provinces."""
+    if mr.measure in _NO_SUBJECT:
+        return False
+    if mr.measure != "other":
+        return True
+    if mr.unit_tok is None:
+        return False
+    noun = sc.word(mr.unit_tok)
+    return strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS or looks_like_people(sc, mr.unit_tok)
+
+
 def _inherit_measure(
     sc: Scan, m: NumberMatch, mr: MeasureResult, last: tuple[int, str, int] | None, sentence: int
 ) -> MeasureResult:
@@ -80,6 +92,8 @@ def _inherit_measure(
         return mr
     if m.tok_start - last[2] > 20:
         return mr
+    if any(sc.word(k) in lx.CLAUSE_WORDS for k in range(last[2], m.tok_start)):
+        return mr  # "... 206 قتلى في حين يوجد نحو 220 آخرين": a new clause, a new count
     noun = sc.word(mr.unit_tok) if mr.unit_tok is not None else ""
     people = bool(noun) and (
         strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS
@@ -116,7 +130,9 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     noted = -1  # sentences before this index have had their holders noted
     previous: tuple[NumberMatch, str | None] | None = None
     last_kept: tuple[int, str, int] | None = None  # (sentence, measure, token end) of the last kept count
-    for m in find_numbers(sc):
+    matches = find_numbers(sc)
+    starts_of_figures = [x.tok_start for x in matches]
+    for m in matches:
         core_start = sc.toks[m.tok_start].start
         si = max(0, bisect_right(sent_starts, core_start) - 1)
         sent = sentences[si] if sentences else (0, len(doc.text))
@@ -138,11 +154,11 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 note_holders(sc, (a, b), doc.mentions, state)
             noted += 1
         subject = (
-            find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure)
-            if mr.measure not in _NO_SUBJECT
-            else None
+            find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure) if _has_subject(sc, mr) else None
         )
-        holder = find_holder(sc, m, (first, last), doc.mentions, doc.quotes, doc.source, state)
+        holder = find_holder(
+            sc, m, (first, last), doc.mentions, doc.quotes, doc.source, state, starts_of_figures
+        )
         out.append(
             Quantity(
                 id=f"{doc.id}:q{n}",
