@@ -259,13 +259,22 @@ def resolve_corpus(
             entry = res.kb.by_kb_id.get(key)
             if entry is not None and entry.type == "PER":
                 full_people[key].extend(n for n in entry.all_names if " " in names.name_key(n))
+    # Index full names by family name so each short name is compared with few candidates.
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for full_key, fulls in full_people.items():
+        for f in fulls:
+            last = names.tokens(f)[-1]
+            by_last[last].add(full_key)
+            by_last[names.without_article(last)].add(full_key)
     for key, (group, name) in name_keys.items():
-        if group != "PER":
+        toks = name.split()
+        if group != "PER" or not toks:
             continue
+        candidates = by_last.get(toks[-1], set()) | by_last.get(names.without_article(toks[-1]), set())
         fits = {
             uf.find(full_key)
-            for full_key, fulls in full_people.items()
-            if full_key != key and any(names.is_partial_name(name, f) for f in fulls)
+            for full_key in sorted(candidates)
+            if full_key != key and any(names.is_partial_name(name, f) for f in full_people[full_key])
         }
         if len(fits) == 1:
             uf.union(key, next(iter(fits)))
