@@ -425,3 +425,21 @@ def test_maghreb_afternoon_and_morning() -> None:
         ("الساعة الثالثة بعد الزوال", "XXXX-XX-XXT15:00")
     ]
     assert values("تجمع المحتجون صبيحة اليوم") == [("صبيحة اليوم", "2014-03-26TMO")]
+
+
+def test_fractions_of_units() -> None:
+    assert values("غلي الماء لأكثر من نصف ساعة") == [("أكثر من نصف ساعة", "PT30M")]
+    assert values("حكم البلاد منذ ربع قرن") == [("ربع قرن", "P25Y")]
+    assert values("استمر الاجتماع ساعة ونصف") == [("ساعة ونصف", "PT90M")]
+    assert values("قضى عامين ونصف في السجن") == [("عامين ونصف", "P30M")]
+    assert values("تأهل إلى نصف النهائي") == []
+
+
+def test_years_naming_events() -> None:
+    assert values("نقدم لكم حكاية مونديال 2010.") == [("2010", "2010")]
+    assert values("شارك في انتخابات 2014 البرلمانية") == [("2014", "2014")]
+
+
+def test_part_of_day_today_weekday_and_date_are_one_expression() -> None:
+    t = only("تم مساء اليوم الأربعاء 26 مارس 2014 إطلاق سراحهم")
+    assert (t.text, t.type, t.value) == ("مساء اليوم الأربعاء 26 مارس 2014", "TIME", "2014-03-26TEV")

@@ -317,6 +317,32 @@ RECURRENCE: dict[str, str] = {
 # Era markers after a year.
 GREGORIAN_ERA: frozenset[str] = frozenset(normalize(w) for w in ("م", "ميلادي", "ميلادية", "للميلاد"))
 HIJRI_ERA: frozenset[str] = frozenset(normalize(w) for w in ("هـ", "ه", "هجري", "هجرية", "للهجرة"))
+# Events named with their year ("مونديال 2010", "انتخابات 2014"): the number is a year.
+EVENT_YEAR_NOUNS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "مونديال",
+        "كأس العالم",
+        "أولمبياد",
+        "الألعاب الأولمبية",
+        "انتخابات",
+        "الانتخابات",
+        "موازنة",
+        "ميزانية",
+        "قانون المالية",
+        "دورة",
+        "بطولة",
+        "نسخة",
+        "موسم",
+        "دستور",
+        "ثورة",
+        "حرب",
+        "أحداث",
+    )
+)
+# Fractions of a unit: "نصف ساعة" -> 30 minutes.
+UNIT_FRACTIONS: dict[str, float] = {normalize("نصف"): 0.5, normalize("ربع"): 0.25, normalize("ثلث"): 1 / 3}
+
 # Nouns that introduce a year ("عام 1969").
 YEAR_NOUNS: frozenset[str] = frozenset(
     normalize(w)

@@ -90,7 +90,8 @@ class Candidate:
     anchored: bool = False
     mod: str | None = None
     kind: str = ""  # rule family, used by the merging passes
-    weekday: int | None = None  # for a plain weekday, its number (Monday = 0)
+    weekday: int | None = None  # the weekday named in the expression (Monday = 0)
+    pod: str | None = None  # its part of day (TIMEX3 MO, AF, EV, NI...)
 
 
 @dataclass(slots=True)
@@ -184,11 +185,16 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     offset = lx.DEICTIC_DAYS[dei]
     pod = lx.PARTS_OF_DAY[_g(m, "pod") or ""] if m.group("pod") else None
     if ctx.anchor is None:
-        return _cand(m, "TIME" if pod else "DATE", None, "day", True, kind="day")
-    value = nm.shift_days(ctx.anchor, offset)
-    if pod:
-        return _cand(m, "TIME", f"{value}T{pod}", "partofday", True, kind="day")
-    return _cand(m, "DATE", value, "day", True, kind="day")
+        cand = _cand(m, "TIME" if pod else "DATE", None, "day", True, kind="day")
+    else:
+        value = nm.shift_days(ctx.anchor, offset)
+        if pod:
+            cand = _cand(m, "TIME", f"{value}T{pod}", "partofday", True, kind="day")
+        else:
+            cand = _cand(m, "DATE", value, "day", True, kind="day")
+    cand.pod = pod
+    cand.weekday = lx.WEEKDAYS[_g(m, "wd") or ""] if m.group("wd") else None
+    return cand
 
 
 @_rule(rf"(?:{_AL}ليله{S}(?P<past>{_AL}ماضيه)|(?:هذه{S})?{_AL}ليله|هذا{S}(?P<pod>{_AL}صباح|{_AL}مساء))")
@@ -220,7 +226,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     type_ = "TIME" if pod else "DATE"
     if ctx.anchor is None:
         cand = _cand(m, type_, None, "day", True, kind="weekday")
-        cand.weekday = weekday
+        cand.weekday, cand.pod = weekday, pod
         return cand
     if m.group("this") and not rel_word:
         value = nm.weekday_on_or_after(ctx.anchor, weekday).isoformat()  # "هذا السبت": the coming one
@@ -229,7 +235,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if pod:
         value = f"{value}T{pod}"
     cand = _cand(m, type_, value, "partofday" if pod else "day", True, kind="weekday")
-    cand.weekday = weekday
+    cand.weekday, cand.pod = weekday, pod
     return cand
 
 
@@ -503,6 +509,15 @@ def _year_after_preposition(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _year_candidate(m, year, None, None, group="year")
 
 
+@_rule(rf"(?P<ev>{_alt(lx.EVENT_YEAR_NOUNS)}){S}(?P<year>\d{{4}})(?!\d)")
+def _event_year(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "مونديال 2010", "انتخابات 2014": a four-digit number naming an event's year."""
+    year = int(m.group("year"))
+    if not 1900 <= year <= 2099 or re.match(rf"{OS}(?:{UNIT}|[%٪])", _rest(ctx, m.end())):
+        return None
+    return _year_candidate(m, year, None, None, group="year")
+
+
 @_rule(r"(?<=\()(?P<year>\d{4})(?=\))")
 def _year_in_brackets(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     """A year in brackets after a title or event ("(1949)"), within a plausible range."""
@@ -601,6 +616,64 @@ def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         if re.match(rf"{S}(?:من{S})?(?:\d|{MON}|{WD})", _rest(ctx, m.end())):
             return None
     return _duration(m, ctx, float(unit.implied), unit)
+
+
+_SMALLER = {
+    ("H", True): (60, "M", True),
+    ("D", False): (24, "H", True),
+    ("Y", False): (12, "M", False),
+    ("CE", False): (100, "Y", False),
+    ("DE", False): (10, "Y", False),
+    ("M", True): (60, "S", True),
+}
+
+
+def _fraction_value(count: float, unit: lx.Unit) -> str:
+    """A fractional count in a whole smaller unit when there is one: 1.5 hours -> PT90M."""
+    smaller = _SMALLER.get((unit.letter, unit.clock))
+    if smaller and not float(count).is_integer() and float(count * smaller[0]).is_integer():
+        return nm.duration_value(count * smaller[0], smaller[1], smaller[2])
+    return nm.duration_value(count, unit.letter, unit.clock)
+
+
+@_rule(rf"(?:(?P<bound>{BOUND}){S})?(?P<frac>{_alt(lx.UNIT_FRACTIONS)}){S}(?P<unit>{UNIT})")
+def _duration_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "نصف ساعة" (PT30M), "ربع قرن" (P25Y), "أكثر من نصف ساعة"."""
+    unit = lx.UNITS[_g(m, "unit") or ""]
+    if unit.implied != 1:
+        return None
+    count = lx.UNIT_FRACTIONS[_g(m, "frac") or ""]
+    bound = lx.BOUNDS[_g(m, "bound") or ""] if m.group("bound") else None
+    return Candidate(
+        m.start("core"),
+        m.end("core"),
+        "DURATION",
+        _fraction_value(count, unit),
+        unit.granularity,
+        False,
+        bound,
+        "duration",
+    )
+
+
+@_rule(rf"(?:(?P<bound>{BOUND}){S})?(?P<unit>{UNIT}){OS}و{OS}(?P<frac>{_alt(lx.UNIT_FRACTIONS)})")
+def _unit_and_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "ساعة ونصف" (PT90M), "سنة وربع" (P15M)."""
+    unit = lx.UNITS[_g(m, "unit") or ""]
+    if unit.implied == 0:
+        return None
+    count = unit.implied + lx.UNIT_FRACTIONS[_g(m, "frac") or ""]
+    bound = lx.BOUNDS[_g(m, "bound") or ""] if m.group("bound") else None
+    return Candidate(
+        m.start("core"),
+        m.end("core"),
+        "DURATION",
+        _fraction_value(count, unit),
+        unit.granularity,
+        False,
+        bound,
+        "duration",
+    )
 
 
 @_rule(rf"(?P<unit>{DUNIT}){S}(?P<num>(?:ال)?{NUM})(?:{S}(?P<rel>{DREL}))?")
@@ -786,15 +859,35 @@ _YEAR_LIST = re.compile(rf"^{OS}(?:و|-|–|/|الي{S}|حتي{S}|وحتي{S}){O
 
 
 def _merge_weekday_dates(cands: list[Candidate], folded: str) -> list[Candidate]:
-    """A weekday next to its own date ("الأربعاء 23 مارس 2014") is one expression with the date's value."""
+    """A weekday next to its own date ("الأربعاء 23 مارس 2014", "مساء اليوم الأربعاء 9 أفريل 2014",
+    "يوم الأحد الموافق 25 يونيو") is one expression with the date's value."""
     out = list(cands)
-    by_start = sorted(cands, key=lambda c: c.start)
-    for a, b in itertools.pairwise(by_start):
-        if a.kind == "weekday" and b.kind == "date" and b.precision == "day":
-            if b.value is not None and dt.date.fromisoformat(b.value).weekday() != a.weekday:
-                continue  # "الأحد ... 18 أبريل" naming two different days
-            if _JOIN.match(folded[a.end : b.start]):
-                out.append(Candidate(a.start, b.end, b.type, b.value, b.precision, b.anchored, b.mod, "date"))
+    dates: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.kind == "date" and c.precision == "day" and c.type == "DATE":
+            dates.setdefault(c.start, []).append(c)
+    for a in cands:
+        if a.weekday is None or a.kind not in ("weekday", "day"):
+            continue
+        for start in range(a.end, min(a.end + 25, len(folded)) + 1):
+            for b in dates.get(start, []):
+                if not _JOIN.match(folded[a.end : b.start]):
+                    continue
+                if b.value is not None and dt.date.fromisoformat(b.value).weekday() != a.weekday:
+                    continue  # "الأحد ... 18 أبريل" naming two different days
+                value = f"{b.value}T{a.pod}" if a.pod and b.value else b.value
+                out.append(
+                    Candidate(
+                        a.start,
+                        b.end,
+                        "TIME" if a.pod else "DATE",
+                        value,
+                        "partofday" if a.pod else "day",
+                        b.anchored,
+                        b.mod,
+                        "date",
+                    )
+                )
     return out
 
 
@@ -879,6 +972,37 @@ def _compound_durations(cands: list[Candidate], folded: str) -> list[Candidate]:
     return out
 
 
+_AND_HALF = re.compile(rf"^{OS}و{OS}(?P<frac>نصف|ربع|ثلث){_RIGHT}")
+
+
+def _and_a_half(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """ "ساعة ونصف" (PT90M), "عامين ونصف" (P30M): a fraction after a duration."""
+    out = list(cands)
+    for c in cands:
+        m = _DURATION_PART.match(c.value or "") if c.kind == "duration" else None
+        after = _AND_HALF.match(folded[c.end : c.end + 12])
+        if not (m and after):
+            continue
+        clock = m.group(1) == "T"
+        unit = next((u for u in lx.UNITS.values() if u.letter == m.group(3) and u.clock == clock), None)
+        if unit is None:
+            continue
+        count = int(m.group(2)) + lx.UNIT_FRACTIONS[after.group("frac")]
+        out.append(
+            Candidate(
+                c.start,
+                c.end + after.end(),
+                "DURATION",
+                _fraction_value(count, unit),
+                c.precision,
+                False,
+                c.mod,
+                "duration",
+            )
+        )
+    return out
+
+
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Longest first, then leftmost; an expression never overlaps another."""
     chosen: list[Candidate] = []
@@ -906,6 +1030,7 @@ def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Cand
                 cands.append(cand)
     cands = _year_lists(_merge_weekday_dates(cands, norm.text), norm.text)
     cands = _compound_durations(_day_ranges(cands, norm.text), norm.text)
+    cands = _and_a_half(cands, norm.text)
     out = []
     for c in _resolve(cands):
         start, end = norm.to_original(c.start, c.end)
