@@ -119,3 +119,13 @@ def test_add_kb_entry_appends_and_validates(tmp_path: Path) -> None:
     assert len(user.read_text().splitlines()) == 1  # nothing written on error
     merged = kb.load_kb([kb.bundled_path(), user])
     assert merged.lookup("قوات الاختبار", "ORG") is not None
+
+
+def test_check_files_and_default_user_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RASD_KB_PATH", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert kb.user_path() == tmp_path / "rasd" / "kb.jsonl"
+    good = _write(tmp_path / "good.jsonl", [GOOD])
+    assert kb.check_files([good]) == []
+    bad = _write(tmp_path / "bad.jsonl", [{**GOOD, "name": ""}])
+    assert any("no resolvable name" in e for e in kb.check_files([bad]))

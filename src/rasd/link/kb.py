@@ -301,10 +301,27 @@ def bundled_path() -> Path:
     return Path(str(resources.files("rasd.resources").joinpath("kb/actors.jsonl")))
 
 
-def user_path() -> Path | None:
-    """The user's own KB file (``RASD_KB_PATH``), if set."""
+def user_path() -> Path:
+    """The user's own KB file: ``RASD_KB_PATH``, else ``$XDG_DATA_HOME/rasd/kb.jsonl``.
+
+    ``rasd kb add`` appends here; :func:`load_kb` reads it after the bundled file when it exists.
+    """
     value = os.environ.get("RASD_KB_PATH")
-    return Path(value) if value else None
+    if value:
+        return Path(value)
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "rasd" / "kb.jsonl"
+
+
+def check_files(paths: Sequence[Path | str]) -> list[str]:
+    """Every problem in the bundled KB plus ``paths`` (what ``rasd kb check`` prints)."""
+    entries: list[KbEntry] = []
+    errors: list[str] = []
+    for p in [bundled_path(), *map(Path, paths)]:
+        got, errs = read_entries(p)
+        entries.extend(got)
+        errors.extend(errs)
+    return errors + validate(entries)
 
 
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
@@ -320,7 +337,7 @@ def load_kb(paths: Sequence[Path | str] | None = None, *, strict: bool = True) -
     """
     if paths is None:
         user = user_path()
-        paths = [bundled_path(), *([user] if user and user.exists() else [])]
+        paths = [bundled_path(), *([user] if user.exists() else [])]
     key = tuple(str(p) for p in paths) + (("strict",) if strict else ())
     with _LOCK:
         cached = _CACHE.get(key)
