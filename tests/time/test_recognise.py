@@ -443,3 +443,10 @@ def test_years_naming_events() -> None:
 def test_part_of_day_today_weekday_and_date_are_one_expression() -> None:
     t = only("تم مساء اليوم الأربعاء 26 مارس 2014 إطلاق سراحهم")
     assert (t.text, t.type, t.value) == ("مساء اليوم الأربعاء 26 مارس 2014", "TIME", "2014-03-26TEV")
+
+
+def test_bare_weekday_after_a_future_verb_is_the_coming_one() -> None:
+    assert values("سيلتقي الوزير نظيره الفرنسي الجمعة") == [("الجمعة", "2014-03-28")]
+    assert values("من المقرر أن يعقد المجلس جلسته الخميس") == [("الخميس", "2014-03-27")]
+    assert values("سيطرت القوات على المدينة الأحد") == [("الأحد", "2014-03-23")]  # not a future verb
+    assert values("قال إنه سيزور فرنسا، وأعلن الأحد أن") == [("الأحد", "2014-03-23")]  # another clause

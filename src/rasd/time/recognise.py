@@ -228,8 +228,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         cand = _cand(m, type_, None, "day", True, kind="weekday")
         cand.weekday, cand.pod = weekday, pod
         return cand
-    if m.group("this") and not rel_word:
-        value = nm.weekday_on_or_after(ctx.anchor, weekday).isoformat()  # "هذا السبت": the coming one
+    if (m.group("this") or _future_before(ctx, m.start("core"))) and not rel_word:
+        value = nm.weekday_on_or_after(ctx.anchor, weekday).isoformat()  # "هذا السبت", "سيزور ... الأحد"
     else:
         value = nm.weekday_relative(ctx.anchor, weekday, relation).isoformat()
     if pod:
@@ -281,6 +281,22 @@ def _period_mod_only(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         value = _period_value(ctx.anchor, "week", 0)
         return _cand(m, "DATE", value and value + "-WE", "weekend", True, kind="period")
     return _cand(m, "DATE", _period_value(ctx.anchor, granularity, 0), granularity, True, mod, kind="period")
+
+
+_CLAUSE_END = re.compile(r"[.،,؛;:!?؟\n\"«»()]")
+
+
+def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
+    """A future cue among the few words before ``pos`` in the same clause: a verb with the future
+    prefix سـ ("سيزور", "ستعقد") or "سوف"/"من المقرر"."""
+    clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
+    for word in clause.split()[-window:]:
+        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        if bare in lx.FUTURE_WORDS:
+            return True
+        if re.fullmatch(r"س[يتن]\w{3,}", bare) and bare not in lx.NOT_FUTURE_VERBS:
+            return True
+    return False
 
 
 def _after_definite_noun(ctx: _Ctx, pos: int) -> bool:
