@@ -58,7 +58,7 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
     while j < limit and j - i < max_words:
         w = sc.word(j)
         if (
-            w == "في"
+            w in ("في", "من")
             and j > i
             and any(sc.word(x) in lx.SOURCE_HEADS for x in range(i, j))
             and sc.word(j + 1) in lx.INSTITUTION_HEADS
@@ -155,8 +155,8 @@ def _subject_after(
     k = unit_tok + 1
     # "مقاتلي داعش" / "عناصر الجيش": construct state, the possessor follows directly.
     construct = (noun.endswith("ي") and len(noun) > 4 and noun[-2:] != "يي") or strip_prefixes(
-        noun, {"عناصر"}
-    )[1] == "عناصر"
+        noun, lx.CONSTRUCT_HEADS
+    )[1] in lx.CONSTRUCT_HEADS
     w = sc.word(k)
     # "10 قيادات ميدانية من الحركة": adjectives between the noun and its group
     k2 = k

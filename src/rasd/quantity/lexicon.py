@@ -1518,3 +1518,25 @@ _EXTRA_PERSON_DUALS = (
     "قائدان",
 )
 DUAL_NOUNS.update({normalize(w): "person" for w in _EXTRA_PERSON_DUALS})
+DUAL_NOUNS.update({normalize(w): "person" for w in ("ابنين", "ابنان", "ابنتين", "ابنتان", "نجلين", "نجلان")})
+PERSON_NOUNS |= {normalize(w) for w in ("حالة", "حالات", "مريض", "مريضا", "مرضى", "جرحى")}
+EVENT_CUE_WORDS.setdefault(normalize("إجلاؤ"), "displaced")
+WEAK_REPORTING_VERBS |= {normalize(w) for w in ("تقدر", "يقدر", "رصد", "رصدت")}
+HOLDER_STOPS |= {"ما", "ب", "ل"}
+# Plural heads in construct with the group they belong to: "قادة التنظيم", "أفراد الشرطة".
+CONSTRUCT_HEADS = {
+    normalize(w)
+    for w in (
+        "عناصر",
+        "أفراد",
+        "قادة",
+        "جنود",
+        "قيادات",
+        "أعضاء",
+        "أنصار",
+        "مسلحي",
+        "مقاتلي",
+        "عناصرها",
+        "كوادر",
+    )
+}

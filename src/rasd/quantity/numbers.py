@@ -228,7 +228,9 @@ def _combine(elems: list[_Elem]) -> float:
     last_factor = 1.0
     for idx, e in enumerate(elems):
         prev = elems[idx - 1] if idx else None
-        if e.kind in ("unit", "teen_only", "digit", "ten", "vague", "few"):
+        if e.kind == "vague" and prev is not None and prev.kind == "few":
+            current *= e.value  # "بضع مئات": a few hundred
+        elif e.kind in ("unit", "teen_only", "digit", "ten", "vague", "few"):
             current += e.value
         elif e.kind == "hundred":
             if prev is not None and prev.kind == "unit" and not e.conj and current < 10:
@@ -538,10 +540,13 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
                 start_i -= 1
             qualifier, value, lo, hi = "range", None, min(v1, v2), max(v1, v2)
     else:
-        if p.vague:
+        if p.few:
+            # بضعة: three to nine (of whatever scale follows: بضع مئات → 300–900)
+            qualifier, lo, hi = "vague", value, value * 3 if value is not None else None
+        elif p.vague:
             qualifier, lo, hi = "vague", value, None
-        elif p.few:
-            qualifier, lo, hi = "vague", value, 9.0 if value == 3 else None
+    if second is None and p.mult > 1 and value is not None and sc.word(end_i + 1) == "ونصف":
+        value = lo = hi = value + 0.5 * p.mult  # "2 مليار دينار ونصف"
     q_before, q_start = _qualifier_before(sc, start_i)
     percent_end = _percent_after(sc, end_i)
     percent = percent_end != end_i

@@ -72,14 +72,14 @@ def _time_for(m_start: int, sent: tuple[int, int], doc: Document) -> str | None:
     return doc.published_iso
 
 
-def _has_subject(sc: Scan, mr: MeasureResult) -> bool:
+def _has_subject(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
     """Subjects are for counts of people and strikes ("whose fighters"), not tons or provinces."""
     if mr.measure in _NO_SUBJECT:
         return False
     if mr.measure != "other":
         return True
     if mr.unit_tok is None:
-        return False
+        return sc.word(m.tok_end) == "من"  # "39 من المعارضة المسلحة"
     noun = sc.word(mr.unit_tok)
     return strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS or looks_like_people(sc, mr.unit_tok)
 
@@ -132,13 +132,19 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     last_kept: tuple[int, str, int] | None = None  # (sentence, measure, token end) of the last kept count
     matches = find_numbers(sc)
     starts_of_figures = [x.tok_start for x in matches]
-    for m in matches:
+    measures = [measure_of(sc, m) for m in matches]
+    for n_m in range(len(matches) - 2, -1, -1):
+        # "6.5 و11 كيلومترا", "3 أو 4 قتلى": the noun after the second number counts both
+        this, nxt = matches[n_m], matches[n_m + 1]
+        joined = nxt.tok_start == this.tok_end + 1 and sc.word(this.tok_end) in ("و", "او")
+        if measures[n_m].unit_tok is None and measures[n_m].measure == "other" and joined:
+            measures[n_m] = MeasureResult(measures[n_m + 1].measure, None, None)
+    for m, mr in zip(matches, measures, strict=True):
         core_start = sc.toks[m.tok_start].start
         si = max(0, bisect_right(sent_starts, core_start) - 1)
         sent = sentences[si] if sentences else (0, len(doc.text))
         if si != current_sentence:
             current_sentence = si
-        mr = measure_of(sc, m)
         reason = not_count_reason(sc, m, mr.unit_tok, previous)
         previous = (m, reason)
         if reason is not None:
@@ -154,7 +160,9 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 note_holders(sc, (a, b), doc.mentions, state)
             noted += 1
         subject = (
-            find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure) if _has_subject(sc, mr) else None
+            find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure)
+            if _has_subject(sc, m, mr)
+            else None
         )
         holder = find_holder(
             sc, m, (first, last), doc.mentions, doc.quotes, doc.source, state, starts_of_figures
