@@ -248,3 +248,17 @@ def test_countries_get_province_or_country_precision() -> None:
     d = doc("a", "قال مسؤول في اليمن إن ...", [("اليمن", "GPE")])
     [entity] = resolve_corpus([d])
     assert entity.geo_precision == 3 and entity.kb_id == "wikidata:Q805" and entity.country == "YE"
+
+
+def test_a_province_without_its_own_entry_is_not_its_town() -> None:
+    d = doc(
+        "a",
+        "قصفت الطائرات مدينة حمص وريفها في محافظة حمص وسط سوريا",
+        [("حمص", "GPE"), ("محافظة حمص", "GPE"), ("سوريا", "GPE")],
+    )
+    entities = {e.id: e for e in resolve_corpus([d])}
+    town, province = (entities[m.entity_id or ""] for m in d.mentions[:2])
+    assert town.id != province.id
+    assert town.geo_precision == 1 and province.geo_precision == 3
+    assert province.lat == town.lat and province.country == "SY"
+    assert province.name_en and province.name_en.endswith("province")

@@ -187,6 +187,22 @@ PLACE_HEADS: frozenset[str] = frozenset(
 )
 
 
+# Heads that turn a town's name into its province: "محافظة حمص" is not the town حمص.
+# Without a curated entry the province is placed at its namesake town with precision 3.
+PROVINCE_HEADS: frozenset[str] = frozenset(
+    names.name_key(w) for w in ["محافظة", "ولاية", "شعبية", "إقليم", "مقاطعة", "محافظه", "لواء", "قضاء"]
+)
+
+
+def province_of(text: str) -> str | None:
+    """The town name inside "محافظة X" / "ولاية X" (clitics allowed), or None."""
+    for key in names.clitic_variants(text):
+        head, _, rest = key.partition(" ")
+        if rest and head in PROVINCE_HEADS:
+            return rest
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     name_en: str

@@ -16,13 +16,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer
+from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer, province_of
 from rasd.geo.geocode import geocode_names
 from rasd.link import names
 from rasd.link.kb import KbEntry, KnowledgeBase, load_kb
 from rasd.model import Document, Entity, Mention
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PROVINCE_PREFIX = "province:"
 MAX_ALIASES = 50
 
 
@@ -127,13 +128,16 @@ def link_document(
             keys[m.id] = hits[m.id].kb_id
     place_mentions = [m for m in todo if m.type in PLACE_TYPES and m.id not in keys]
     weighted = [c for c, n in countries.items() for _ in range(max(1, int(n)))]
-    for m, place in zip(
-        place_mentions,
-        geocode_names([m.text for m in place_mentions], countries=weighted, gazetteer=res.gaz),
-        strict=True,
+    # A province without its own gazetteer entry is geocoded through its namesake town
+    # but keeps a key of its own: the province is never merged with the town.
+    texts = [
+        m.text if res.gaz.candidates(m.text) else (province_of(m.text) or m.text) for m in place_mentions
+    ]
+    for m, text, place in zip(
+        place_mentions, texts, geocode_names(texts, countries=weighted, gazetteer=res.gaz), strict=True
     ):
         if place is not None:
-            keys[m.id] = place.key
+            keys[m.id] = place.key if text == m.text else f"{PROVINCE_PREFIX}{place.key}"
     # Partial person names: the one full name of this document they fit, else the one KB person.
     persons = [m for m in doc.mentions if m.type == "PER"]
     for m in todo:
@@ -199,7 +203,7 @@ class _UnionFind:
 
 
 def _key_rank(key: str) -> int:
-    for i, prefix in enumerate(("wikidata:", "kb:", "geonames:", "place:")):
+    for i, prefix in enumerate(("wikidata:", "kb:", "geonames:", "place:", PROVINCE_PREFIX)):
         if key.startswith(prefix):
             return i
     return 9
@@ -352,6 +356,16 @@ def _make_entity(key: str, keys: set[str], ms: list[Mention], res: _Resources) -
         if entity.name_en is None:
             entity.name_en = place.name_en
             entity.name_en_source = "geonames" if place.source == "geonames" else "kb"
+    province_key = next((k for k in sorted(keys) if k.startswith(PROVINCE_PREFIX)), None)
+    if place is None and province_key is not None and entity.lat is None:
+        town = res.gaz.by_key(province_key[len(PROVINCE_PREFIX) :])
+        if town is not None:
+            # Placed at its namesake town, flagged as province-level (ACLED precision 3).
+            entity.lat, entity.lon, entity.geo_precision = town.lat, town.lon, 3
+            entity.country = entity.country or town.country
+            if entity.name_en is None:
+                entity.name_en = f"{town.name_en} province"
+                entity.name_en_source = "geonames" if town.source == "geonames" else "kb"
     if entity.name_en is None:
         guess = names.romanize(names.strip_titles(entity.name) if entity.type == "PER" else entity.name)
         if guess:
