@@ -5,6 +5,12 @@ written by the project as facts. Users extend it with their own JSONL file
 (``RASD_KB_PATH`` or :func:`add_kb_entry`); user entries are validated together
 with the bundled ones so a conflict is reported when it is introduced, not when a
 mention happens to hit it.
+
+Fields of an entry: ``id`` (slug, unique), ``type`` (PER/ORG/GPE/LOC/FAC/NORP/MISC),
+``name`` (canonical Arabic), ``name_en``, ``aliases`` (at most ``MAX_ALIASES``),
+``wikidata`` (``Q…`` or null — never guessed), ``category`` (one of ``CATEGORIES``),
+``country`` (ISO alpha-2), optional ``lat``/``lon``, ``geonames``, ``distinct_from``
+(ids allowed to share an alias with this entry; context decides) and ``note``.
 """
 
 from __future__ import annotations
