@@ -161,3 +161,12 @@ def test_offsets_are_original() -> None:
     text = "قُتِلَ  ١٢٬٥٠٠ شخصٍ"
     m = parse_number(text)
     assert m is not None and text[m.start : m.end] == "١٢٬٥٠٠"
+
+
+def test_few_hundreds() -> None:
+    m = one("قدر عددهم ببضع مئات")
+    assert (m.value, m.min, m.max, m.qualifier) == (300, 300, 900, "vague")
+
+
+def test_half_after_the_noun() -> None:
+    assert one("ترصد الحكومة 2 مليار دينار ونصف").value == 2_500_000_000

@@ -174,3 +174,53 @@ def test_stage_never_changes_text_and_appends() -> None:
     doc = run(text)
     doc = QuantityStage()(doc)
     assert doc.text == text and [q.id for q in doc.quantities] == ["d:q0", "d:q1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حلقت طائرة إف 35 فوق المدينة",
+        "عرضت الطائرة جي-31 في المعرض",
+        "احتفل بدورته الـ71",
+        "وصل الملعب في 3 من جوان",
+    ],
+)
+def test_model_names_ordinals_and_dates_are_not_counts(text: str) -> None:
+    assert run(text).quantities == []
+
+
+def test_partitive_and_shared_nouns() -> None:
+    assert only("وأوضحت أن 5 من بين الإصابات خطيرة").measure == "injured"
+    doc = run("تقع القريتان على بعد 6.5 و11 كيلومترا من الحدود")
+    assert [q.measure for q in doc.quantities] == ["distance_km", "distance_km"]
+
+
+def test_a_new_clause_stops_cues_and_enumerations() -> None:
+    doc = run("أدت الفيضانات إلى سقوط 20 قتيلا في حين يوجد نحو 30 آخرين في عداد المفقودين")
+    assert [q.measure for q in doc.quantities] == ["killed", "other"]
+
+
+def test_enumeration_of_detainees() -> None:
+    doc = run("بلغ عدد الموقوفين 23 شخصا موزعين كالتالي: 10 سنيغاليين و4 أفراد من غينيا وشخصان من مالي")
+    assert [q.measure for q in doc.quantities] == ["detained"] * 4
+    assert [q.subject_text for q in doc.quantities][2:] == ["غينيا", "مالي"]
+
+
+def test_subjects_of_construct_and_partitive_groups() -> None:
+    assert only("أعلن التحالف مقتل ستة من قادة التنظيم").subject_text == "التنظيم"
+    assert run("قتل 39 من المعارضة المسلحة في المواجهات").quantities[0].subject_text == "المعارضة المسلحة"
+    assert only("أزالت الفرق مئات الأطنان من الركام").subject_text is None  # tons have no "whose"
+
+
+def test_holder_phrases() -> None:
+    assert (
+        only("أوقفت الوحدة 30 شخصا، حسب ما ذكره مصدر في وزارة الداخلية").holder_text
+        == "مصدر في وزارة الداخلية"
+    )
+    # a trailing "according to" sources the figure before it, past an intervening clause
+    assert only("ارتفعت الحصيلة إلى نحو 250 قتيلا، أغلبهم مدنيون، وفق ما أفاد المرصد المحلي").holder_text == (
+        "المرصد المحلي"
+    )
+    # ... but not a figure separated from it by another figure
+    doc = run("سيطر الجيش على 95 في المئة من المنطقة، وتسبب بمقتل 1600 مدني وفق المرصد المحلي")
+    assert [q.holder_text for q in doc.quantities] == ["إذاعة المثال", "المرصد المحلي"]

@@ -71,8 +71,12 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
         if j > i and any(x in lx.REPORTING_VERBS or x in lx.EVENT_CUE_WORDS for x in (w, base)):
             break
-        if strip_prefixes(w, lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS:
-            break
+        if (
+            strip_prefixes(w, lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS
+            or w in lx.DUAL_NOUNS
+            or w[1:] in lx.DUAL_NOUNS
+        ):
+            break  # the next figure starts
         j += 1
     return i, j
 
