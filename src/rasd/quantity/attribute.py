@@ -90,9 +90,15 @@ def _span_text(sc: Scan, i: int, j: int) -> str | None:
 def _as_attribution(sc: Scan, i: int, j: int, mentions: Sequence[Mention], types: set[str]) -> Attribution:
     if j <= i:
         return Attribution()
-    mention = _mention_in(mentions, sc.toks[i].start, sc.toks[j - 1].end, types)
-    if mention is not None:
-        return Attribution(mention.text, mention.id)
+    # The phrase's head is the mention that covers its first word ("وزارة الدفاع الوطني", not the
+    # "الدفاع الوطني" inside it); a person named after a title ("المتحدث باسم الجيش أحمد ...") wins too.
+    head_start = sc.toks[i].start
+    head = [x for x in mentions if x.type in types and x.start <= head_start < x.end]
+    if head:
+        return Attribution(head[0].text, head[0].id)
+    person = _mention_in(mentions, head_start, sc.toks[j - 1].end, {"PER"} & types)
+    if person is not None:
+        return Attribution(person.text, person.id)
     return Attribution(_span_text(sc, i, j))
 
 
