@@ -34,8 +34,8 @@ eval_app = typer.Typer(help="Measure a component against gold data.", no_args_is
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True, emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 DbOption = Annotated[
     str | None,
@@ -199,6 +199,69 @@ def entities(
     for e in rows[:limit]:
         table.add_row(e.id, e.type, e.name, e.name_en or "", e.kb_id or "", str(e.mention_count))
     out.print(table)
+
+
+kb_app = typer.Typer(help="The actor knowledge base: add entries, validate files.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("add")
+def kb_add(
+    name: Annotated[str, typer.Argument(help="Canonical Arabic name")],
+    type: Annotated[str, typer.Option("--type", "-t", help="PER, ORG, GPE, LOC, FAC, NORP or MISC")],
+    name_en: Annotated[str | None, typer.Option(help="English name")] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", "-a", help="Arabic alias (repeatable)")
+    ] = None,
+    wikidata: Annotated[str | None, typer.Option(help="Wikidata id, e.g. Q123")] = None,
+    category: Annotated[str | None, typer.Option(help="ACLED-style actor category")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 country code")] = None,
+    entry_id: Annotated[
+        str | None, typer.Option("--id", help="Entry id (default: derived from the name)")
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(help="KB file to append to (default: $RASD_KB_PATH or ~/.local/share/rasd/kb.jsonl)"),
+    ] = None,
+) -> None:
+    """Add an actor to your knowledge base file (validated against the bundled KB first)."""
+    from rasd.link.kb import KbValidationError, add_kb_entry, user_path
+
+    entry = {
+        "id": entry_id or "user-" + "-".join((name_en or name).lower().split()),
+        "type": type.upper(),
+        "name": name,
+        "name_en": name_en,
+        "aliases": alias or [],
+        "wikidata": wikidata,
+        "category": category,
+        "country": country.upper() if country else None,
+    }
+    path = file or user_path()
+    try:
+        added = add_kb_entry(path, entry)
+    except KbValidationError as exc:
+        for line in exc.errors:
+            err.print(f"error: {line}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    err.print(f"added {added.id} to {path}", markup=False, highlight=False)
+
+
+@kb_app.command("check")
+def kb_check(
+    files: Annotated[list[Path] | None, typer.Argument(help="Extra KB files to validate")] = None,
+) -> None:
+    """Validate the bundled knowledge base plus the given files (default: your own KB file)."""
+    from rasd.link.kb import check_files, user_path
+
+    if not files and user_path().exists():
+        files = [user_path()]
+    problems = check_files(files or [])
+    for line in problems:
+        err.print(f"error: {line}", markup=False, highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    err.print("knowledge base OK", markup=False)
 
 
 bench_app = typer.Typer(help="Speed and memory benchmarks (see docs/benchmarks.md).", no_args_is_help=True)
