@@ -450,3 +450,29 @@ def test_bare_weekday_after_a_future_verb_is_the_coming_one() -> None:
     assert values("من المقرر أن يعقد المجلس جلسته الخميس") == [("الخميس", "2014-03-27")]
     assert values("سيطرت القوات على المدينة الأحد") == [("الأحد", "2014-03-23")]  # not a future verb
     assert values("قال إنه سيزور فرنسا، وأعلن الأحد أن") == [("الأحد", "2014-03-23")]  # another clause
+
+
+def test_ordinal_after_a_part_noun_is_not_a_day() -> None:
+    assert values("يرجح أن يكون النصف الثاني من شهر نوفمبر 2017 موعدا") == [("شهر نوفمبر 2017", "2017-11")]
+
+
+def test_variant_levantine_spellings() -> None:
+    assert values("قبل شهر تشرين ثاني/ نوفمبر القادم") == [("شهر تشرين ثاني/ نوفمبر القادم", "2014-11")]
+
+
+def test_after_n_years_is_a_date_only_in_the_future() -> None:
+    assert values("عاد المنتخب إلى البطولة بعد 20 عاما") == [("20 عاما", "P20Y")]
+    assert values("ستعود المحطة للعمل بعد 20 عاما") == [("بعد 20 عاما", "2034")]
+
+
+def test_ever_is_not_a_day() -> None:
+    assert values("لم يثيروا يوما مثل هذا الجدل") == []
+
+
+def test_count_before_a_definite_plural() -> None:
+    assert values("تنطلق الأشغال في غضون الستة الأشهر القادمة") == [("الستة الأشهر القادمة", "P6M")]
+
+
+def test_hijri_thirtieth_of_a_short_tabular_month_is_kept() -> None:
+    found = values("يوافق اليوم الثلاثين من شهر ربيع الثاني 1438 هجري")
+    assert found == [("الثلاثين من شهر ربيع الثاني 1438 هجري", "2017-01-29")]  # tabular; sighting says 28th

@@ -37,6 +37,7 @@ _GREGORIAN = {
 _LEVANTINE = {
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
     "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    "كانون ثاني": 1, "تشرين أول": 10, "تشرين ثاني": 11, "كانون أول": 12,
 }  # fmt: skip
 # French-derived names of Algeria and Tunisia (and Libya's media in part).
 _MAGHREB = {
@@ -401,6 +402,12 @@ NOT_FUTURE_VERBS: frozenset[str] = frozenset(
         "سندات",
         "سيرت",
     )
+)
+
+# Nouns whose ordinal is not a day: "النصف الثاني من شهر نوفمبر".
+PART_NOUNS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in ("النصف", "الربع", "الثلث", "الأسبوع", "العشر", "العشرة", "الشطر", "الجزء", "الأسبوعين")
 )
 
 # Events named with their year ("مونديال 2010", "انتخابات 2014"): the number is a year.

@@ -30,11 +30,15 @@ def hijri_to_jdn(year: int, month: int, day: int) -> int:
     )
 
 
-def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """Gregorian date of a tabular Hijri date; ValueError for impossible dates."""
+def hijri_to_gregorian(year: int, month: int, day: int, strict: bool = True) -> dt.date:
+    """Gregorian date of a tabular Hijri date; ValueError for impossible dates.
+
+    ``strict=False`` accepts the 30th of a month the tabular calendar gives 29 days: news
+    dated by sighting or Umm al-Qura has such days (it becomes the next tabular day).
+    """
     if not (1 <= month <= 12 and 1 <= day <= 30 and 1 <= year <= 3000):
         raise ValueError(f"not a Hijri date: {year}-{month}-{day}")
-    if day == 30 and hijri_month_length(year, month) < 30:
+    if strict and day == 30 and hijri_month_length(year, month) < 30:
         raise ValueError(f"Hijri month {year}-{month} has 29 days")
     return dt.date.fromordinal(hijri_to_jdn(year, month, day) - _JDN_OFFSET)
 

@@ -92,6 +92,7 @@ class Candidate:
     kind: str = ""  # rule family, used by the merging passes
     weekday: int | None = None  # the weekday named in the expression (Monday = 0)
     pod: str | None = None  # its part of day (TIMEX3 MO, AF, EV, NI...)
+    start_group: str = ""  # a named group where the expression starts when not at the match start
 
 
 @dataclass(slots=True)
@@ -380,6 +381,13 @@ _YEAR_TAIL = rf"{OS}[,،]?{OS}(?:من{S})?(?:{YEARN}{OS})?(?P<year>\d{{4}})(?!\d
     rf"(?:{_YEAR_TAIL}|{S}(?:من{S})?{_YEAR_PHRASE}{S}(?P<relyear>{REL})|{S}(?P<rel>{REL}))?"
 )
 def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    cand = _explicit_date_candidate(m, ctx)
+    if cand is not None and cand.start_group:
+        cand.start = m.start(cand.start_group)
+    return cand
+
+
+def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     month = lx.MONTHS[_g(m, "mon") or ""]
     day_text = m.group("day")
     strong = bool(
@@ -393,12 +401,15 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     )
     if month.ambiguous and not strong:
         before = _word_before(ctx, m.start("core"))
-        orig_start = ctx.norm.to_original(m.start("mon"), m.start("mon") + 1)[0]
-        madda = ctx.norm.original[orig_start : orig_start + 1] == "آ"
-        loose_ok = not month.hijri and before in lx.MONTH_CONTEXT and before not in ("من", "الى")
-        if not (madda and month.number == 8 and not month.hijri) and not loose_ok:
-            return None
+        if month.hijri or before not in lx.MONTH_CONTEXT or before in ("من", "الى"):
+            return None  # "بارك آب", "قال رمضان": a word or a name, not the month
     day = None
+    start_group = ""
+    if day_text and not day_text.isdigit() and _word_before(ctx, m.start("day")) in lx.PART_NOUNS:
+        day_text = None  # "النصف الثاني من شهر نوفمبر": the month, not its second day
+        if m.group("mod"):
+            return None
+        start_group = "shahr" if m.group("shahr") else "mon"
     if day_text:
         day = int(day_text) if day_text.isdigit() else lx.ORDINALS.get(_key(day_text))
         if day is None or not 1 <= day <= 31:
@@ -424,10 +435,12 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         anchored = True
         year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"), day)
     if year is None:
-        return _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
+        cand = _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
+        cand.start_group = start_group
+        return cand
     if hijri:
         if day:
-            value = nm.hijri_to_gregorian(year, month.number, day).isoformat()
+            value = nm.hijri_to_gregorian(year, month.number, day, strict=False).isoformat()
         else:
             mid = nm.hijri_to_gregorian(year, month.number, 15)
             value = nm.month_value(mid.year, mid.month)
@@ -435,7 +448,9 @@ def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         value = dt.date(year, month.number, day).isoformat()
     else:
         value = nm.month_value(year, month.number)
-    return _cand(m, "DATE", value, "day" if day else "month", anchored, mod, kind="date")
+    cand = _cand(m, "DATE", value, "day" if day else "month", anchored, mod, kind="date")
+    cand.start_group = start_group
+    return cand
 
 
 def _implicit_year(
@@ -467,7 +482,7 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     else:
         d, mo, year = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
     if _g(m, "era") in lx.HIJRI_ERA:
-        value = nm.hijri_to_gregorian(year, mo, d).isoformat()
+        value = nm.hijri_to_gregorian(year, mo, d, strict=False).isoformat()
     else:
         if not 1000 <= year <= 2199:
             return None
@@ -625,6 +640,16 @@ def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             return None
         if re.match(rf"{S}ما{_RIGHT}", _rest(ctx, m.end())):
             return None  # "يوما ما" someday
+        clause = _CLAUSE_END.split(ctx.folded[max(0, m.start("core") - 40) : m.start("core")])[-1].split()
+        if not (m.group("sig") or m.group("bound")) and set(clause[-4:]) & {
+            "لم",
+            "لن",
+            "ما",
+            "لا",
+            "ولم",
+            "ولن",
+        }:
+            return None  # "لم يثيروا يوما غبارا": ever/never, not a duration
         if word == "عاما" and not (m.group("sig") or m.group("bound")):
             before = _word_before(ctx, m.start("unit"))
             if before.endswith("ا") and not before.isdigit():
@@ -705,6 +730,17 @@ def _duration_definite(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _duration(m, ctx, count, unit)
 
 
+@_rule(rf"(?P<num>ال{NUMW}|(?:ال)?\d{{1,4}}){S}(?P<unit>{DUNIT})(?:{S}(?P<rel>{DREL}))?")
+def _duration_number_first(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "الستة الأشهر القادمة", "الـ14 عاما الماضية" (count before a definite plural)."""
+    unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
+    raw = m.group("num")
+    count = parse_number(raw[2:] if raw.startswith("ال") else raw)
+    if unit.implied != 0 or count is None:
+        return None
+    return _duration(m, ctx, count, unit)
+
+
 @_rule(rf"(?P<unit>{DUNIT}){S}(?P<rel>{DREL})")
 def _duration_dual_rel(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
@@ -742,7 +778,8 @@ def _duration(m: re.Match[str], ctx: _Ctx, count: float | None, unit: lx.Unit) -
     sig = m.groupdict().get("sig")
     follow = _rest(ctx, m.end())
     relative_to_event = re.match(rf"{S}(?:\w+{S})?(?:من|على|علي){_RIGHT}(?!{S}{_AL}ان{_RIGHT})", follow)
-    if sig in ("قبل", "بعد") and not relative_to_event:
+    future = sig == "بعد" and _future_before(ctx, m.start("core"))
+    if (sig == "قبل" or future) and not relative_to_event:
         if unit.clock or count is None or not float(count).is_integer():
             start = (
                 m.start("bound") if bound else m.start("num") if m.groupdict().get("num") else m.start("unit")
