@@ -7,10 +7,37 @@ PYTHONPATH=src .venv/bin/python scripts/eval_quantities.py --split dev --stages 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import time
 from pathlib import Path
 
+from rasd.model import Document
 from rasd.quantity.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate
+from rasd.quantity.stage import QuantityStage
+
+
+def speed(news: Path, limit: int) -> dict[str, float | int]:
+    """Throughput of the quantity stage alone over the first ``limit`` multisource articles."""
+    stage = QuantityStage()
+    docs = chars = found = 0
+    start = time.perf_counter()
+    with gzip.open(news / "ant_v2.1_multisource.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            doc = stage(Document(id=art["id"], text=art["text"], source=art.get("source")))
+            docs, chars, found = docs + 1, chars + len(art["text"]), found + len(doc.quantities)
+            if docs == limit:
+                break
+    seconds = time.perf_counter() - start
+    return {
+        "documents": docs,
+        "characters": chars,
+        "quantities": found,
+        "seconds": round(seconds, 2),
+        "docs_per_second": round(docs / seconds, 1),
+        "chars_per_second": round(chars / seconds),
+    }
 
 
 def main() -> None:
@@ -20,7 +47,11 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print every miss, spurious and wrong prediction")
+    ap.add_argument("--speed", type=int, metavar="N", help="time the stage on N articles instead of scoring")
     args = ap.parse_args()
+    if args.speed:
+        print(json.dumps(speed(args.news, args.speed), indent=2))
+        return
     scores = evaluate(args.split, args.gold, args.news, [s for s in args.stages.split(",") if s])
     if args.errors:
         for e in scores.errors:
