@@ -63,8 +63,20 @@ def main() -> None:
     ap.add_argument("--per-file", type=int, default=20)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--ids-only", action="store_true")
+    ap.add_argument(
+        "--exclude", type=Path, help="a gold JSONL whose articles are skipped (for a further batch)"
+    )
     args = ap.parse_args()
+    skip = set()
+    if args.exclude:
+        skip = {
+            json.loads(line)["doc_id"]
+            for line in args.exclude.read_text(encoding="utf-8").splitlines()
+            if line
+        }
     for art in select(args.per_file, args.seed):
+        if art["id"] in skip:
+            continue
         if args.ids_only:
             print(art["file"], art["id"])
             continue
