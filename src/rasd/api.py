@@ -184,7 +184,7 @@ def update_corpus(store: Store) -> dict[str, Any]:
         from rasd.quantity.claims import group_claims
 
         quantities, published = _stored_quantities(store.iter_documents(with_text=False))
-        groups = group_claims(quantities, subject_key=lambda q: q.subject_entity_id, published=published)
+        groups = group_claims(quantities, published=published)
         store.replace_claim_groups(groups)
         summary["claim_groups"] = len(groups)
     return summary
@@ -195,7 +195,5 @@ def _stored_quantities(docs: Iterable[Document]) -> tuple[list[Any], dict[str, d
     published: dict[str, dt.date | None] = {}
     for doc in docs:
         published[doc.id] = doc.published
-        for q in doc.quantities:
-            q.doc_id = doc.id
-            quantities.append(q)
+        quantities.extend(doc.quantities)
     return quantities, published

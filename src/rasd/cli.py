@@ -285,6 +285,38 @@ def bench_analyze(
     out.print(report.format(), markup=False, highlight=False)
 
 
+@app.command()
+def claims(
+    db: DbOption = None,
+    subject: Annotated[str | None, typer.Option(help="Only groups whose subject matches this name")] = None,
+    measure: Annotated[
+        str | None, typer.Option(help="fighters, troops, killed, injured, detained, displaced, strikes")
+    ] = None,
+    disagreements: Annotated[bool, typer.Option(help="Only groups whose figures cannot all be true")] = False,
+) -> None:
+    """Figures about the same subject and measure across sources: figure, holder, outlet, date, sentence."""
+    import dataclasses
+
+    from rasd.quantity.claims import doc_id_of, format_claim_groups
+
+    store = api.open_store(db)
+    groups = [g for g in store.claim_groups() if g.disagreement or not disagreements]
+    names = {e.id: e for e in store.entities()}
+    for i, group in enumerate(groups):  # show (and match) entity names, not ids
+        entity = names.get(group.subject_entity_id or "")
+        if entity is not None:
+            label = f"{entity.name} ({entity.name_en})" if entity.name_en else entity.name
+            groups[i] = dataclasses.replace(group, subject_key=label)
+    quantities = store.quantities_by_id(q for g in groups for q in g.quantity_ids)
+    documents = {}
+    for doc_id in sorted({doc_id_of(q) for q in quantities.values()}):
+        doc = store.get_document(doc_id, annotations=False)
+        if doc is not None:
+            documents[doc_id] = doc
+    text = format_claim_groups(groups, quantities, documents, subject=subject, measure=measure)
+    out.print(text or "no claim groups match", markup=False, highlight=False)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """The pipeline stages this installation can run."""

@@ -40,7 +40,12 @@ WINDOW_DAYS = 31
 
 
 def doc_id_of(quantity: Quantity) -> str:
-    """Quantity ids are ``f"{doc.id}:q{n}"`` (see QuantityStage)."""
+    """The quantity's document: its ``doc_id`` when the store set it, else parsed from the id.
+
+    Quantity ids are ``f"{doc.id}:q{n}"`` (see QuantityStage).
+    """
+    if quantity.doc_id:
+        return quantity.doc_id
     head, sep, tail = quantity.id.rpartition(":q")
     return head if sep and tail.isdigit() else quantity.id
 

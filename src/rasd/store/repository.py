@@ -199,6 +199,8 @@ class Store:
             query = select(table).where(table.c.doc_id.in_(by_id)).order_by(table.c.doc_id, table.c.id)
             for row in conn.execute(query):
                 item = _event_from_row(row) if name == "events" else _from_row(_ROW_CLASSES[name], row)
+                if isinstance(item, Quantity):
+                    item.doc_id = row.doc_id
                 getattr(by_id[row.doc_id], name).append(item)
         for doc in docs:
             for name in t.ANNOTATION_TABLES:
@@ -246,6 +248,19 @@ class Store:
             rows = [_row(t.claim_groups, g) for g in groups]
             for chunk in _chunks(rows, 1000):
                 conn.execute(insert(t.claim_groups), chunk)
+
+    def quantities_by_id(self, ids: Iterable[str]) -> dict[str, Quantity]:
+        """Quantities (with ``doc_id`` set) for the given ids."""
+        wanted = list(ids)
+        result: dict[str, Quantity] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                query = select(t.quantities).where(t.quantities.c.id.in_(wanted[i : i + 500]))
+                for row in conn.execute(query):
+                    quantity = _from_row(Quantity, row)
+                    quantity.doc_id = row.doc_id
+                    result[quantity.id] = quantity
+        return result
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:
