@@ -476,3 +476,13 @@ def test_count_before_a_definite_plural() -> None:
 def test_hijri_thirtieth_of_a_short_tabular_month_is_kept() -> None:
     found = values("يوافق اليوم الثلاثين من شهر ربيع الثاني 1438 هجري")
     assert found == [("الثلاثين من شهر ربيع الثاني 1438 هجري", "2017-01-29")]  # tabular; sighting says 28th
+
+
+def test_night_between_two_days() -> None:
+    assert values("قصف الجيش ليل الثلاثاء الأربعاء مواقع عدة") == [("ليل الثلاثاء الأربعاء", "2014-03-25TNI")]
+    assert values("وقع الانفجار ليلة السبت إلى الأحد") == [("ليلة السبت إلى الأحد", "2014-03-22TNI")]
+
+
+def test_contracts_are_not_decades() -> None:
+    assert values("أعلن عن إمضاء 500 عقد في إطار البرنامج") == []
+    assert values("حكم البلاد ثلاثة عقود") == [("ثلاثة عقود", "P3DE")]

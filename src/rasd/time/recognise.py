@@ -240,6 +240,21 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return cand
 
 
+@_rule(rf"(?P<pod>ليل|{_AL}ليل|ليله|{_AL}ليله){S}(?P<wd1>{WD}){OS}(?:[-/–]|الي{S}|و)?{OS}(?P<wd2>{WD})")
+def _night_between(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "ليل الثلاثاء الأربعاء": the night from Tuesday to Wednesday (TIMEX3 night of the first day)."""
+    first, second = lx.WEEKDAYS[_g(m, "wd1") or ""], lx.WEEKDAYS[_g(m, "wd2") or ""]
+    if (first + 1) % 7 != second:
+        return None
+    if ctx.anchor is None:
+        return _cand(m, "TIME", None, "partofday", True, kind="night")
+    if _future_before(ctx, m.start("core")):
+        end_day = nm.weekday_on_or_after(ctx.anchor, second)
+    else:
+        end_day = nm.weekday_on_or_before(ctx.anchor, second)
+    return _cand(m, "TIME", f"{nm.shift_days(end_day, -1)}TNI", "partofday", True, kind="night")
+
+
 # --- relative periods: الأسبوع الماضي، هذا العام، أوائل الشهر الماضي، منتصف العام الجاري ---------
 
 
@@ -610,6 +625,8 @@ def _duration_count(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             return None
         if unit.implied == 1 and count < 3 and not raw[0].isdigit() and count != 1:
             return None
+        if unit.letter == "DE" and _g(m, "unit") == "عقد":
+            return None  # "500 عقد" are contracts; decades take عقود/عقدا
     else:
         if unit.implied != 0:
             return None
