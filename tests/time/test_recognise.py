@@ -486,3 +486,9 @@ def test_night_between_two_days() -> None:
 def test_contracts_are_not_decades() -> None:
     assert values("أعلن عن إمضاء 500 عقد في إطار البرنامج") == []
     assert values("حكم البلاد ثلاثة عقود") == [("ثلاثة عقود", "P3DE")]
+
+
+def test_dates_naming_events_have_no_year() -> None:
+    assert values("في الذكرى السابعة لثورة 17 فبراير") == [("17 فبراير", "XXXX-02-17")]
+    assert values("قال القيادي في قوى 14 آذار إن") == [("14 آذار", "XXXX-03-14")]
+    assert values("وقعت الهجمات في 11 سبتمبر") == [("11 سبتمبر", "2014-09-11")]

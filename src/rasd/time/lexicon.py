@@ -404,6 +404,31 @@ NOT_FUTURE_VERBS: frozenset[str] = frozenset(
     )
 )
 
+# Nouns before a day and month that name an event by its date ("ثورة 17 فبراير", "قوى 14 آذار",
+# "ذكرى 11 سبتمبر"): the date's year is not the publication year.
+DATE_NAME_NOUNS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "ثورة",
+        "حركة",
+        "قوى",
+        "تيار",
+        "انتفاضة",
+        "أحداث",
+        "هجمات",
+        "ذكرى",
+        "تحالف",
+        "فريق",
+        "ائتلاف",
+        "مظاهرات",
+        "احتجاجات",
+        "اتفاق",
+        "اتفاقية",
+        "بيان",
+        "إعلان",
+    )
+)
+
 # Nouns whose ordinal is not a day: "النصف الثاني من شهر نوفمبر".
 PART_NOUNS: frozenset[str] = frozenset(
     normalize(w)

@@ -139,6 +139,11 @@ def _word_before(ctx: _Ctx, pos: int) -> str:
     return words[-1] if words else ""
 
 
+def _in_lexicon(word: str, words: frozenset[str]) -> bool:
+    """``word`` or the word without one or two proclitics (و ف ب ل ك) is in ``words``."""
+    return any(word[i:] in words for i in range(min(3, len(word))) if i == 0 or word[i - 1] in "وفبلك")
+
+
 def _rest(ctx: _Ctx, pos: int) -> str:
     return ctx.folded[pos : pos + 40]
 
@@ -446,6 +451,16 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         return _cand(
             m, "SET", every, "day" if day else "month", False, mod, kind="date"
         )  # "17 أبريل من كل عام"
+    elif (
+        day
+        and not hijri
+        and not (m.group("rel") or m.group("relyear") or m.group("mod"))
+        and _in_lexicon(_word_before(ctx, m.start("core")), lx.DATE_NAME_NOUNS)
+    ):
+        # "ثورة 17 فبراير", "هجمات 11 سبتمبر": a date naming an event, its year is not the publication's
+        cand = _cand(m, "DATE", f"XXXX-{month.number:02d}-{day:02d}", "day", False, None, kind="date")
+        cand.start_group = start_group
+        return cand
     else:
         anchored = True
         year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"), day)
