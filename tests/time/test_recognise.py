@@ -492,3 +492,9 @@ def test_dates_naming_events_have_no_year() -> None:
     assert values("في الذكرى السابعة لثورة 17 فبراير") == [("17 فبراير", "XXXX-02-17")]
     assert values("قال القيادي في قوى 14 آذار إن") == [("14 آذار", "XXXX-03-14")]
     assert values("وقعت الهجمات في 11 سبتمبر") == [("11 سبتمبر", "2014-09-11")]
+
+
+def test_clock_time_takes_the_part_of_day_said_just_before() -> None:
+    found = values("تجري المباراة مساء الاثنين على الملعب عند الساعة الثامنة بتوقيت باريس")
+    assert found == [("مساء الاثنين", "2014-03-24TEV"), ("الساعة الثامنة", "XXXX-XX-XXT20:00")]
+    assert values("افتتح المعرض صباحا. ثم عند الساعة الثامنة") == [("الساعة الثامنة", "XXXX-XX-XXT08:00")]

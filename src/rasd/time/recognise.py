@@ -320,6 +320,18 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_POD_WORD = re.compile(rf"(?<!\w)[وفبل]?(?P<pod>{POD})(?!\w)")
+
+
+def _part_of_day_before(ctx: _Ctx, pos: int, window: int = 8) -> str | None:
+    """The part of day named a few words earlier in the same sentence, if any."""
+    sentence = _SENTENCE_END.split(ctx.folded[max(0, pos - 100) : pos])[-1]
+    recent = " ".join(sentence.split()[-window:])
+    found = [m.group("pod") for m in _POD_WORD.finditer(recent)]
+    return lx.PARTS_OF_DAY.get(_key(found[-1])) if found else None
+
+
 def _after_definite_noun(ctx: _Ctx, pos: int) -> bool:
     """The word before ``pos`` is a definite noun (proclitics aside): "العام" after it is "general"."""
     return re.match(r"(?:[وف]?[بكل]?ال|[وف]?لل)\w\w", _word_before(ctx, pos)) is not None
@@ -920,7 +932,9 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             hour -= 1
     period = lx.CLOCK_PERIODS[_key(m.group("per"))] if m.group("per") else None
     pod = lx.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
-    if (period == "pm" or pod in ("AF", "EV", "NI")) and hour < 12:
+    if period is None and pod is None:
+        pod = _part_of_day_before(ctx, m.start("core"))  # "مساء الاثنين عند الساعة الثامنة"
+    if (period == "pm" or pod in ("AF", "EV", "NI")) and 1 <= hour < 12:
         hour += 12
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
