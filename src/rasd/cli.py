@@ -22,6 +22,7 @@ from rich.table import Table
 from rasd import api
 from rasd.ingest import parse_date
 from rasd.model import Document, ProcessingError
+from rasd.paths import shared_data_dir
 
 app = typer.Typer(
     help="Rasd (رصد): Arabic news → an evidence-linked knowledge base.",
@@ -199,6 +200,24 @@ def entities(
     for e in rows[:limit]:
         table.add_row(e.id, e.type, e.name, e.name_en or "", e.kb_id or "", str(e.mention_count))
     out.print(table)
+
+
+@eval_app.command("time")
+def eval_time(
+    corpus_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of TimeML .tml files (default: the shared TimeML gold)")
+    ] = None,
+    anchor: Annotated[
+        str | None, typer.Option(help="Publication date the gold was annotated against (YYYY-MM-DD)")
+    ] = None,
+    errors: Annotated[list[str] | None, typer.Option(help="Print errors of this split (dev, test)")] = None,
+) -> None:
+    """Time-expression recognition and value accuracy on TimeML gold (dev and test halves)."""
+    from rasd.time.evaluate import DEFAULT_ANCHOR, evaluate_timeml
+
+    corpus_dir = corpus_dir or shared_data_dir() / "timex" / "Corpus_test"
+    report = evaluate_timeml(corpus_dir, anchor=_date(anchor) or DEFAULT_ANCHOR)
+    out.print(report.format(show_errors=errors or ()), markup=False, highlight=False)
 
 
 kb_app = typer.Typer(help="The actor knowledge base: add entries, validate files.", no_args_is_help=True)

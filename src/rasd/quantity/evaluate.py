@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from rasd.model import Document, Quantity
+from rasd.paths import shared_data_dir
 from rasd.text.normalise import normalize
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "benchmarks" / "gold" / "quantities.jsonl"
-DEFAULT_NEWS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "news"
+DEFAULT_NEWS = shared_data_dir() / "news"
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
