@@ -4,6 +4,8 @@ The model sees the text stage's tokens (punctuation split, clitics attached, as
 in ANERcorp); a predicted span of tokens becomes one Mention from the first
 token's start to the last token's end, so diacritics, tatweel and attached
 clitics inside the span are reported exactly as they appear in the document.
+A conjunction or preposition glued to the first word (وفرنسا، لحزب الله) is
+left out of the mention, using the text stage's clitic analysis.
 """
 
 from __future__ import annotations
@@ -13,10 +15,40 @@ from collections.abc import Iterable, Iterator
 from rasd.model import Document, Mention, Token
 from rasd.ner.evaluate import spans
 from rasd.ner.model import NerModel, load_model
+from rasd.text.normalise import normalize
 
 
 def _is_edge_junk(token: Token) -> bool:
     return token.kind in ("punct", "symbol")
+
+
+_DETACHABLE = ("و", "ف", "ب", "ل", "ك")
+
+
+def _name_start(token: Token) -> int:
+    """Where the name starts inside its first token: after و/ف/ب/ل/ك (وفرنسا -> فرنسا).
+
+    The article stays (الصين), and so does the ل of للـ, whose article has lost its alef.
+    """
+    clitics = token.clitics
+    if clitics is None:
+        return token.start
+    skip = 0
+    for i, prefix in enumerate(clitics.prefixes):
+        if prefix not in _DETACHABLE:
+            break
+        if prefix == "ل" and clitics.prefixes[i + 1 : i + 2] == ("ال",):
+            break
+        skip += 1
+    if skip == 0:
+        return token.start
+    seen = 0
+    for offset, ch in enumerate(token.text):
+        if normalize(ch):  # diacritics and tatweel are not letters
+            if seen == skip:
+                return token.start + offset
+            seen += 1
+    return token.start
 
 
 class NerStage:
@@ -56,7 +88,7 @@ class NerStage:
                     end -= 1
                 if start >= end:
                     continue
-                char_start, char_end = tokens[start].start, tokens[end - 1].end
+                char_start, char_end = _name_start(tokens[start]), tokens[end - 1].end
                 doc.mentions.append(
                     Mention(
                         id=f"{doc.id}:m{n}",
