@@ -167,3 +167,18 @@ def _anercorp_names(tags: Sequence[str]) -> list[str]:
         prefix, typ = split_tag(tag)
         out.append("O" if typ is None else f"{prefix}-{TO_ANERCORP.get(typ, typ)}")
     return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m rasd.ner.evaluate FILE.conll [--model SPEC]`` (what `rasd eval ner` runs)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Exact-span NER scores on a CoNLL file")
+    parser.add_argument("conll", type=Path)
+    parser.add_argument("--model", default=None, help="crf (default), crf:/dir, e5, e5:/dir")
+    args = parser.parse_args(argv)
+    print(evaluate_file(args.conll, args.model).format())
+
+
+if __name__ == "__main__":
+    main()
