@@ -6,6 +6,8 @@ dataclasses in ``rasd.model`` so rows and objects convert generically.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -53,14 +55,21 @@ def _doc_fk() -> Column[str]:
     )
 
 
+def _span_columns() -> list[Column[Any]]:
+    """id, doc_id and the character span every per-document annotation has."""
+    return [
+        Column("id", String, primary_key=True),
+        _doc_fk(),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    ]
+
+
 mentions = Table(
     "mentions",
     metadata,
-    Column("id", String, primary_key=True),
-    _doc_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span_columns(),
     Column("type", String(8), nullable=False),
     Column("score", Float, nullable=False, default=1.0),
     Column("source", String, nullable=False, default="ner"),
@@ -89,11 +98,7 @@ entities = Table(
 timexes = Table(
     "timexes",
     metadata,
-    Column("id", String, primary_key=True),
-    _doc_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span_columns(),
     Column("type", String(10), nullable=False),
     Column("value", String),
     Column("precision", String),
@@ -104,11 +109,7 @@ timexes = Table(
 quantities = Table(
     "quantities",
     metadata,
-    Column("id", String, primary_key=True),
-    _doc_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span_columns(),
     Column("value", Float),
     Column("min", Float),
     Column("max", Float),
@@ -131,11 +132,7 @@ quantities = Table(
 quotes = Table(
     "quotes",
     metadata,
-    Column("id", String, primary_key=True),
-    _doc_fk(),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span_columns(),
     Column("direct", Boolean, nullable=False),
     Column("speaker_text", Text),
     Column("speaker_mention_id", String),
