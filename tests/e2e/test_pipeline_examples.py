@@ -1,0 +1,72 @@
+"""The full default pipeline over the shipped sample corpus, into a real store, out through the contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import rasd
+from rasd.export import export_dict
+from rasd.store import Store
+from tests.conftest import EXAMPLES, SCHEMA
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    db = str(tmp_path_factory.mktemp("e2e") / "rasd.db")
+    report = rasd.analyze_corpus([EXAMPLES], db=db, published="2026-03-21")
+    assert report.processed == 15 and report.bad_records == 0 and report.stage_errors == 0
+    store = Store(db)
+    data = export_dict(store)
+    store.close()
+    return data
+
+
+def test_contract_and_offsets(exported: dict) -> None:
+    if SCHEMA.exists():
+        jsonschema.validate(exported, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    texts = {d["id"]: d["text"] for d in exported["documents"]}
+    for section in ("mentions", "timexes", "quantities"):
+        assert exported[section], f"no {section} found in the sample corpus"
+        for item in exported[section]:
+            assert texts[item["doc_id"]][item["start"] : item["end"]] == item["text"]
+
+
+def test_every_mention_belongs_to_an_entity(exported: dict) -> None:
+    entity_ids = {e["id"] for e in exported["entities"]}
+    assert all(m["entity_id"] in entity_ids for m in exported["mentions"])
+    libya = [e for e in exported["entities"] if e["name_en"] == "Libya"]
+    assert len(libya) == 1 and libya[0]["kb_id"] == "wikidata:Q1016"
+    assert all(e["name_en"] for e in exported["entities"])
+
+
+def test_relative_dates_are_anchored_on_publication(exported: dict) -> None:
+    # ex-001 was published on Thursday 2026-03-12; "أمس الأربعاء" is the day before.
+    values = {(t["doc_id"], t["text"]): t["value"] for t in exported["timexes"]}
+    assert values[("ex-001", "أمس الأربعاء")] == "2026-03-11"
+
+
+def test_quantities_carry_measures_and_holders(exported: dict) -> None:
+    by_doc = {}
+    for q in exported["quantities"]:
+        by_doc.setdefault(q["doc_id"], []).append(q)
+    troops = [q for q in by_doc["ex-007"] if q["measure"] == "troops"]
+    assert troops and troops[0]["value"] == 400
+    ranged = [q for q in by_doc["ex-004"] if q["qualifier"] == "range"]
+    assert ranged and (ranged[0]["min"], ranged[0]["max"]) == (3000, 5000)
+
+
+def test_rerun_is_idempotent(tmp_path: Path) -> None:
+    db = str(tmp_path / "rasd.db")
+    rasd.analyze_corpus([EXAMPLES], db=db, published="2026-03-21", stages=["text", "time"])
+    again = rasd.analyze_corpus([EXAMPLES], db=db, published="2026-03-21", stages=["text", "time"])
+    assert again.processed == 0 and again.unchanged == 15
+
+
+def test_analyze_in_memory() -> None:
+    doc = rasd.analyze("أعلنت وزارة الدفاع أمس وصول 300 جندي إلى طرابلس.", published="2026-03-21")
+    assert any(t.value == "2026-03-20" for t in doc.timexes)
+    assert any(q.value == 300 and q.measure == "troops" for q in doc.quantities)
