@@ -42,7 +42,7 @@ def speed(news: Path, limit: int) -> dict[str, float | int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
+    ap.add_argument("--split", default="test", choices=("dev", "test", "blind", "all"))
     ap.add_argument("--stages", default="quantity", help="comma-separated stage names run before scoring")
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)

@@ -38,7 +38,14 @@ CANDIDATE = re.compile(
 )
 
 
-def select(per_file: int, seed: int) -> list[dict[str, str]]:
+def select(
+    per_file: int,
+    seed: int,
+    min_keywords: int = 4,
+    skip_ids: frozenset[str] = frozenset(),
+    skip_categories: frozenset[str] = frozenset(),
+) -> list[dict[str, str]]:
+    """Seeded sample per file; ``skip_ids``/``skip_categories`` are removed before sampling."""
     chosen: list[dict[str, str]] = []
     for name in FILES:
         pool = []
@@ -48,9 +55,11 @@ def select(per_file: int, seed: int) -> list[dict[str, str]]:
                 text = art["text"]
                 if not 400 <= len(text) <= 2200:
                     continue
+                if art["id"] in skip_ids or art.get("category") in skip_categories:
+                    continue
                 hits = sum(text.count(k) for k in KEYWORDS)
                 digits = len(re.findall(r"\d+", text))
-                if hits >= 4 and digits >= 3:
+                if hits >= min_keywords and digits >= 3:
                     art["file"] = name.split(".jsonl")[0]
                     pool.append(art)
         pool.sort(key=lambda a: a["id"])
@@ -66,6 +75,13 @@ def main() -> None:
     ap.add_argument(
         "--exclude", type=Path, help="a gold JSONL whose articles are skipped (for a further batch)"
     )
+    ap.add_argument(
+        "--exclude-first",
+        action="store_true",
+        help="drop the excluded articles before sampling, so every file yields exactly --per-file",
+    )
+    ap.add_argument("--min-keywords", type=int, default=4, help="conflict keyword hits an article needs")
+    ap.add_argument("--skip-categories", default="", help="comma-separated categories left out (e.g. sport)")
     args = ap.parse_args()
     skip = set()
     if args.exclude:
@@ -74,7 +90,9 @@ def main() -> None:
             for line in args.exclude.read_text(encoding="utf-8").splitlines()
             if line
         }
-    for art in select(args.per_file, args.seed):
+    skip_categories = frozenset(c for c in args.skip_categories.split(",") if c)
+    pre_skip = frozenset(skip) if args.exclude_first else frozenset()
+    for art in select(args.per_file, args.seed, args.min_keywords, pre_skip, skip_categories):
         if art["id"] in skip:
             continue
         if args.ids_only:
