@@ -71,7 +71,7 @@ def sample(seed: int, items: int, per_file: int) -> None:
         print("#", json.dumps(record, ensure_ascii=False))
 
 
-def score(gold_path: Path) -> None:
+def score(gold_path: Path, show_errors: bool = False) -> None:
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows: dict[str, dict[str, str]] = {}
     for file in {g["file"] for g in gold}:
@@ -79,10 +79,13 @@ def score(gold_path: Path) -> None:
         rows.update({str(k): v for k, v in _articles(file, ids).items()})
     samples = sorted({g.get("sample", "") for g in gold})
     for name in [*samples, "all"]:
-        _score_group(name, [g for g in gold if name == "all" or g.get("sample", "") == name], rows)
+        group = [g for g in gold if name == "all" or g.get("sample", "") == name]
+        _score_group(name, group, rows, show_errors)
 
 
-def _score_group(name: str, gold: list[dict[str, object]], rows: dict[str, dict[str, str]]) -> None:
+def _score_group(
+    name: str, gold: list[dict[str, object]], rows: dict[str, dict[str, str]], show_errors: bool = False
+) -> None:
     recognised = real = value_ok = 0
     for g in gold:
         row = rows[str(g["doc_id"])]
@@ -95,6 +98,8 @@ def _score_group(name: str, gold: list[dict[str, object]], rows: dict[str, dict[
         best = max(hits, key=lambda t: min(t.end, end) - max(t.start, start))
         real += bool(g["is_timex"])
         value_ok += bool(g["is_timex"]) and best.value == g["value"]
+        if show_errors and name != "all" and g["is_timex"] and best.value != g["value"]:
+            print(f"  {g['doc_id']} {best.text!r} system={best.value} judged={g['value']}")
     commits = sorted({str(g.get("judged_at_commit")) for g in gold})
     print(
         f"[{name}] judged system expressions: {len(gold)} (judged at {', '.join(commits)}); "
@@ -118,11 +123,12 @@ def main() -> None:
     s.add_argument("--per-file", type=int, default=40)
     c = sub.add_parser("score")
     c.add_argument("--gold", type=Path, default=GOLD)
+    c.add_argument("--errors", action="store_true", help="list judged expressions whose value now differs")
     args = parser.parse_args()
     if args.command == "sample":
         sample(args.seed, args.items, args.per_file)
     else:
-        score(args.gold)
+        score(args.gold, args.errors)
 
 
 if __name__ == "__main__":

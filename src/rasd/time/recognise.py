@@ -918,7 +918,8 @@ def _recurrence(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 @_rule(
     rf"(?P<sa>{_AL}ساعه{S})?(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?|(?P<hw>{HOURW})(?:{S}(?:و{OS}|الا{S})(?P<frac>{FRAC}))?)"
-    rf"(?:{S}(?P<per>{CPER}))?(?:{S}(?:من{S})?(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<day>{DEI}|{WD}))?"
+    rf"(?:{S}(?P<per>{CPER}))?"
+    rf"(?:{S}(?:من{S})?(?:(?P<pod>{POD}){S})?(?:يوم{S})?(?P<day>{DEI}|{WD}|غد)(?:{S}(?P<rel>{REL}))?)?"
 )
 def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if not m.group("sa") and not (m.group("hw") and (m.group("per") or m.group("pod"))):
@@ -944,11 +945,28 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         return _cand(m, "TIME", f"XXXX-XX-XX{clock}", "minute", False, kind="clock")
     if ctx.anchor is None:
         return _cand(m, "TIME", None, "minute", True, kind="clock")
-    if day_word in lx.DEICTIC_DAYS:
+    rel_word = _g(m, "rel")
+    if day_word == "غد":
+        day = nm.shift_days(ctx.anchor, 1)  # "مساء غد"
+    elif day_word in lx.DEICTIC_DAYS:
         day = nm.shift_days(ctx.anchor, lx.DEICTIC_DAYS[day_word])
+    elif rel_word:
+        day = nm.weekday_relative(ctx.anchor, lx.WEEKDAYS[day_word], lx.RELATIONS[rel_word]).isoformat()
+    elif _future_before(ctx, m.start("core")):
+        day = nm.weekday_on_or_after(ctx.anchor, lx.WEEKDAYS[day_word]).isoformat()  # "ستقام ... مساء الأحد"
     else:
         day = nm.weekday_on_or_before(ctx.anchor, lx.WEEKDAYS[day_word]).isoformat()
     return _cand(m, "TIME", f"{day}{clock}", "minute", True, kind="clock")
+
+
+@_rule(rf"(?P<pod>{POD}){S}غد")
+def _pod_tomorrow(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "صباح غد", "مساء غد": the bare construct "غد" is tomorrow only after a part of day."""
+    pod = lx.PARTS_OF_DAY[_key(m.group("pod"))]
+    value = f"{nm.shift_days(ctx.anchor, 1)}T{pod}" if ctx.anchor else None
+    cand = _cand(m, "TIME", value, "partofday", True, kind="day")
+    cand.pod = pod
+    return cand
 
 
 # --- resolution ----------------------------------------------------------------------------------
@@ -1114,6 +1132,25 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _clock_days(chosen: list[Candidate], folded: str, reach: int = 100) -> list[Candidate]:
+    """A clock time without its own day takes the day named earlier in its sentence:
+    "تنطلق غدا الندوة في الساعة العاشرة" is tomorrow at 10:00, not XXXX-XX-XXT10:00."""
+    for i, c in enumerate(chosen):
+        if c.kind != "clock" or not (c.value or "").startswith("XXXX-XX-XX"):
+            continue
+        for prev in reversed(chosen[:i]):
+            if c.start - prev.end > reach or _SENTENCE_END.search(folded[prev.end : c.start]):
+                break
+            if prev.type == "DATE" and prev.value and _DAY_VALUE.fullmatch(prev.value):
+                c.value = prev.value + (c.value or "")[10:]
+                c.anchored = prev.anchored
+                break
+    return chosen
+
+
 def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Candidate]]:
     """Candidates resolved and mapped to original offsets (start, end, candidate)."""
     norm = NormalizedText(text)
@@ -1131,7 +1168,7 @@ def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Cand
     cands = _compound_durations(_day_ranges(cands, norm.text), norm.text)
     cands = _and_a_half(cands, norm.text)
     out = []
-    for c in _resolve(cands):
+    for c in _clock_days(_resolve(cands), norm.text):
         start, end = norm.to_original(c.start, c.end)
         if c.start > 0 and norm.text[c.start] == "ل" and norm.text[c.start - 1] == "ل":
             start = norm.to_original(c.start - 1, c.start)[0]  # "للعام الماضي": keep the word whole
