@@ -6,8 +6,14 @@ each with its context for a human judge (and a JSONL skeleton to fill in);
 benchmarks/gold/timex_news_audit.jsonl: each line has file, doc_id, published, start, end,
 is_timex (a real time expression?) and value (the correct TIMEX3 value of the whole expression).
 
-Usage: python scripts/audit_timex_news.py score [--gold PATH]
+``anchor`` hides the publication date of seeded random articles and infers it from the text
+(``rasd.time.anchor``), the corpus default being the true date plus 0-6 days (a collection date
+up to a week late); it reports how often the anchor, and the anchored timex values, come out
+as they would with the true date.
+
+Usage: python scripts/audit_timex_news.py score [--gold PATH] [--errors]
        python scripts/audit_timex_news.py sample --seed N --items 100
+       python scripts/audit_timex_news.py anchor --seed N --per-file 500
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import random
 from pathlib import Path
 
 from rasd.time import find_timexes
+from rasd.time.anchor import infer_anchor
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / ".." / "shared" / "data" / "news"
@@ -69,6 +76,39 @@ def sample(seed: int, items: int, per_file: int) -> None:
             f"{k}\t{t.type}\t{t.value}\t{t.mod}\tpub={row.get('published')}\t{context.replace(chr(10), ' ')}"
         )
         print("#", json.dumps(record, ensure_ascii=False))
+
+
+def anchor_check(seed: int, per_file: int) -> None:
+    """Infer hidden publication dates; compare anchors and anchored values with the true ones."""
+    rng = random.Random(seed)
+    by_source: dict[str, list[int]] = {}
+    values = {"default": [0, 0], "inferred": [0, 0]}  # [agreeing anchored values, anchored values]
+    for file, lines in FILES.items():
+        for row in _articles(file, set(rng.sample(range(lines), per_file))).values():
+            true = _published(row)
+            if true is None:
+                continue
+            default = true + dt.timedelta(days=rng.randint(0, 6))
+            guess = infer_anchor(row["text"], default)
+            stats = by_source.setdefault(guess.source, [0, 0])
+            stats[0] += guess.value == true
+            stats[1] += 1
+            truth = {(t.start, t.end): t.value for t in find_timexes(row["text"], true) if t.anchored}
+            for label, anchor in (("default", default), ("inferred", guess.value)):
+                got = {(t.start, t.end): t.value for t in find_timexes(row["text"], anchor)}
+                values[label][0] += sum(got.get(span) == value for span, value in truth.items())
+                values[label][1] += len(truth)
+    total = sum(n for _, n in by_source.values())
+    for source, (ok, n) in sorted(by_source.items()):
+        print(
+            f"[anchor] {source}: {n}/{total} articles; anchor = true date in {ok}/{n} = {ok / max(n, 1):.3f}"
+        )
+    ok = sum(k for k, _ in by_source.values())
+    print(f"[anchor] all: anchor = true date in {ok}/{total} = {ok / max(total, 1):.3f}")
+    for label, (agree, n) in values.items():
+        print(
+            f"[values] {label} anchor: anchored values as with the true date {agree}/{n} = {agree / max(n, 1):.3f}"
+        )
 
 
 def score(gold_path: Path, show_errors: bool = False) -> None:
@@ -121,12 +161,17 @@ def main() -> None:
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--items", type=int, default=100)
     s.add_argument("--per-file", type=int, default=40)
+    a = sub.add_parser("anchor")
+    a.add_argument("--seed", type=int, default=7)
+    a.add_argument("--per-file", type=int, default=500)
     c = sub.add_parser("score")
     c.add_argument("--gold", type=Path, default=GOLD)
     c.add_argument("--errors", action="store_true", help="list judged expressions whose value now differs")
     args = parser.parse_args()
     if args.command == "sample":
         sample(args.seed, args.items, args.per_file)
+    elif args.command == "anchor":
+        anchor_check(args.seed, args.per_file)
     else:
         score(args.gold, args.errors)
 
