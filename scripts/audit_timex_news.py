@@ -106,9 +106,8 @@ def anchor_check(seed: int, per_file: int) -> None:
     ok = sum(k for k, _ in by_source.values())
     print(f"[anchor] all: anchor = true date in {ok}/{total} = {ok / max(total, 1):.3f}")
     for label, (agree, n) in values.items():
-        print(
-            f"[values] {label} anchor: anchored values as with the true date {agree}/{n} = {agree / max(n, 1):.3f}"
-        )
+        share = f"{agree}/{n} = {agree / max(n, 1):.3f}"
+        print(f"[values] {label} anchor: anchored values as with the true date {share}")
 
 
 def score(gold_path: Path, show_errors: bool = False) -> None:
