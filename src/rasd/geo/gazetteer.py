@@ -176,6 +176,15 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "هوية",
         "جيزة",
         "مشهد",
+        # person names, battles, clubs or everyday words that are also places
+        "ريمة",
+        "المثنى",
+        "القادسية",
+        "عانة",
+        "ولام",
+        "واسط",
+        "البغدادي",
+        "نهم",
     ]
 )
 
@@ -192,6 +201,20 @@ PLACE_HEADS: frozenset[str] = frozenset(
 PROVINCE_HEADS: frozenset[str] = frozenset(
     names.name_key(w) for w in ["محافظة", "ولاية", "شعبية", "إقليم", "مقاطعة", "محافظه", "لواء", "قضاء"]
 )
+
+
+def without_generic_head(text: str) -> str:
+    """``text`` without a leading generic head ("مدينة إدلب" -> "إدلب", "ولاية كسلا" -> "كسلا").
+
+    Works on the original spelling (only the head word is dropped), so it serves display names.
+    """
+    head, sep, rest = text.strip().partition(" ")
+    if not sep or not rest.strip():
+        return text.strip()
+    keys = set(names.clitic_variants(head))
+    if keys & (PLACE_HEADS | PROVINCE_HEADS):
+        return rest.strip()
+    return text.strip()
 
 
 def province_of(text: str) -> str | None:

@@ -45,7 +45,9 @@ def acceptable(place: Place, ctx: GeoContext) -> bool:
 
 
 def score(place: Place, ctx: GeoContext) -> float:
-    s = math.log10(place.population + 10) / 2
+    # Size counts fully: a village of unknown population near other named places must not
+    # beat a town of tens of thousands in a country the article also names (Sinjar).
+    s = math.log10(place.population + 10)
     if place.source == "kb":
         s += 2.0
     if place.source == "override":
@@ -72,18 +74,24 @@ def geocode_names(
     *,
     countries: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
+    hints: Sequence[str | None] | None = None,
 ) -> list[Place | None]:
     """Places for the place names of one document, in order.
 
     ``countries`` are ISO codes the document is known to be about (from its actors);
     the names themselves add countries (a named country, an unambiguous town) before
-    the ambiguous ones are decided.
+    the ambiguous ones are decided. ``hints`` gives, per name, a country the text itself
+    attaches to that name ("سنجار العراقية"); it wins over the article's focus.
     """
     gaz = gazetteer or load_gazetteer()
     ctx = GeoContext()
     for code in countries:
         ctx.add_country(code, 0.5)
     cands = [gaz.candidates(n) for n in place_names]
+    for i, hint in enumerate(hints or ()):
+        if hint and i < len(cands):
+            local = [p for p in cands[i] if p.country == hint]
+            cands[i] = local or cands[i]
     # Pass 1: countries named outright and towns with one candidate set the focus.
     for i, cs in enumerate(cands):
         country = next((p for p in cs if p.source == "kb"), None)

@@ -249,6 +249,8 @@ class KnowledgeBase:
 
     entries: dict[str, KbEntry] = field(default_factory=dict)
     index: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Keys with gender-neutral adjectives (names.loose_key): a fallback, used only when unique.
+    loose: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_kb_id: dict[str, KbEntry] = field(default_factory=dict)
     max_words: int = 1
 
@@ -265,14 +267,30 @@ class KnowledgeBase:
                     ids.append(e.id)
                 kb.max_words = max(kb.max_words, key.count(" ") + 1)
         kb.index = {k: tuple(v) for k, v in index.items()}
+        loose: dict[str, set[str]] = {}
+        for key, key_ids in kb.index.items():
+            lk = names.loose_key(key)
+            loose.setdefault(lk, set()).update(key_ids)
+        kb.loose = {k: tuple(sorted(v)) for k, v in loose.items()}
         return kb
+
+    def matched_key(self, text: str) -> str | None:
+        """The clitic variant of ``text`` the index knows (what :meth:`candidates` used)."""
+        return next((k for k in names.clitic_variants(text) if k in self.index), None)
 
     def candidates(self, text: str) -> list[KbEntry]:
         """Entries whose name matches ``text`` after folding and clitic stripping."""
-        for key in names.clitic_variants(text):
+        variants = names.clitic_variants(text)
+        for key in variants:
             ids = self.index.get(key)
             if ids:
                 return [self.entries[i] for i in ids]
+        # "وحدات حماية الشعب الكردي" / "الكردية": adjectives may agree with either noun.
+        for key in variants:
+            if key.count(" ") >= 1:
+                loose_ids = self.loose.get(names.loose_key(key), ())
+                if len(loose_ids) == 1:
+                    return [self.entries[loose_ids[0]]]
         return []
 
     def lookup(self, text: str, etype: str | None = None, country: str | None = None) -> KbEntry | None:

@@ -322,6 +322,21 @@ def clitic_variants(text: str) -> list[str]:
     return out
 
 
+def loose_key(key: str) -> str:
+    """A multi-word key with adjective gender and nisba endings neutralised.
+
+    "وحدات حمايه الشعب الكرديه" and "... الكردي" share it. Only words after the first
+    change (the head noun keeps its ending), and only definite -ي/-يه adjectives.
+    """
+    words = key.split()
+    out = words[:1]
+    for w in words[1:]:
+        if w.startswith("ال") and len(w) > 4 and w.endswith("يه"):
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)
+
+
 def without_article(key: str) -> str:
     """The key with a leading definite article removed from its first word."""
     if key.startswith(_ARTICLE) and len(key.split(" ", 1)[0]) > 4:

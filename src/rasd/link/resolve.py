@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer, province_of
+from rasd.geo.demonyms import adjective_after, demonym_country, document_countries
+from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer, province_of, without_generic_head
 from rasd.geo.geocode import geocode_names
 from rasd.link import names
 from rasd.link.kb import KbEntry, KnowledgeBase, load_kb
@@ -79,6 +80,13 @@ def _resources(kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) ->
 
 
 def _kb_lookup(res: _Resources, m: Mention, country: str | None = None) -> KbEntry | None:
+    if m.type in PLACE_TYPES:
+        # فارنا is the town Varna, not ف + the agency ارنا: a place name the gazetteer knows
+        # as written beats a KB name reached only by stripping a clitic.
+        literal = names.name_key(m.text)
+        matched = res.kb.matched_key(m.text)
+        if matched is not None and matched != literal and res.gaz.keys.get(literal):
+            return None
     if m.type == "PER":
         found = res.kb.lookup(names.strip_titles(m.text), "PER", country)
         if found:
@@ -128,14 +136,17 @@ def link_document(
             keys[m.id] = hits[m.id].kb_id
     place_mentions = [m for m in todo if m.type in PLACE_TYPES and m.id not in keys]
     weighted = [c for c, n in countries.items() for _ in range(max(1, int(n)))]
+    # Country adjectives ("العراقية") say what the article is about even when the
+    # country is never named; a few are enough, many should not swamp named places.
+    weighted += [c for c, n in document_countries(doc.text).items() for _ in range(min(n, 3))]
     # A province without its own gazetteer entry is geocoded through its namesake town
     # but keeps a key of its own: the province is never merged with the town.
     texts = [
         m.text if res.gaz.candidates(m.text) else (province_of(m.text) or m.text) for m in place_mentions
     ]
-    for m, text, place in zip(
-        place_mentions, texts, geocode_names(texts, countries=weighted, gazetteer=res.gaz), strict=True
-    ):
+    hints = [adjective_after(doc.text, m.end) if 0 <= m.end < len(doc.text) else None for m in place_mentions]
+    geocoded = geocode_names(texts, countries=weighted, gazetteer=res.gaz, hints=hints)
+    for m, text, place in zip(place_mentions, texts, geocoded, strict=True):
         if place is not None:
             keys[m.id] = place.key if text == m.text else f"{PROVINCE_PREFIX}{place.key}"
     # Partial person names: the one full name of this document they fit, else the one KB person.
@@ -295,6 +306,8 @@ def resolve_corpus(
             for r in rest:
                 uf.union(first, r)
 
+    _merge_short_organisations(name_keys, all_keys, uf, res)
+
     clusters: dict[str, list[Mention]] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)
     for key in count:
@@ -311,10 +324,54 @@ def resolve_corpus(
     return entities
 
 
+def _merge_short_organisations(
+    name_keys: dict[str, tuple[str, str]], all_keys: list[str], uf: _UnionFind, res: _Resources
+) -> None:
+    """A shortened organisation name ("حزب العمال") joins the one longer name it begins, corpus-wide.
+
+    Only when exactly one cluster of the corpus has a longer name starting with those
+    words, and never when the missing words are a country adjective: "وزارة الدفاع"
+    is not "وزارة الدفاع الروسية" just because no other ministry was mentioned.
+    """
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+
+    def index(key: str, full: str) -> None:
+        words = full.split()
+        for k in range(2, len(words)):
+            if any(demonym_country(w) for w in words[k:]):
+                break
+            by_prefix[" ".join(words[:k])].add(key)
+
+    for key in all_keys:
+        parsed = name_keys.get(key)
+        if parsed is not None:
+            if parsed[0] == "ORG":
+                index(key, parsed[1])
+            continue
+        entry = res.kb.by_kb_id.get(key)
+        if entry is not None and entry.type == "ORG":
+            for n in entry.name_keys():
+                index(key, n)
+    if not by_prefix:
+        return
+    for key, (group, name) in name_keys.items():
+        if group != "ORG" or " " not in name:
+            continue
+        for variant in names.clitic_variants(name):
+            roots = {uf.find(k) for k in by_prefix.get(variant, ()) if k != key}
+            if roots:
+                if len(roots) == 1:
+                    uf.union(key, next(iter(roots)))
+                break
+
+
 def _display_name(ms: list[Mention]) -> str:
     forms: Counter[str] = Counter()
     for m in ms:
         text = m.text.strip()
+        if m.type in PLACE_TYPES:
+            # An entity is إدلب, not "مدينة إدلب": generic heads are not part of the name.
+            text = without_generic_head(text)
         key = names.name_key(text)
         variants = names.clitic_variants(key)
         # Show the form without a glued و/ب/ل when another mention spells it that way.
