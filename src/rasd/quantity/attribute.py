@@ -24,7 +24,7 @@ _BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")", '"', "«", 
 _SUBJECT_TYPES = {"ORG", "GPE", "NORP", "MISC", "PER", "LOC"}
 _NP_STOPS = lx.HOLDER_STOPS | {"من", "و", "بعد", "قبل", "منذ", "الذي", "التي", "الذين", "كما", "حيث", "بين"}
 _RELAY_VERBS = {normalize(w) for w in ("نقل", "نقلت", "ونقل", "ونقلت")}
-_LINKERS = {"التابعين", "التابعة", "التابع", "التابعون", "ينتمون", "المنتمين", "الموالين", "الموالية"}
+_LINKERS = lx.ALLEGIANCE_LINKERS
 
 
 @dataclass(slots=True)
@@ -103,8 +103,12 @@ def _as_attribution(sc: Scan, i: int, j: int, mentions: Sequence[Mention], types
 
 
 def _is_nisba(word: str, noun: str) -> bool:
-    """An adjective of origin agreeing with the noun: "جندي أمريكي", "جنديا أمريكيا"."""
+    """An adjective of origin agreeing with the noun: "جندي أمريكي", "جنديا أمريكيا", "مسلحين أكراد"."""
+    if word in lx.BROKEN_PLURAL_NATIONALITIES:
+        return True
     if word in lx.NOT_NISBA or word in lx.MEASURE_NOUNS or word in lx.EVENT_CUE_WORDS or word[:1] == "و":
+        return False
+    if word in lx.NOT_SUBJECT:
         return False
     if len(word) <= 3 or word in _NP_STOPS:
         return False
@@ -121,11 +125,52 @@ def find_subject(
     mentions: Sequence[Mention],
     measure: str = "other",
 ) -> Attribution:
-    """The group named right after the counted noun, else the sender of deployed troops."""
+    """The group named right after the counted noun, else before the number ("عدد مقاتلي داعش ... بـ
+    3000"), else the sender of deployed troops."""
     found = _subject_after(sc, m, unit_tok, sent_end_tok, mentions)
+    if found.text is not None and _not_a_group(found.text):
+        found = Attribution()
+    if found.text is None:
+        head = count_head_before(sc, m)
+        if head is not None:
+            found = _group_np(sc, head + 1, m.first_tok, mentions)
+            if found.text is not None and _not_a_group(found.text):
+                found = Attribution()
     if found.text is None and measure in lx.PERSON_MEASURES:
         return _deploying_agent(sc, m, mentions)
     return found
+
+
+def _not_a_group(text: str) -> bool:
+    """Pronouns, "both sides", residents, conjoined casualty words: nobody's side."""
+    first = normalize(text).split()[0] if text.split() else ""
+    if first in lx.NOT_SUBJECT:
+        return True
+    base = first[1:] if first[:1] in "وف" and len(first) > 3 else first
+    return (first[:1] == "و" and base in lx.EVENT_CUE_WORDS) or base in lx.COMBINED_SECOND or (
+        first[:1] == "و" and (base in lx.MEASURE_NOUNS or base in lx.PERSON_NOUNS)
+    )
+
+
+def count_head_before(sc: Scan, m: NumberMatch) -> int | None:
+    """Token of the counted head in "عدد مقاتلي تنظيم داعش في ليبيا بما بين 3000 و5000" (مقاتلي).
+
+    The head names whose people the later figure counts; it must stand in the same sentence,
+    within 12 tokens, with no other figure in between.
+    """
+    k = m.first_tok - 1
+    while k >= 0 and m.first_tok - k <= 12:
+        w = sc.word(k)
+        if w in (".", "!", "؟", "?", ";", "؛") or sc.toks[k].is_digit:
+            return None
+        if w in lx.COUNT_HEADS:
+            h = sc.word(k + 1)
+            base = strip_prefixes(h, lx.COUNTED_GROUP_HEADS)[1]
+            if base in lx.COUNTED_GROUP_HEADS and k + 2 < m.first_tok:
+                return k + 1
+            return None
+        k -= 1
+    return None
 
 
 def _deploying_agent(sc: Scan, m: NumberMatch, mentions: Sequence[Mention]) -> Attribution:
@@ -163,6 +208,8 @@ def _subject_after(
         return _group_np(sc, k, sent_end_tok, mentions)
     noun = sc.word(unit_tok)
     k = unit_tok + 1
+    if sc.word(k) in ("هم", "هن") and sc.word(k + 1) == "من":
+        k += 1  # "9 من الجرحى هم من رجال الشرطة"
     # "مقاتلي داعش" / "عناصر الجيش": construct state, the possessor follows directly.
     construct = (noun.endswith("ي") and len(noun) > 4 and noun[-2:] != "يي") or strip_prefixes(
         noun, lx.CONSTRUCT_HEADS
@@ -182,12 +229,25 @@ def _subject_after(
         construct and w and w not in _BREAKS and w not in _NP_STOPS and w not in lx.NOT_NISBA
     ):
         pass
-    elif _is_nisba(w, noun):
+    elif _is_nisba(w, noun) and _nisba_can_name(sc, k, unit_tok):
         # nisba adjective: "جندي أمريكي" — the nationality is the subject
         return _as_attribution(sc, k, k + 1, mentions, _SUBJECT_TYPES)
     else:
         return Attribution()
     return _group_np(sc, k, sent_end_tok, mentions)
+
+
+def _nisba_can_name(sc: Scan, k: int, noun_tok: int) -> bool:
+    """Only people have a nationality ("غارة جوية" does not), and "مبنى" is no nisba."""
+    if sc.original[sc.toks[k].start : sc.toks[k].end].endswith("ى"):
+        return False
+    noun = sc.word(noun_tok)
+    return (
+        strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS
+        or lx.MEASURE_NOUNS.get(strip_prefixes(noun, lx.MEASURE_NOUNS)[1])
+        in (*lx.PERSON_MEASURES, *lx.CASUALTY_MEASURES)
+        or noun.endswith(("يين", "يون", "ين", "ون"))
+    )
 
 
 def _group_np(sc: Scan, k: int, sent_end_tok: int, mentions: Sequence[Mention]) -> Attribution:

@@ -1540,3 +1540,147 @@ CONSTRUCT_HEADS = {
         "كوادر",
     )
 }
+
+# Losing people in a battle is a death toll: "فقدان مئات المقاتلين", "فقدت القوات 20 جنديا".
+for _w in ("فقدان", "فقدوا", "فقدت", "خسارة"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "killed")
+# "القضاء على 5 إرهابيين": killed, but only with على (القضاء alone is the judiciary).
+ELIMINATION_HEADS = {normalize(w) for w in ("القضاء", "بالقضاء", "والقضاء", "للقضاء")}
+# Second half of a combined toll: "مقتل وإصابة 1115", "قتلى وجرحى": neither measure alone.
+COMBINED_SECOND = {
+    normalize(w): m
+    for w, m in (
+        ("وإصابة", "injured"),
+        ("وجرح", "injured"),
+        ("وجرحى", "injured"),
+        ("وإصابات", "injured"),
+        ("وجريح", "injured"),
+        ("ومصاب", "injured"),
+        ("ومصابين", "injured"),
+        ("وقتل", "killed"),
+        ("ومقتل", "killed"),
+        ("وقتلى", "killed"),
+        ("وقتيل", "killed"),
+    )
+}
+# "بين قتيل وجريح" after a figure: the count mixes dead and wounded.
+MIXED_TOLL_WORDS = {normalize(w) for w in ("قتيل", "وجريح", "جريح", "وقتيل", "مصاب", "ومصاب")}
+# A weapon count after "carry/hold" is a capacity, not a number of strikes: "تحمل 12 صاروخا".
+CAPACITY_CUES = {
+    normalize(w)
+    for w in (
+        "حمل",
+        "يحمل",
+        "تحمل",
+        "بحمل",
+        "حمولة",
+        "تستوعب",
+        "يستوعب",
+        "سعة",
+        "بسعة",
+        "مزودة",
+        "مزود",
+        "تزويد",
+        "بتزويد",
+    )
+}
+# Anaphoric heads that take the measure of the figure before them: "ذلك العدد 1.5 مليون".
+ANAPHORIC_COUNT_HEADS = {normalize(w) for w in ("العدد", "الرقم", "الحصيلة")}
+# Heads naming how many of a group, before the figure: "عدد مقاتلي التنظيم ... بـ 3000".
+COUNT_HEADS = {normalize(w) for w in ("عدد", "وعدد", "بعدد", "لعدد", "حصيلة", "وحصيلة", "أعداد", "وأعداد")}
+# Plural nouns after عدد that count people and stand in construct with their group.
+COUNTED_GROUP_HEADS = CONSTRUCT_HEADS | {
+    normalize(w)
+    for w in (
+        "قتلى",
+        "جرحى",
+        "ضحايا",
+        "مصابي",
+        "أسرى",
+        "معتقلي",
+        "مقاتلي",
+        "مسلحي",
+        "جنود",
+        "عسكريي",
+        "منتسبي",
+        "مجندي",
+        "مرتزقة",
+        "موظفي",
+        "لاجئي",
+        "نازحي",
+    )
+}
+# Broken-plural nationalities and peoples, which do not end in the nisba -ي/-يين.
+BROKEN_PLURAL_NATIONALITIES = {
+    normalize(w)
+    for w in (
+        "أكراد",
+        "عرب",
+        "أفغان",
+        "أتراك",
+        "شيشان",
+        "روس",
+        "ألمان",
+        "إنجليز",
+        "أرمن",
+        "بلوش",
+        "دروز",
+        "طاجيك",
+        "أوزبك",
+        "تركمان",
+        "شركس",
+        "فرس",
+        "أمازيغ",
+        "بربر",
+        "أقباط",
+        "إيغور",
+    )
+}
+# Words that look like a nisba or a group but never name whose people were counted.
+NOT_SUBJECT = {
+    normalize(w)
+    for w in (
+        "هم",
+        "هن",
+        "ها",
+        "الجانبين",
+        "الطرفين",
+        "الجانبان",
+        "الطرفان",
+        "الجهتين",
+        "السكان",
+        "سكان",
+        "الأهالي",
+        "المدنيين",
+        "مدنيين",
+        "جوية",
+        "مرضية",
+        "فقط",
+        "أيضا",
+        "آخرين",
+        "آخرون",
+    )
+}
+# Adjectives of allegiance that link counted people to their side: "مقاتلا مواليا للنظام".
+ALLEGIANCE_LINKERS = {
+    normalize(w)
+    for w in (
+        "التابعين",
+        "التابعة",
+        "التابع",
+        "التابعون",
+        "تابعين",
+        "تابعون",
+        "ينتمون",
+        "المنتمين",
+        "منتمين",
+        "الموالين",
+        "الموالية",
+        "مواليا",
+        "موالين",
+        "موالون",
+        "موالية",
+        "الموالي",
+        "المواليه",
+    )
+}

@@ -104,8 +104,12 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         w = sc.word(k)
         if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit:
             break
+        if w == "علي" and sc.word(k - 1) in lx.ELIMINATION_HEADS:
+            return "killed", steps + 1  # "القضاء على 5 إرهابيين"
         cue = cue_measure(sc, k)
         if cue:
+            if _combined_toll(sc, k, cue):
+                return "mixed", steps + 1
             return cue, steps + 1
         k -= 1
         steps += 1
@@ -114,14 +118,46 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
             return cue, m.tok_start - k
-    after = (noun + 1) if noun is not None else m.tok_end
-    for k in range(after, min(after + 5, len(sc.toks))):
+    # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
+    after = m.tok_end
+    for k in range(after, min(after + 6, len(sc.toks))):
         if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit:
             break
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
             return cue, 99
     return None, 0
+
+
+def _combined_toll(sc: Scan, k: int, cue: str) -> bool:
+    """ "مقتل وإصابة 1115", "قتلى وجرحى": two casualty cues joined by و count both at once."""
+    if cue not in lx.CASUALTY_MEASURES:
+        return False
+    second = lx.COMBINED_SECOND.get(sc.word(k))
+    if second is not None:
+        first = cue_measure(sc, k - 1)
+        return first in lx.CASUALTY_MEASURES and first != second
+    nxt = lx.COMBINED_SECOND.get(sc.word(k + 1))
+    return nxt is not None and nxt != cue
+
+
+def mixed_toll_after(sc: Scan, m: NumberMatch) -> bool:
+    """ "60 شخصا بين جريح وقتيل", "العشرات من عناصرها بين قتيل وجريح": dead and wounded together."""
+    for k in range(m.tok_end, min(m.tok_end + 6, len(sc.toks) - 2)):
+        w = sc.word(k)
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit:
+            return False
+        if w == "بين" and sc.word(k + 1) in lx.MIXED_TOLL_WORDS and sc.word(k + 2) in lx.MIXED_TOLL_WORDS:
+            return True
+    return False
+
+
+def _capacity(sc: Scan, m: NumberMatch) -> bool:
+    """ "قادرة على حمل 12 صاروخا": weapons a platform carries, not strikes carried out."""
+    k = m.first_tok - 1
+    if sc.word(k) == "علي":
+        k -= 1
+    return sc.word(k) in lx.CAPACITY_CUES or sc.word(k - 1) in lx.CAPACITY_CUES
 
 
 def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
@@ -149,7 +185,16 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
+    if noun_measure == "strikes" and _capacity(sc, m):
+        return MeasureResult("other", unit, noun)
+    people_or_none = noun is None or is_person or noun_measure in (None, *lx.CASUALTY_MEASURES)
+    if people_or_none and mixed_toll_after(sc, m):
+        return MeasureResult("other", unit, noun)
     cue, _distance = event_cue(sc, m, noun)
+    if cue == "mixed":
+        if noun_measure is None or noun_measure in lx.CASUALTY_MEASURES:
+            return MeasureResult("other", unit, noun)
+        cue = None
     casualty = (
         cue in lx.CASUALTY_MEASURES
         and noun_measure not in _NON_PERSON_MEASURES

@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from rasd.model import Document, Quantity, Timex
 from rasd.quantity import lexicon as lx
-from rasd.quantity.attribute import HolderState, find_holder, find_subject, note_holders
+from rasd.quantity.attribute import HolderState, count_head_before, find_holder, find_subject, note_holders
 from rasd.quantity.measures import MeasureResult, looks_like_people, measure_of, not_count_reason
 from rasd.quantity.numbers import NumberMatch, Scan, find_numbers, scan, strip_prefixes
 
@@ -112,6 +112,31 @@ def _inherit_measure(
     return mr
 
 
+def _measure_from_context(sc: Scan, m: NumberMatch, mr: MeasureResult, last_measure: str | None) -> MeasureResult:
+    """A figure with no measure of its own takes one from its head before it.
+
+    "عدد مقاتلي التنظيم ... بـ 3000" → the counted head (fighters); "ذلك العدد 1.5 مليون" → the
+    figure the anaphor refers to, the last specific one in the document.
+    """
+    if mr.measure != "other":
+        return mr
+    if mr.unit_tok is not None:
+        noun = sc.word(mr.unit_tok)
+        generic = strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS or _no_noun(noun)
+        if not generic:
+            return mr
+    if sc.word(m.first_tok - 1) in lx.ANAPHORIC_COUNT_HEADS and last_measure is not None:
+        return MeasureResult(last_measure, mr.unit, mr.unit_tok)
+    head = count_head_before(sc, m)
+    if head is not None:
+        word = sc.word(head)
+        base = strip_prefixes(word, lx.MEASURE_NOUNS)[1]
+        measure = lx.MEASURE_NOUNS.get(base) or lx.EVENT_CUE_WORDS.get(base)
+        if measure in (*lx.PERSON_MEASURES, *lx.CASUALTY_MEASURES):
+            return MeasureResult(measure, mr.unit, mr.unit_tok)
+    return mr
+
+
 def _no_noun(word: str) -> bool:
     """A word after a number that is not what it counts (a preposition phrase, a particle)."""
     return (len(word) > 3 and word[0] in "لب") or word in ("من", "في", "منهم", "منهن", "بينهم")
@@ -130,6 +155,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     noted = -1  # sentences before this index have had their holders noted
     previous: tuple[NumberMatch, str | None] | None = None
     last_kept: tuple[int, str, int] | None = None  # (sentence, measure, token end) of the last kept count
+    last_measure: str | None = None  # the last specific measure in the document, for "ذلك العدد"
     matches = find_numbers(sc)
     starts_of_figures = [x.tok_start for x in matches]
     measures = [measure_of(sc, m) for m in matches]
@@ -150,7 +176,10 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if reason is not None:
             continue
         mr = _inherit_measure(sc, m, mr, last_kept, si)
+        mr = _measure_from_context(sc, m, mr, last_measure)
         last_kept = (si, mr.measure, m.tok_end)
+        if mr.measure not in ("other", "percent"):
+            last_measure = mr.measure
         if m.parsed and _overlaps_timex(m, sc, doc.timexes):
             continue
         first, last = _token_range(sc, starts, sent)
