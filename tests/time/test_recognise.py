@@ -498,3 +498,41 @@ def test_clock_time_takes_the_part_of_day_said_just_before() -> None:
     found = values("تجري المباراة مساء الاثنين على الملعب عند الساعة الثامنة بتوقيت باريس")
     assert found == [("مساء الاثنين", "2014-03-24TEV"), ("الساعة الثامنة", "XXXX-XX-XXT20:00")]
     assert values("افتتح المعرض صباحا. ثم عند الساعة الثامنة") == [("الساعة الثامنة", "XXXX-XX-XXT08:00")]
+
+
+# --- clock times take their day (anchor-inference follow-up) ------------------------------------
+
+_THU = dt.date(2015, 12, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تنطلق الندوة في تمام الساعة السابعة من مساء غد", ("الساعة السابعة من مساء غد", "2015-12-25T19:00")),
+        (
+            "سيفتتح المعرض الساعة الثامنة من مساء الأحد القادم",
+            ("الساعة الثامنة من مساء الأحد القادم", "2015-12-27T20:00"),
+        ),
+        ("ستقام الحفلة الساعة الثامنة من مساء الأحد", ("الساعة الثامنة من مساء الأحد", "2015-12-27T20:00")),
+        ("أقيمت الحفلة الساعة الثامنة من مساء الأحد", ("الساعة الثامنة من مساء الأحد", "2015-12-20T20:00")),
+        ("يصل الوفد صباح غد", ("صباح غد", "2015-12-25TMO")),
+    ],
+)
+def test_clock_time_with_its_day(text: str, expected: tuple[str, str]) -> None:
+    assert (find_timexes(text, _THU)[-1].text, find_timexes(text, _THU)[-1].value) == expected
+
+
+def test_clock_time_takes_the_day_named_earlier_in_its_sentence() -> None:
+    found = find_timexes("يخوض الفريق غدا مباراة ودية بداية من الساعة 14:30 في الملعب", _THU)
+    assert [(t.text, t.value) for t in found] == [("غدا", "2015-12-25"), ("الساعة 14:30", "2015-12-25T14:30")]
+    found = find_timexes("جرت المباراة في 3 مارس 2014 عند الساعة 10:30", _THU)
+    assert found[-1].value == "2014-03-03T10:30" and not found[-1].anchored
+
+
+def test_clock_time_does_not_take_a_day_from_another_sentence() -> None:
+    found = find_timexes("يخوض الفريق غدا مباراة ودية. تبدأ في الساعة العاشرة", _THU)
+    assert found[-1].value == "XXXX-XX-XXT10:00"
+
+
+def test_bare_ghad_is_not_tomorrow() -> None:
+    assert find_timexes("نعمل من أجل غد أفضل", _THU) == []
