@@ -147,8 +147,10 @@ def _not_a_group(text: str) -> bool:
     if first in lx.NOT_SUBJECT:
         return True
     base = first[1:] if first[:1] in "وف" and len(first) > 3 else first
-    return (first[:1] == "و" and base in lx.EVENT_CUE_WORDS) or base in lx.COMBINED_SECOND or (
-        first[:1] == "و" and (base in lx.MEASURE_NOUNS or base in lx.PERSON_NOUNS)
+    return (
+        (first[:1] == "و" and base in lx.EVENT_CUE_WORDS)
+        or base in lx.COMBINED_SECOND
+        or (first[:1] == "و" and (base in lx.MEASURE_NOUNS or base in lx.PERSON_NOUNS))
     )
 
 
@@ -422,6 +424,19 @@ def _verb_subject(sc: Scan, k: int, first: int, last: int, mentions: Sequence[Me
             i2, j2 = _np(sc, at + 1, last, max_words=7)
             if j2 > i2:
                 return _as_attribution(sc, i2, j2, mentions, _SUBJECT_TYPES)
+    if (
+        j == i + 1
+        and sc.word(i) in lx.FIGURE_WORDS
+        and sc.word(j) in ("التي", "الذي")
+        and _verb_base(_strip_pronoun(sc.word(j + 1)))
+    ):
+        # "وأفادت الأرقام التي أوردتها يونامي": the figures speak for whoever published them
+        a = j + 2
+        while sc.word(a) in ('"', "«", "\u201c"):
+            a += 1
+        i2, j2 = _np(sc, a, last, max_words=7)
+        if j2 > i2:
+            return _as_attribution(sc, i2, j2, mentions, _SUBJECT_TYPES)
     # "وأضاف المصدر" keeps the NP, "وأضاف أن" has none
     if j > i:
         return _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)

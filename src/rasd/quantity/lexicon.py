@@ -21,6 +21,7 @@ NUMBER_WORDS: dict[str, tuple[str, float]] = _fold_all(
     {
         "واحد": ("unit", 1),
         "واحدة": ("unit", 1),
+        "واحدا": ("unit", 1),
         "أحد": ("teen_only", 1),
         "إحدى": ("teen_only", 1),
         "اثنان": ("unit", 2),
@@ -1226,7 +1227,7 @@ _DUAL_NOUNS: dict[str, tuple[str, ...]] = {
 }
 DUAL_NOUNS: dict[str, str] = {normalize(w): m for m, ws in _DUAL_NOUNS.items() for w in ws}
 # Number words that follow their noun as adjectives: "مدني واحد", "مقاتلين اثنين".
-ADJECTIVAL_NUMBERS = {normalize(w) for w in ("واحد", "واحدة", "اثنين", "اثنان", "اثنتين", "اثنتان")}
+ADJECTIVAL_NUMBERS = {normalize(w) for w in ("واحد", "واحدا", "واحدة", "اثنين", "اثنان", "اثنتين", "اثنتان")}
 # Heads of noun phrases naming places: "نازح من الأحياء الشرقية" names where, not whose.
 PLACE_HEADS = {
     normalize(w)
@@ -1659,7 +1660,44 @@ NOT_SUBJECT = {
         "أيضا",
         "آخرين",
         "آخرون",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هؤلاء",
+        "الهجوم",
+        "الهجمات",
+        "الهجومين",
+        "التفجير",
+        "التفجيرات",
+        "الانفجار",
+        "الانفجارات",
+        "الاشتباكات",
+        "المعارك",
+        "القصف",
+        "الغارات",
+        "الغارة",
+        "الحادث",
+        "الحوادث",
+        "العملية",
+        "العمليات",
+        "الحرب",
+        "الاحتجاجات",
+        "التظاهرات",
+        "المظاهرات",
+        "المواجهات",
+        "الأحداث",
+        "أعمال",
+        "العنف",
     )
+}
+# "وفر 270 ألف شخص": too short for the prefix stripping of cue words, so listed with its و.
+for _w in ("وفر", "ففر", "فروا", "وفروا"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "displaced")
+# Heads that are the figures themselves, not their source: "الأرقام التي أوردتها يونامي".
+FIGURE_WORDS = {
+    normalize(w)
+    for w in ("الأرقام", "الإحصاءات", "الإحصائيات", "البيانات", "المعطيات", "التقديرات", "الحصيلة")
 }
 # Adjectives of allegiance that link counted people to their side: "مقاتلا مواليا للنظام".
 ALLEGIANCE_LINKERS = {

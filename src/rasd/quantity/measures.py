@@ -58,6 +58,13 @@ def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
     if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS or w in lx.NON_NOUNS:
         return None
     if (
+        j == m.tok_end
+        and cue_measure(sc, j) in lx.CASUALTY_MEASURES
+        and _lookup(w, lx.MEASURE_NOUNS) is None
+        and _lookup(w, lx.PERSON_NOUNS) is None
+    ):
+        return None  # "المهاجمين الثلاثة قتلوا": a verb follows, the counted noun came before
+    if (
         w[:1] == "و"
         and not any(_lookup(w, t) for t in (lx.MEASURE_NOUNS, lx.PERSON_NOUNS))
         and (w[1:] not in lx.DUAL_NOUNS)
@@ -171,7 +178,12 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     is_person = False
     if noun is not None:
         w = sc.word(noun)
-        dual = lx.DUAL_NOUNS.get(w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w)
+        dual_word = w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w
+        for prefix in ("وال", "ال"):  # "مقتل الجنديين"
+            if dual_word.startswith(prefix) and dual_word[len(prefix) :] in lx.DUAL_NOUNS:
+                dual_word = dual_word[len(prefix) :]
+                break
+        dual = lx.DUAL_NOUNS.get(dual_word)
         base = _lookup(w, lx.MEASURE_NOUNS)
         if dual is not None:
             noun_measure = None if dual == "person" else dual

@@ -307,13 +307,31 @@ def _counted_before(sc: Scan, i: int) -> bool:
     return any(strip_prefixes(prev, table)[1] in table for table in (lx.PERSON_NOUNS, lx.MEASURE_NOUNS))
 
 
+def _definite_dual_victims(sc: Scan, i: int) -> bool:
+    """ "مقتل الجنديين", "وقتلت الرجلين": a definite dual right after a casualty cue counts two.
+
+    Elsewhere a definite dual points back at people already counted ("الجنديان أصيبا").
+    """
+    w = sc.word(i)
+    for prefix in ("وال", "ال"):
+        if w.startswith(prefix) and w[len(prefix) :] in lx.DUAL_NOUNS:
+            break
+    else:
+        return False
+    prev = sc.word(i - 1)
+    cands = [prev] + [
+        prev[len(p) :] for p in ("و", "ف", "ب") if prev.startswith(p) and len(prev) > len(p) + 2
+    ]
+    return any(lx.EVENT_CUE_WORDS.get(c) in ("killed", "injured", "detained") for c in cands)
+
+
 def _dual_noun(sc: Scan, i: int) -> NumberMatch | None:
     """A dual noun counting two ("وفردين من", "قتل شخصان"), with an optional "اثنين" after it."""
     if i in sc.skip:
         return None
     w = sc.toks[i].text
     base = w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w
-    if base not in lx.DUAL_NOUNS:
+    if base not in lx.DUAL_NOUNS and not _definite_dual_victims(sc, i):
         return None
     end = i + 1
     if strip_prefixes(sc.word(end), lx.ADJECTIVAL_NUMBERS)[1] in lx.ADJECTIVAL_NUMBERS:

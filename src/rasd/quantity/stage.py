@@ -112,7 +112,9 @@ def _inherit_measure(
     return mr
 
 
-def _measure_from_context(sc: Scan, m: NumberMatch, mr: MeasureResult, last_measure: str | None) -> MeasureResult:
+def _measure_from_context(
+    sc: Scan, m: NumberMatch, mr: MeasureResult, last_measure: str | None
+) -> MeasureResult:
     """A figure with no measure of its own takes one from its head before it.
 
     "عدد مقاتلي التنظيم ... بـ 3000" → the counted head (fighters); "ذلك العدد 1.5 مليون" → the
