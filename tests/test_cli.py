@@ -86,3 +86,18 @@ def test_stdin(tmp_path: Path, payload: str) -> None:
     result = run("analyze", "-", "--db", db, "--stages", "text", input=payload)
     assert result.exit_code == 0, result.output
     assert "1 analysed" in result.stderr
+
+
+def test_eval_ner_prints_micro_f1_last(tmp_path: Path) -> None:
+    conll = tmp_path / "tiny.conll"
+    conll.write_text(
+        "زار B-PERS\nمحمد I-PERS\nعلي I-PERS\nمدينة O\nطرابلس B-LOC\n. O\n\n"
+        "وقالت O\nالأمم B-ORG\nالمتحدة I-ORG\nإن O\nالوضع O\nخطير O\n. O\n",
+        encoding="utf-8",
+    )
+    result = run("eval", "ner", str(conll))
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("micro_f1=")
+    value = float(last.split("=", 1)[1])
+    assert 0.0 <= value <= 100.0

@@ -202,6 +202,42 @@ def entities(
     out.print(table)
 
 
+@train_app.command("ner")
+def train_ner(
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Model folder (default: the shipped model's folder)")
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="Shared data folder (default: $RASD_DATA or ../shared/data)")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed")] = 13,
+) -> None:
+    """Regenerate the shipped NER model from the shared corpora (slow: word clusters, then a CRF)."""
+    import json
+
+    from rasd.ner.train import train
+
+    metrics = train(output_dir=out_dir, data_dir=data or shared_data_dir(), seed=seed)
+    summary = {k: v for k, v in metrics.items() if k.endswith("micro_f1")}
+    out.print(json.dumps(summary, indent=2), markup=False, highlight=False)
+
+
+@eval_app.command("ner")
+def eval_ner(
+    conll: Annotated[
+        Path, typer.Argument(help="CoNLL file: `token TAG` per line, blank line between sentences")
+    ],
+    model: Annotated[
+        str | None,
+        typer.Option(help="Model spec (default: the shipped model; crf:/dir or transformers:/path)"),
+    ] = None,
+) -> None:
+    """Precision/recall/F1 per type (exact spans), tokens/s; the last line is micro_f1=NN.NN."""
+    from rasd.ner.evaluate import evaluate_file
+
+    out.print(evaluate_file(conll, model=model).format(), markup=False, highlight=False)
+
+
 @eval_app.command("time")
 def eval_time(
     corpus_dir: Annotated[
