@@ -23,7 +23,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from rasd.link.names import name_key, without_article
 from rasd.model import ClaimGroup, Document, Quantity
+from rasd.quantity.lexicon import GROUP_TITLE_WORDS
 from rasd.text.normalise import normalize
 
 # Measures whose figures analysts compare across sources.
@@ -51,13 +53,53 @@ def doc_id_of(quantity: Quantity) -> str:
 
 
 def default_subject_key(quantity: Quantity) -> str | None:
-    """The linked entity when there is one, else the folded subject text."""
+    """The linked entity when there is one, else ``subject_text_key`` of the subject text."""
     if quantity.subject_entity_id:
         return quantity.subject_entity_id
     if quantity.subject_text:
-        folded = " ".join(normalize(quantity.subject_text).replace("#", " ").replace("_", " ").split())
-        return folded or None
+        return subject_text_key(quantity.subject_text)
     return None
+
+
+def _strip_clitics(word: str) -> str:
+    """Glued و/ف and ب/ل/ك before the article only ("وللجيش" → "الجيش"): never off a bare name (ليبيا)."""
+    if word[:1] in ("و", "ف") and word[1:].startswith(("ال", "لل", "بال", "كال")):
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 3:
+        return "ال" + word[2:]
+    if word[:1] in ("ب", "ل", "ك") and word[1:].startswith("ال"):
+        return word[1:]
+    return word
+
+
+def _fold_nisba(word: str) -> str:
+    """One form for a nisba in any case, number or gender: فلسطينيين/فلسطينيا/فلسطينية → فلسطيني."""
+    for ending in ("يين", "يون", "يات"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + "ي"
+    for ending in ("يا", "يه"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + "ي"
+    return word
+
+
+def subject_text_key(text: str) -> str | None:
+    """Grouping key of a subject name written in different ways in different articles.
+
+    Folded by ``rasd.link.names.name_key`` (hamza, ta marbuta, hashtags, underscores), then
+    glued clitics and the article dropped, nisba endings unified and a generic head
+    ("تنظيم داعش" → "داعش") removed: "#ميليشيا_الحوثي", "لميليشيا الحوثي" and "الحوثي" share
+    one key, as do "الفلسطينيين", "فلسطينيا" and "فلسطيني".
+    """
+    words = [without_article(_strip_clitics(w)) for w in name_key(text).split()]
+    words = [w for w in words if w]
+    if len(words) > 1:
+        head = words[0]
+        if head[:1] in ("و", "ب", "ل") and head[1:] in GROUP_TITLE_WORDS:
+            head = head[1:]  # "لتنظيم داعش"
+        if head in GROUP_TITLE_WORDS:
+            words = words[1:]
+    return " ".join(_fold_nisba(w) for w in words) or None
 
 
 def claim_interval(q: Quantity) -> tuple[float, float] | None:

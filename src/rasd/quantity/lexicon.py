@@ -1722,3 +1722,7 @@ ALLEGIANCE_LINKERS = {
         "المواليه",
     )
 }
+# Generic heads before an organisation's own name: "تنظيم داعش" and "داعش" are one subject.
+GROUP_TITLE_WORDS = {
+    normalize(w) for w in ("تنظيم", "جماعة", "حركة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات")
+}
