@@ -536,3 +536,10 @@ def test_clock_time_does_not_take_a_day_from_another_sentence() -> None:
 
 def test_bare_ghad_is_not_tomorrow() -> None:
     assert find_timexes("نعمل من أجل غد أفضل", _THU) == []
+
+
+def test_year_after_a_dash_inside_brackets_cites_a_work() -> None:
+    found = find_timexes("قرأ كتاب (مؤلف معروف - 1840 عن الملكية) وكتابا آخر", _THU)
+    assert [(t.text, t.value) for t in found] == [("1840", "1840")]
+    assert find_timexes("اتصل بالرقم (مكتب - 1234)", _THU) == []
+    assert find_timexes("الطريق السريع - 1990 كيلومترا", _THU) == []

@@ -591,6 +591,18 @@ def _event_year(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _year_candidate(m, year, None, None, group="year")
 
 
+@_rule(rf"(?<=-)(?P<lead>{OS})(?P<year>\d{{4}})(?!\d)")
+def _year_in_citation(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "(سان سيمون - 1821": a year after a dash inside an open bracket cites a work's date."""
+    year = int(m.group("year"))
+    before = ctx.folded[max(0, m.start() - 40) : m.start() - 1]
+    if not 1500 <= year <= 2099 or "(" not in before or ")" in before.split("(")[-1]:
+        return None
+    if re.search(r"\d\s*$", before):
+        return None  # "(2010 - 2014)" is a year range, handled with the first year
+    return _year_candidate(m, year, None, None, group="year")
+
+
 @_rule(r"(?<=\()(?P<year>\d{4})(?=\))")
 def _year_in_brackets(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     """A year in brackets after a title or event ("(1949)"), within a plausible range."""
