@@ -4,6 +4,7 @@
     python scripts/eval_linking.py --split dev --details
     python scripts/eval_linking.py --coverage      # gazetteer coverage of conflict places
     python scripts/eval_linking.py --speed 300     # resource load time, LinkStage throughput
+    python scripts/eval_linking.py --scale         # text+NER+link over all 31k articles, resolve_corpus
 
 Reads benchmarks/gold/entities.jsonl and the articles it names from the shared
 data folder (../shared/data by default, or RASD_SHARED_DATA).
@@ -106,6 +107,83 @@ def speed(data_dir: Path, n_docs: int) -> dict[str, object]:
     }
 
 
+def scale(data_dir: Path, limit: int, with_ner: bool) -> dict[str, object]:
+    """Text (+ NER) + LinkStage over the whole multisource file, then resolve_corpus over all of it.
+
+    Tokens are dropped after linking (the corpus step needs only mentions), as a store
+    read-back would give them. resolve_corpus is timed twice: with the link keys the
+    stage set, and from scratch (keys cleared, as for documents read back without them);
+    its memory peak is measured in a third, separate run under tracemalloc.
+    """
+    import gc
+    import gzip
+    import resource
+    import time
+    import tracemalloc
+
+    from rasd.link.resolve import resolve_corpus
+    from rasd.link.stage import LinkStage
+    from rasd.model import Document
+    from rasd.text.stage import TextStage
+
+    stages: list = [TextStage()]
+    if with_ner:
+        from rasd.ner.stage import NerStage
+
+        stages.append(NerStage())
+    link_stage = LinkStage()
+    docs: list[Document] = []
+    t0 = time.perf_counter()
+    link_s = 0.0
+    with gzip.open(data_dir / "news" / "ant_v2.1_multisource.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            doc = Document(id=rec["id"], text=rec["text"])
+            for stage in stages:
+                doc = stage(doc)
+            t1 = time.perf_counter()
+            link_stage(doc)
+            link_s += time.perf_counter() - t1
+            doc.tokens, doc.sentences, doc.paragraphs = [], [], []
+            docs.append(doc)
+            if limit and len(docs) >= limit:
+                break
+    pipeline_s = time.perf_counter() - t0
+    mentions = sum(len(d.mentions) for d in docs)
+    gc.collect()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t2 = time.perf_counter()
+    entities = resolve_corpus(docs)
+    resolve_s = time.perf_counter() - t2
+    for d in docs:
+        for m in d.mentions:
+            m.link_key = None
+            m.entity_id = None
+    t3 = time.perf_counter()
+    entities2 = resolve_corpus(docs)
+    scratch_s = time.perf_counter() - t3
+    tracemalloc.start()
+    resolve_corpus(docs)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "documents": len(docs),
+        "characters": sum(len(d.text) for d in docs),
+        "ner": with_ner,
+        "mentions": mentions,
+        "mentions_added_by_link_stage": sum(1 for d in docs for m in d.mentions if m.source == "kb"),
+        "pipeline_s": round(pipeline_s, 1),
+        "link_stage_docs_per_s": round(len(docs) / link_s, 1),
+        "resolve_corpus_s": round(resolve_s, 2),
+        "resolve_corpus_from_scratch_s": round(scratch_s, 2),
+        "entities": len(entities),
+        "entities_from_scratch": len(entities2),
+        "resolve_corpus_peak_alloc_mb": round(peak / 1e6, 1),
+        "process_max_rss_mb_before_resolve": round(rss_before),
+        "process_max_rss_mb_after": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="test", choices=["dev", "test", "blind", "blind2"])
@@ -116,7 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="also list geocoding misses and wrong merges")
     ap.add_argument("--speed", type=int, default=0, help="time LinkStage over this many real articles")
     ap.add_argument("--coverage", action="store_true", help="report gazetteer coverage of conflict places")
+    ap.add_argument("--scale", action="store_true", help="LinkStage + resolve_corpus over the whole 31k file")
+    ap.add_argument("--limit", type=int, default=0, help="with --scale: stop after this many articles")
+    ap.add_argument("--no-ner", action="store_true", help="with --scale: mentions from the KB/gazetteer only")
     args = ap.parse_args(argv)
+    if args.scale:
+        print(json.dumps(scale(args.data, args.limit, not args.no_ner), indent=2))
+        return 0
     if args.speed:
         print(json.dumps(speed(args.data, args.speed), indent=2))
         return 0

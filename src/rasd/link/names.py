@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from rasd.text.normalise import normalize
 
@@ -360,6 +361,67 @@ def is_partial_name(short: str, full: str) -> bool:
         return True
     # "الدبيبة" vs "دبيبة": the article is optional on a family name.
     return len(s) == 1 and without_article(s[0]) == without_article(f[-1]) and len(s[0]) > 3
+
+
+_FAST_ROMANIZER: Any = None
+_ROMANIZED: dict[tuple[str, bool], str] = {}
+_ROMANIZED_MAX = 200_000
+
+
+def romanize_many(texts: list[str], *, model: bool = False, batch_size: int = 512) -> list[str | None]:
+    """Latin guesses for many names at once (results cached per process).
+
+    ``model=False`` uses the romanizer's attested-name dictionary and its rules only:
+    about 4,000 names a second, against about 100 with its neural model, which is what keeps
+    ``resolve_corpus`` over a whole corpus in seconds. ``model=True`` batches the model.
+    """
+    global _ROMANIZER_FAILED, _FAST_ROMANIZER
+    out: list[str | None] = [None] * len(texts)
+    todo: dict[str, list[int]] = {}
+    for i, raw in enumerate(texts):
+        text = (raw or "").strip()
+        if not text:
+            continue
+        if looks_latin(text):
+            out[i] = text
+            continue
+        cleaned = _PUNCT_RE.sub(" ", text).strip()
+        if not cleaned:
+            continue
+        cached = _ROMANIZED.get((cleaned, model))
+        if cached is not None:
+            out[i] = cached or None
+        else:
+            todo.setdefault(cleaned, []).append(i)
+    if not todo or _ROMANIZER_FAILED:
+        return out
+    try:
+        from arabic_name_romanizer import transliterate_many
+        from arabic_name_romanizer.api import Transliterator
+    except ImportError:  # pragma: no cover - declared dependency
+        _ROMANIZER_FAILED = True
+        return out
+    if model:
+        run = transliterate_many
+    else:
+        if _FAST_ROMANIZER is None:
+            _FAST_ROMANIZER = Transliterator(auto_load_model=False)
+        run = _FAST_ROMANIZER.transliterate_many
+    if len(_ROMANIZED) > _ROMANIZED_MAX:
+        _ROMANIZED.clear()
+    keys = sorted(todo)
+    for start in range(0, len(keys), batch_size):
+        chunk = keys[start : start + batch_size]
+        try:
+            results = run(chunk)
+        except Exception:
+            continue
+        for key, res in zip(chunk, results, strict=False):
+            value = str(res).strip() if res else ""
+            _ROMANIZED[(key, model)] = value
+            for i in todo[key]:
+                out[i] = value or None
+    return out
 
 
 def looks_latin(text: str) -> bool:
