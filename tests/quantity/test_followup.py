@@ -184,3 +184,17 @@ def test_claims_group_across_spellings() -> None:
 def test_subject_key_is_stable(text: str) -> None:
     key = subject_text_key(text)
     assert key is None or (key == key.strip() and "  " not in key and subject_text_key(key) is not None)
+
+
+def test_verb_opening_the_clause_governs_a_figure_after_a_long_agent() -> None:
+    q = only("اعتقلت الوحدة الخاصة التابعة لإدارة الحدود في الجنوب، 14 عنصرا من المهربين")
+    assert q.measure == "detained"
+
+
+def test_a_verb_that_is_not_a_casualty_does_not_reach_past_the_comma() -> None:
+    q = only("وصلت القافلة التابعة للهلال الأحمر إلى البلدة، 14 شاحنة محملة بالمواد")
+    assert q.measure == "other"
+
+
+def test_active_wounding_verb() -> None:
+    assert only("ويصيب القناصة العشرات منهم بجروح").measure == "injured"

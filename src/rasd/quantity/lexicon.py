@@ -1726,3 +1726,6 @@ ALLEGIANCE_LINKERS = {
 GROUP_TITLE_WORDS = {
     normalize(w) for w in ("تنظيم", "جماعة", "حركة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات")
 }
+# "ويصيب العشرات منهن بجروح": wounding verbs in the active voice.
+for _w in ("أصاب", "أصابت", "يصيب", "تصيب", "أصابوا", "يصيبون"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "injured")

@@ -103,11 +103,26 @@ def _count_noun_window(sc: Scan, start: int) -> int:
     return start
 
 
+def _clause_verb_cue(sc: Scan, k: int) -> str | None:
+    """ "أوقفت الوحدة الوطنية ... التابعة للحرس الوطني، 30 عنصرا": the object comes after a long
+    agent and a comma; the casualty verb opening the sentence still governs it."""
+    start = k
+    while k >= 0 and start - k < 16:
+        w = sc.word(k)
+        if w in (".", "!", "؟", "?", ":", "؛", ";") or sc.toks[k].is_digit or w in lx.CLAUSE_WORDS:
+            return None
+        if k == 0 or sc.word(k - 1) in (".", "!", "؟", "?", ":", "،", ","):
+            cue = cue_measure(sc, k)  # only the first word of the sentence or clause counts
+            return cue if cue in lx.CASUALTY_MEASURES else None
+        k -= 1
+    return None
+
+
 def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, int]:
     """The nearest event cue before the number (same clause) and its distance, else after its noun."""
     k = m.first_tok - 1
     steps = 0
-    while k >= 0 and steps < 6:
+    while k >= 0 and steps < 8:
         w = sc.word(k)
         if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit:
             break
@@ -120,6 +135,10 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             return cue, steps + 1
         k -= 1
         steps += 1
+    if sc.word(m.first_tok - 1) in ("،", ","):
+        far = _clause_verb_cue(sc, m.first_tok - 2)
+        if far is not None:
+            return far, 50
     anchor = _count_noun_window(sc, m.tok_start)
     for k in range(anchor, m.tok_start):
         cue = cue_measure(sc, k)
