@@ -198,3 +198,20 @@ def test_a_verb_that_is_not_a_casualty_does_not_reach_past_the_comma() -> None:
 
 def test_active_wounding_verb() -> None:
     assert only("ويصيب القناصة العشرات منهم بجروح").measure == "injured"
+
+
+def test_denied_minimum_is_a_maximum() -> None:
+    q = only("ولا تشكل هذه المناطق أكثر من 3 بالمئة من المساحة")
+    assert (q.qualifier, q.min, q.max) == ("at_most", None, 3)
+    q = only("قتل أكثر من 30 شخصا")
+    assert (q.qualifier, q.min, q.max) == ("at_least", 30, None)
+
+
+def test_list_of_days_before_a_month_is_a_date() -> None:
+    assert quantities("تجرى الامتحانات أيام 7 و8 و9 و12 جوان المقبل") == []
+    assert [q.value for q in quantities("وصل 5 و6 جنود")] == [5, 6]
+
+
+def test_anniversaries_and_aircraft_models_are_not_counts() -> None:
+    assert quantities("احتفلت البلاد بالذكرى 73 للنصر") == []
+    assert quantities("شاركت مقاتلات سوخوي 57 في العرض") == []

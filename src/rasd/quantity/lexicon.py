@@ -1729,3 +1729,6 @@ GROUP_TITLE_WORDS = {
 # "ويصيب العشرات منهن بجروح": wounding verbs in the active voice.
 for _w in ("أصاب", "أصابت", "يصيب", "تصيب", "أصابوا", "يصيبون"):
     EVENT_CUE_WORDS.setdefault(normalize(_w), "injured")
+# "بالذكرى 73": an anniversary is an ordinal; "سوخوي 57", "ميغ 29": aircraft models.
+LABEL_WORDS |= {normalize(w) for w in ("الذكرى", "ذكرى", "بالذكرى", "للذكرى", "الذكري")}
+LETTER_NAMES |= {normalize(w) for w in ("سوخوي", "ميغ", "ميج", "توبوليف", "إليوشن", "أنتونوف", "ياك")}

@@ -16,6 +16,7 @@ from rasd.quantity.numbers import NumberMatch, Scan, strip_prefixes
 _CLAUSE_BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")"}
 _NON_PERSON_MEASURES = ("money", "distance_km", "strikes", "percent")
 _PRONOUN_SUFFIXES = ("هم", "ها", "ه")
+_LIST_JOINERS = ("و", "-", "او", "،", ",")
 
 
 @dataclass(slots=True)
@@ -265,10 +266,15 @@ def not_count_reason(
         and (prev in ("و", "،", ",", "-", "او") or previous[0].tok_end == m.tok_start)
     ):
         return previous[1]
-    if m.is_digit_only and sc.word(m.tok_end) in ("و", "-", "او") and sc.toks[m.tok_end + 1 : m.tok_end + 2]:
+    if m.is_digit_only and sc.word(m.tok_end) in _LIST_JOINERS and sc.toks[m.tok_end + 1 : m.tok_end + 2]:
+        # "24 و25 آذار", "أيام 7 و8 و9 و12 جوان": a list of days ending in a month
         k = m.tok_end + 1
-        if sc.toks[k].is_digit and (sc.word(k + 1) in lx.MONTHS or _lookup(sc.word(k + 1), lx.MONTHS)):
-            return "date"
+        while sc.toks[k : k + 1] and sc.toks[k].is_digit and len(sc.toks[k].text) <= 2:
+            if sc.word(k + 1) in lx.MONTHS or _lookup(sc.word(k + 1), lx.MONTHS):
+                return "date"
+            if sc.word(k + 1) not in _LIST_JOINERS:
+                break
+            k += 2
     if prev == "ال":
         return "ordinal or age"  # "دورته الـ71", "دون الـ15"
     if m.is_digit_only and (prev in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):

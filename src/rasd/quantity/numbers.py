@@ -401,10 +401,18 @@ def _matches_before(sc: Scan, i: int, pattern: tuple[str, ...]) -> bool:
     return True
 
 
+_NEGATIONS = {"لا", "لم", "لن", "ليس", "ليست", "ولا", "ولم"}
+
+
 def _qualifier_before(sc: Scan, i: int) -> tuple[str | None, int]:
     for pattern, qualifier in lx.QUALIFIER_BEFORE:
         if _matches_before(sc, i, pattern):
-            return qualifier, i - len(pattern)
+            start = i - len(pattern)
+            # "ولا تشكل هذه المناطق أكثر من 3 بالمئة": a denied minimum is a maximum
+            denied = any(sc.word(k) in _NEGATIONS for k in range(max(0, start - 4), start))
+            if qualifier == "at_least" and not _NEGATIONS & set(pattern) and denied:
+                return "at_most", start
+            return qualifier, start
     return None, i
 
 
