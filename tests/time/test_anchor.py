@@ -132,3 +132,22 @@ def test_evaluator_infers_from_text_never_from_gold(tmp_path: Path) -> None:
     assert inferred.splits["dev"].value_correct == 0
     assert inferred.inferred == {"doc1": "weekday 2015-12-19"}
     assert "test" not in inferred.splits
+
+
+_PIECES = ["اليوم", "أمس", "غدا", "بعد غد", "الخميس", "الجمعة", "يوم", "3", "31", "فبراير", "مارس", "2016",
+           "0000", "رمضان", "،", "\n", " ", "-", "ـ", "\u064e", "٢٠١٦", "99"]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=20).map(" ".join),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 8), max_value=dt.date(9999, 12, 31))),
+)
+def test_inference_never_crashes_and_points_into_the_text(text: str, default: dt.date | None) -> None:
+    guess = infer_anchor(text, default)
+    if guess.start is not None:
+        assert guess.end is not None and 0 <= guess.start < guess.end <= len(text)
+    if default is not None:
+        assert guess.value is not None
+    if not guess.inferred:
+        assert guess.value == default
