@@ -157,3 +157,14 @@ def test_adjective_and_head_helpers_are_total(text: str) -> None:
     assert (not text.strip()) or stripped
     key = names.name_key(text)
     assert names.loose_key(names.loose_key(key)) == names.loose_key(key)
+
+
+def test_generic_head_inside_a_facility_name() -> None:
+    gaz = load_gazetteer()
+    assert gaz.candidates("مطار مدينة الحديدة") == gaz.candidates("مطار الحديدة") != []
+
+
+def test_militia_spellings_share_a_key() -> None:
+    kb = load_kb(strict=False)
+    found = kb.lookup("ميلشيات الحوثي", "ORG")
+    assert found is not None and found is kb.lookup("ميليشيات الحوثي", "ORG")

@@ -447,6 +447,10 @@ class Gazetteer:
             head, _, rest = key.partition(" ")
             if rest and head in PLACE_HEADS:
                 out.extend(names.clitic_variants(rest))
+            # "مطار مدينة الحديدة" is "مطار الحديدة": a generic head inside a facility name.
+            second, _, tail = rest.partition(" ")
+            if tail and second in PLACE_HEADS:
+                out.append(f"{head} {tail}")
         return out
 
     def __contains__(self, text: str) -> bool:

@@ -323,13 +323,25 @@ def clitic_variants(text: str) -> list[str]:
     return out
 
 
+# ميليشيا is spelt four ways in the press (folded forms).
+_MILITIA_SPELLINGS = {
+    normalize(w): normalize(c)
+    for w, c in [
+        ("مليشيا", "ميليشيا"),
+        ("ميلشيا", "ميليشيا"),
+        ("مليشيات", "ميليشيات"),
+        ("ميلشيات", "ميليشيات"),
+    ]
+}
+
+
 def loose_key(key: str) -> str:
-    """A multi-word key with adjective gender and nisba endings neutralised.
+    """A multi-word key with adjective gender, nisba endings and militia spellings neutralised.
 
     "وحدات حمايه الشعب الكرديه" and "... الكردي" share it. Only words after the first
     change (the head noun keeps its ending), and only definite -ي/-يه adjectives.
     """
-    words = key.split()
+    words = [_MILITIA_SPELLINGS.get(w, w) for w in key.split()]
     out = words[:1]
     for w in words[1:]:
         if w.startswith("ال") and len(w) > 4 and w.endswith("يه"):
