@@ -215,3 +215,15 @@ def test_list_of_days_before_a_month_is_a_date() -> None:
 def test_anniversaries_and_aircraft_models_are_not_counts() -> None:
     assert quantities("احتفلت البلاد بالذكرى 73 للنصر") == []
     assert quantities("شاركت مقاتلات سوخوي 57 في العرض") == []
+
+
+def test_quoted_name_after_a_generic_head_stays_in_the_phrase() -> None:
+    q = only('وأعلن تنظيم "الفجر الجديد" مسؤوليته عن مقتل 11 شخصا')
+    assert q.holder_text == 'تنظيم "الفجر الجديد"'
+    q = only('قتل 20 عنصرا من تنظيم "الفجر" في الغارة')
+    assert q.subject_text == 'تنظيم "الفجر"' and subject_text_key(q.subject_text) == "فجر"
+
+
+def test_adverb_after_a_reporting_verb_is_not_the_holder() -> None:
+    q = only("وأعلنت سابقا وزارة الصحة مقتل 12 شخصا")
+    assert q.holder_text == "وزارة الصحة"

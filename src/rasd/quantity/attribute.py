@@ -66,6 +66,10 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
             j += 1
             max_words += 1
             continue
+        if w in lx.NAME_QUOTES and j > i and _title_head(sc.word(j - 1)):
+            close = next((c for c in range(j + 1, min(j + 6, limit)) if sc.word(c) in lx.NAME_QUOTES), None)
+            if close is not None and close > j + 1:
+                return i, close + 1  # تنظيم "الدولة الإسلامية": the quoted name belongs to its head
         if w in _BREAKS or w in _NP_STOPS or sc.toks[j].is_digit:
             break
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
@@ -79,6 +83,10 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
             break  # the next figure starts
         j += 1
     return i, j
+
+
+def _title_head(word: str) -> bool:
+    return word in lx.GROUP_TITLE_WORDS or (word[:1] in "وبل" and word[1:] in lx.GROUP_TITLE_WORDS)
 
 
 def _span_text(sc: Scan, i: int, j: int) -> str | None:
@@ -416,7 +424,10 @@ def _reporting(sc: Scan, k: int) -> bool:
 
 def _verb_subject(sc: Scan, k: int, first: int, last: int, mentions: Sequence[Mention]) -> Attribution:
     """Subject of the reporting verb at ``k``: after it (VSO) or right before it (SVO)."""
-    i, j = _np(sc, k + 1, last, max_words=7)
+    start = k + 1
+    while sc.word(start) in lx.VERB_ADVERBS:
+        start += 1  # "أعلنت سابقا عن ...": the adverb is nobody
+    i, j = _np(sc, start, last, max_words=7)
     if _verb_base(sc.word(k)) in _RELAY_VERBS:
         # "نقلت المصادر عن المستشار ...": the holder is the one quoted
         at = j if sc.word(j) == "عن" else (k + 1 if sc.word(k + 1) == "عن" else None)

@@ -1732,3 +1732,10 @@ for _w in ("أصاب", "أصابت", "يصيب", "تصيب", "أصابوا", "ي
 # "بالذكرى 73": an anniversary is an ordinal; "سوخوي 57", "ميغ 29": aircraft models.
 LABEL_WORDS |= {normalize(w) for w in ("الذكرى", "ذكرى", "بالذكرى", "للذكرى", "الذكري")}
 LETTER_NAMES |= {normalize(w) for w in ("سوخوي", "ميغ", "ميج", "توبوليف", "إليوشن", "أنتونوف", "ياك")}
+# Adverbs between a reporting verb and its subject: "أعلنت سابقا", "قال أيضا".
+VERB_ADVERBS = {
+    normalize(w)
+    for w in ("سابقا", "لاحقا", "أيضا", "رسميا", "مجددا", "كذلك", "بدوره", "بدورها", "اليوم", "أمس")
+}
+# Quote marks that may wrap the name after a generic head: تنظيم "الدولة الإسلامية".
+NAME_QUOTES = {'"', "«", "»", "\u201c", "\u201d"}
