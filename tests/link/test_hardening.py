@@ -168,3 +168,13 @@ def test_militia_spellings_share_a_key() -> None:
     kb = load_kb(strict=False)
     found = kb.lookup("ميلشيات الحوثي", "ORG")
     assert found is not None and found is kb.lookup("ميليشيات الحوثي", "ORG")
+
+
+def test_stage_adds_a_name_found_only_through_the_loose_index() -> None:
+    from rasd.link.stage import LinkStage
+    from rasd.model import Document
+    from rasd.text.stage import TextStage
+
+    d = TextStage()(Document(id="x", text="هاجمت ميلشيات الحوثي مواقع في الجبال."))
+    LinkStage()(d)
+    assert [m.text for m in d.mentions if m.source == "kb"] == ["ميلشيات الحوثي"]

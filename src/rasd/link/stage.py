@@ -113,7 +113,8 @@ def _match(text: str, n_words: int, kb: KnowledgeBase, gaz: Gazetteer, min_popul
         return None
     entries = kb.candidates(text)
     if len(entries) == 1:
-        matched = next(v for v in variants if v in kb.index)
+        # The loose index (adjective gender, militia spellings) may have found it instead.
+        matched = kb.matched_key(text) or variants[0]
         letters = len(matched.replace(" ", ""))
         if n_words >= 2 or letters >= 5:
             return entries[0].type
