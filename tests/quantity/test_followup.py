@@ -227,3 +227,19 @@ def test_quoted_name_after_a_generic_head_stays_in_the_phrase() -> None:
 def test_adverb_after_a_reporting_verb_is_not_the_holder() -> None:
     q = only("وأعلنت سابقا وزارة الصحة مقتل 12 شخصا")
     assert q.holder_text == "وزارة الصحة"
+
+
+def test_bracketed_share_of_a_count_of_people() -> None:
+    found = quantities("وبلغ عدد الموقوفين على الحدود 40 شخصا أغلبهم من بلد الجوار (25).")
+    assert [(q.value, q.measure) for q in found] == [(40, "detained"), (25, "detained")]
+    assert quantities("قال الرجل (45 عاما) إنه لم ير شيئا") == []
+    assert [q.value for q in quantities("وشارك في المؤتمر وفد من المدينة (12).")] == []
+
+
+def test_long_enumeration_keeps_its_casualty_measure() -> None:
+    text = (
+        "وأوضح المسؤول أن القتلى هم 4 من الشرطة البلدية في الحي الشرقي، وفرد من الحرس الوطني في الميناء،"
+        " وفرد من الدفاع المدني في السوق القديمة، وفرد من المرور في الطريق الساحلية،"
+        " و3 أفراد من الكتيبة الثانية."
+    )
+    assert [(q.value, q.measure) for q in quantities(text)] == [(4, "killed"), (3, "killed")]

@@ -90,7 +90,7 @@ def _inherit_measure(
     """In an enumeration the measure carries over: "مقتل 60 بينهم 59 سائحا", "134 مليار دولار و27 مليار"."""
     if mr.measure != "other" or last is None or last[0] != sentence or last[1] in ("other", "percent"):
         return mr
-    if m.tok_start - last[2] > 20:
+    if m.tok_start - last[2] > 40:
         return mr
     if any(sc.word(k) in lx.CLAUSE_WORDS for k in range(last[2], m.tok_start)):
         return mr  # "... 206 قتلى في حين يوجد نحو 220 آخرين": a new clause, a new count
@@ -139,6 +139,13 @@ def _measure_from_context(
     return mr
 
 
+def _bracketed_share(last: tuple[int, str, int] | None, sentence: int) -> bool:
+    """A bracketed number is a count when a count of people came before it in the sentence."""
+    return (
+        last is not None and last[0] == sentence and last[1] in (*lx.PERSON_MEASURES, *lx.CASUALTY_MEASURES)
+    )
+
+
 def _no_noun(word: str) -> bool:
     """A word after a number that is not what it counts (a preposition phrase, a particle)."""
     return (len(word) > 3 and word[0] in "لب") or word in ("من", "في", "منهم", "منهن", "بينهم")
@@ -174,6 +181,8 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if si != current_sentence:
             current_sentence = si
         reason = not_count_reason(sc, m, mr.unit_tok, previous)
+        if reason == "age or label in brackets" and _bracketed_share(last_kept, si):
+            reason = None  # "بلغ عدد الموقوفين 37 شخصا أغلبهم من البلد س (27)": a share of that count
         previous = (m, reason)
         if reason is not None:
             continue
