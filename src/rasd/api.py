@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from rasd.model import Document, ProcessingError
 from rasd.pipeline import DEFAULT_STAGES, Pipeline, available_stages
 from rasd.store import Store
 
-_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_PIPELINES: dict[tuple[tuple[str, ...], str], Pipeline] = {}
 
 
 def default_stage_names() -> list[str]:
@@ -30,11 +31,14 @@ def default_stage_names() -> list[str]:
     return [name for name in DEFAULT_STAGES if name in installed]
 
 
-def get_pipeline(stages: Sequence[str] | None = None) -> Pipeline:
-    """A cached pipeline for these stage names (models load once per process)."""
-    key = tuple(stages) if stages is not None else tuple(default_stage_names())
+def get_pipeline(
+    stages: Sequence[str] | None = None, options: dict[str, dict[str, Any]] | None = None
+) -> Pipeline:
+    """A cached pipeline for these stage names and options (models load once per process)."""
+    names = tuple(stages) if stages is not None else tuple(default_stage_names())
+    key = (names, json.dumps(options or {}, sort_keys=True, default=str))
     if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline.from_names(list(key))
+        _PIPELINES[key] = Pipeline.from_names(list(names), options)
     return _PIPELINES[key]
 
 
@@ -87,6 +91,7 @@ def analyze_corpus(
     db: str | Store | None = None,
     published: str | dt.date | None = None,
     stages: Sequence[str] | None = None,
+    options: dict[str, dict[str, Any]] | None = None,
     replace: bool = False,
     max_chars: int | None = None,
     on_error: Callable[[ProcessingError], None] | None = None,
@@ -97,10 +102,11 @@ def analyze_corpus(
 
     Unchanged documents (same id, same sha256) are skipped, so re-running is
     idempotent. A stored id with different text is an error unless ``replace``.
+    ``options`` are keyword options per stage, e.g. ``{"time": {"infer_anchor": True}}``.
     """
     store = db if isinstance(db, Store) else Store(db)
-    pipeline = get_pipeline(stages)
-    options = IngestOptions(published=_as_date(published), **({"max_chars": max_chars} if max_chars else {}))
+    pipeline = get_pipeline(stages, options)
+    ingest = IngestOptions(published=_as_date(published), **({"max_chars": max_chars} if max_chars else {}))
     report = AnalyzeReport(stages=pipeline.names)
     seen: dict[str, str] = {}
     started = time.perf_counter()
@@ -111,7 +117,7 @@ def analyze_corpus(
         if on_error:
             on_error(error)
 
-    for record in read(paths, options):
+    for record in read(paths, ingest):
         if isinstance(record, ProcessingError):
             fail(record)
             continue

@@ -79,6 +79,13 @@ def analyze(
         str | None, typer.Option(help="Comma-separated stages to run (default: all installed)")
     ] = None,
     replace: Annotated[bool, typer.Option(help="Re-analyse stored ids whose text changed")] = False,
+    infer_dates: Annotated[
+        bool,
+        typer.Option(
+            help="For documents with no publication date, infer one from the text to anchor relative dates "
+            "(recorded in the document's metadata as time_anchor); default: such dates stay null"
+        ),
+    ] = False,
     max_chars: Annotated[int | None, typer.Option(help="Reject documents longer than this")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
 ) -> None:
@@ -110,6 +117,7 @@ def analyze(
             db=db,
             published=_date(published),
             stages=stage_names,
+            options={"time": {"infer_anchor": True}} if infer_dates else None,
             replace=replace,
             max_chars=max_chars,
             on_error=on_error,
@@ -247,12 +255,15 @@ def eval_time(
         str | None, typer.Option(help="Publication date the gold was annotated against (YYYY-MM-DD)")
     ] = None,
     errors: Annotated[list[str] | None, typer.Option(help="Print errors of this split (dev, test)")] = None,
+    infer_anchor: Annotated[
+        bool, typer.Option(help="Infer each document's date from its text instead of the fixed anchor")
+    ] = False,
 ) -> None:
     """Time-expression recognition and value accuracy on TimeML gold (dev and test halves)."""
     from rasd.time.evaluate import DEFAULT_ANCHOR, evaluate_timeml
 
     corpus_dir = corpus_dir or shared_data_dir() / "timex" / "Corpus_test"
-    report = evaluate_timeml(corpus_dir, anchor=_date(anchor) or DEFAULT_ANCHOR)
+    report = evaluate_timeml(corpus_dir, anchor=_date(anchor) or DEFAULT_ANCHOR, infer=infer_anchor)
     out.print(report.format(show_errors=errors or ()), markup=False, highlight=False)
 
 
