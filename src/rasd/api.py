@@ -187,9 +187,13 @@ def update_corpus(store: Store) -> dict[str, Any]:
         store.replace_entities(entities, mention_entity)
         summary["entities"] = len(entities)
     if _module_available("rasd.quantity.claims"):
-        from rasd.quantity.claims import group_claims
+        from rasd.quantity.claims import group_claims, link_subjects
 
         quantities, published = _stored_quantities(store.iter_documents(with_text=False))
+        subjects = link_subjects(quantities, store.entities())
+        for q in quantities:
+            q.subject_entity_id = subjects.get(q.id, q.subject_entity_id)
+        store.set_quantity_subjects(subjects)
         groups = group_claims(quantities, published=published)
         store.replace_claim_groups(groups)
         summary["claim_groups"] = len(groups)

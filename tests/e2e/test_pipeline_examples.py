@@ -70,3 +70,13 @@ def test_analyze_in_memory() -> None:
     doc = rasd.analyze("أعلنت وزارة الدفاع أمس وصول 300 جندي إلى طرابلس.", published="2026-03-21")
     assert any(t.value == "2026-03-20" for t in doc.timexes)
     assert any(q.value == 300 and q.measure == "troops" for q in doc.quantities)
+
+
+def test_contested_figures_form_one_claim_group(exported: dict) -> None:
+    quantities = {q["id"]: q for q in exported["quantities"]}
+    fighters = [g for g in exported["claim_groups"] if g["measure"] == "fighters" and g["disagreement"]]
+    assert fighters, "the sample corpus has three incompatible figures for one group's fighters"
+    group = max(fighters, key=lambda g: len(g["quantity_ids"]))
+    docs = {quantities[i]["doc_id"] for i in group["quantity_ids"]}
+    assert len(docs) >= 2
+    assert group["subject_entity_id"] is not None

@@ -150,3 +150,39 @@ def test_end_to_end_with_stage_and_table() -> None:
     assert "DISAGREEMENT" in table and "قناة أ" in table and "الجيش" in table and "300" in table
     assert "2016-03-02" in table and "أعلن الجيش" in table
     assert format_claim_groups(groups, {}, {}, measure="troops") == "no claim groups match\n"
+
+
+def test_link_subjects_uses_entity_names_and_aliases() -> None:
+    from rasd.model import Entity, Quantity
+    from rasd.quantity.claims import link_subjects
+
+    entities = [
+        Entity(id="E1", type="ORG", name="تنظيم الدولة الإسلامية", aliases=["داعش", "تنظيم داعش"]),
+        Entity(id="E2", type="ORG", name="الجيش الوطني الليبي", aliases=["الجيش الليبي"]),
+    ]
+
+    def q(qid: str, subject: str | None, entity: str | None = None) -> Quantity:
+        return Quantity(
+            id=qid,
+            start=0,
+            end=1,
+            text="1",
+            value=1,
+            min=1,
+            max=1,
+            measure="fighters",
+            subject_text=subject,
+            subject_entity_id=entity,
+        )
+
+    found = link_subjects(
+        [
+            q("a:q0", "تنظيم داعش"),
+            q("b:q0", "لتنظيم داعش"),
+            q("c:q0", "داعش", "E9"),
+            q("d:q0", "جماعة مجهولة"),
+            q("e:q0", None),
+        ],
+        entities,
+    )
+    assert found == {"a:q0": "E1", "b:q0": "E1"}

@@ -107,6 +107,10 @@ def _as_attribution(sc: Scan, i: int, j: int, mentions: Sequence[Mention], types
     person = _mention_in(mentions, head_start, sc.toks[j - 1].end, {"PER"} & types)
     if person is not None:
         return Attribution(person.text, person.id)
+    # A generic head before the name ("تنظيم داعش", "قوات حفتر"): the phrase ends with the name.
+    inner = _mention_in(mentions, head_start, sc.toks[j - 1].end, types)
+    if inner is not None:
+        return Attribution(sc.original[head_start : inner.end], inner.id)
     return Attribution(_span_text(sc, i, j))
 
 

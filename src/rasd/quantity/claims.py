@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rasd.link.names import name_key, without_article
-from rasd.model import ClaimGroup, Document, Quantity
+from rasd.model import ClaimGroup, Document, Entity, Quantity
 from rasd.quantity.lexicon import GROUP_TITLE_WORDS
 from rasd.text.normalise import normalize
 
@@ -59,6 +59,29 @@ def default_subject_key(quantity: Quantity) -> str | None:
     if quantity.subject_text:
         return subject_text_key(quantity.subject_text)
     return None
+
+
+def link_subjects(quantities: Iterable[Quantity], entities: Iterable[Entity]) -> dict[str, str]:
+    """Entity ids for figures whose subject text names a known entity but was not linked.
+
+    A subject written "مقاتلي تنظيم داعش" with no mention under it still names the
+    entity whose name or alias has the same ``subject_text_key`` — when exactly one
+    entity has it. Returns quantity id → entity id for those figures.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for name in {entity.name, *entity.aliases}:
+            key = subject_text_key(name)
+            if key:
+                owners[key].add(entity.id)
+    found: dict[str, str] = {}
+    for q in quantities:
+        if q.subject_entity_id or not q.subject_text:
+            continue
+        ids = owners.get(subject_text_key(q.subject_text) or "")
+        if ids is not None and len(ids) == 1:
+            found[q.id] = next(iter(ids))
+    return found
 
 
 def _strip_clitics(word: str) -> str:

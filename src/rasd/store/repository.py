@@ -242,6 +242,18 @@ class Store:
                 )
                 conn.execute(update(table).values({entity_col: sub}))
 
+    def set_quantity_subjects(self, subjects: dict[str, str]) -> None:
+        """Subject entity ids found after linking (quantity id → entity id)."""
+        statement = (
+            update(t.quantities)
+            .where(t.quantities.c.id == bindparam("qid"))
+            .values(subject_entity_id=bindparam("eid"))
+        )
+        rows = [{"qid": q, "eid": e} for q, e in subjects.items()]
+        with self.engine.begin() as conn:
+            for chunk in _chunks(rows, 5000):
+                conn.execute(statement, chunk)
+
     def replace_claim_groups(self, groups: Iterable[ClaimGroup]) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(t.claim_groups))
