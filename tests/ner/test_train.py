@@ -23,7 +23,7 @@ def test_split_dev_is_contiguous_and_seeded() -> None:
 
 
 def test_train_writes_model_and_metrics(tiny_model: Path) -> None:
-    assert (tiny_model / "crf.model").stat().st_size > 0
+    assert (tiny_model / "crf.crfsuite").stat().st_size > 0
     metrics = json.loads((tiny_model / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["seed"] == 3
     assert metrics["anercorp_dev_micro_f1"] > 80  # the tiny corpus is repetitive: easy to learn

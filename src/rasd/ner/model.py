@@ -13,7 +13,7 @@ from typing import Protocol
 
 from rasd.ner.features import FeatureExtractor, Lexicon
 
-CRF_FILE = "crf.model"
+CRF_FILE = "crf.crfsuite"  # an extension the package data includes
 TRANSFORMERS_PREFIX = "transformers:"
 
 
@@ -51,7 +51,7 @@ class CrfNer:
         self.description = f"crf:{directory}"
 
     def predict_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        out = []
+        out: list[list[str]] = []
         with self._lock:
             for tokens in sentences:
                 if not tokens:

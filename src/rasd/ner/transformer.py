@@ -42,7 +42,7 @@ def build_encoder(image: E5Image, vocab_ids: Sequence[int], n_labels: int) -> An
     cfg = image.config
     hidden, ff, heads = cfg["hidden"], cfg["ff"], cfg["heads"]
 
-    class Layer(nn.Module):  # post-LayerNorm BERT block, as in e5
+    class Layer(nn.Module):  # type: ignore[name-defined]  # post-LayerNorm BERT block, as in e5
         def __init__(self) -> None:
             super().__init__()
             self.q = nn.Linear(hidden, hidden)
@@ -67,7 +67,7 @@ def build_encoder(image: E5Image, vocab_ids: Sequence[int], n_labels: int) -> An
             x = self.aln(x + self.ao(att.transpose(1, 2).reshape(b, t, hidden)))
             return self.oln(x + self.fo(torch.nn.functional.gelu(self.fi(x))))
 
-    class Encoder(nn.Module):
+    class Encoder(nn.Module):  # type: ignore[name-defined]
         def __init__(self) -> None:
             super().__init__()
             self.word = nn.Embedding(len(vocab_ids), hidden)
@@ -264,7 +264,7 @@ def save(model: Any, vocab: PieceVocab, output_dir: Path, frozen_layers: int) ->
         else:
             arrays[name] = value.astype(np.float16)
     output_dir.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(output_dir / WEIGHTS_FILE, **arrays)
+    np.savez_compressed(output_dir / WEIGHTS_FILE, **arrays)  # type: ignore[arg-type]
     (output_dir / CONFIG_FILE).write_text(
         json.dumps({"frozen_layers": frozen_layers, "labels": list(LABELS), "max_pieces": MAX_PIECES}),
         encoding="utf-8",
