@@ -243,7 +243,7 @@ def build_gazetteer(data_dir: Path, output_dir: Path) -> dict[str, Any]:
 def train_crf(
     train_sets: Sequence[Sentences], output_dir: Path, config: dict[str, Any], seed: int = 13
 ) -> dict[str, Any]:
-    """Fit the CRF on the concatenated training sets and write ``crf.model``."""
+    """Fit the CRF on the concatenated training sets and write ``crf.crfsuite``."""
     import pycrfsuite
 
     random.seed(seed)
