@@ -47,3 +47,14 @@ def test_fine_tune_tiny_and_predict(tmp_path: Path) -> None:
     assert len(tags) == len(scores) == 5
     assert tags == ["O", "B-PER", "I-PER", "O", "B-LOC"]
     assert model.predict_batch([[], ["تونس"]])[0] == []
+
+
+def test_shipped_e5_mode_tags_invented_sentence() -> None:
+    from rasd.model import Document
+    from rasd.ner.stage import NerStage
+
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن لحزب الله دورا في لبنان."
+    doc = NerStage(model="e5")(Document(id="e", text=text))
+    found = {(m.text, m.type) for m in doc.mentions}
+    assert {("إيمانويل ماكرون", "PER"), ("باريس", "LOC"), ("حزب الله", "ORG")} <= found
+    assert all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
