@@ -203,14 +203,13 @@ def test_user_kb_from_environment(tmp_path, monkeypatch) -> None:  # type: ignor
     }
     user.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     monkeypatch.setenv("RASD_KB_PATH", str(user))
-    monkeypatch.setattr(resolve_module, "_RES", None)
     try:
         d = doc("a", "هاجمت كتيبة النجم الساطع موقعاً", [("كتيبة النجم الساطع", "ORG")])
         [entity] = resolve_corpus([d])
         assert entity.name_en == "Shining Star Brigade" and entity.category == "political militia"
     finally:
         monkeypatch.delenv("RASD_KB_PATH")
-        resolve_module._RES = None
+        resolve_module._RES_CACHE.clear()
         kb_module.clear_cache()
 
 

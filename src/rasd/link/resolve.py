@@ -52,16 +52,19 @@ class _Resources:
     person_parts: dict[str, list[KbEntry]]
 
 
-_RES: _Resources | None = None
+# Derived indexes per (KB, gazetteer) pair, built once: LinkStage and resolve_corpus pass
+# the loaded resources explicitly for every document, so this must not rebuild them.
+_RES_CACHE: dict[tuple[int, int], _Resources] = {}
+_RES_CACHE_MAX = 8
 
 
 def _resources(kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) -> _Resources:
-    global _RES
-    default = kb is None and gaz is None
-    if default and _RES is not None:
-        return _RES
     kb = kb or load_kb(strict=False)
     gaz = gaz or load_gazetteer()
+    cache_key = (id(kb), id(gaz))
+    cached = _RES_CACHE.get(cache_key)
+    if cached is not None and cached.kb is kb and cached.gaz is gaz:
+        return cached
     parts: dict[str, list[KbEntry]] = defaultdict(list)
     for entry in kb.entries.values():
         if entry.type != "PER":
@@ -74,8 +77,9 @@ def _resources(kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) ->
                 if entry not in parts[last]:
                     parts[last].append(entry)
     res = _Resources(kb, gaz, dict(parts))
-    if default:
-        _RES = res
+    if len(_RES_CACHE) >= _RES_CACHE_MAX:
+        _RES_CACHE.clear()
+    _RES_CACHE[cache_key] = res
     return res
 
 
@@ -111,10 +115,10 @@ def link_document(
     doc: Document, *, kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None
 ) -> Document:
     """Set ``link_key`` on every mention of ``doc`` (mentions that already have one keep it)."""
-    res = _resources(kb, gaz)
     todo = [m for m in doc.mentions if not m.link_key]
     if not todo:
         return doc
+    res = _resources(kb, gaz)
     countries: Counter[str] = Counter()
     hits: dict[str, KbEntry] = {}
     for m in doc.mentions:
