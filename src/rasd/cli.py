@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -66,6 +66,21 @@ def _error_line(error: ProcessingError) -> str:
     return f"error [{error.stage}] {' '.join(where) or '-'}: {error.reason}"
 
 
+NER_MODEL_HELP = (
+    "NER model: crf (the shipped default), crf:/dir, e5 (opt-in fine-tuned multilingual-e5-small, slower, "
+    "needs the [ml] extra), e5:/dir, or transformers:/path for a local Hugging Face model"
+)
+
+
+def _stage_options(ner: str | None, infer_dates: bool) -> dict[str, dict[str, Any]] | None:
+    options: dict[str, dict[str, Any]] = {}
+    if ner:
+        options["ner"] = {"model": ner}
+    if infer_dates:
+        options["time"] = {"infer_anchor": True}
+    return options or None
+
+
 @app.command()
 def analyze(
     paths: Annotated[
@@ -79,6 +94,10 @@ def analyze(
         str | None, typer.Option(help="Comma-separated stages to run (default: all installed)")
     ] = None,
     replace: Annotated[bool, typer.Option(help="Re-analyse stored ids whose text changed")] = False,
+    ner: Annotated[
+        str | None,
+        typer.Option(help=NER_MODEL_HELP),
+    ] = None,
     infer_dates: Annotated[
         bool,
         typer.Option(
@@ -117,7 +136,7 @@ def analyze(
             db=db,
             published=_date(published),
             stages=stage_names,
-            options={"time": {"infer_anchor": True}} if infer_dates else None,
+            options=_stage_options(ner, infer_dates),
             replace=replace,
             max_chars=max_chars,
             on_error=on_error,
@@ -219,13 +238,17 @@ def train_ner(
         Path | None, typer.Option(help="Shared data folder (default: $RASD_DATA or ../shared/data)")
     ] = None,
     seed: Annotated[int, typer.Option(help="Random seed")] = 13,
+    e5: Annotated[
+        bool, typer.Option("--e5", help="Train the opt-in e5-small mode instead of the CRF")
+    ] = False,
 ) -> None:
     """Regenerate the shipped NER model from the shared corpora (slow: word clusters, then a CRF)."""
     import json
 
-    from rasd.ner.train import train
+    from rasd.ner.train import train, train_transformer
 
-    metrics = train(output_dir=out_dir, data_dir=data or shared_data_dir(), seed=seed)
+    trainer = train_transformer if e5 else train
+    metrics = trainer(output_dir=out_dir, data_dir=data or shared_data_dir(), seed=seed)
     summary = {k: v for k, v in metrics.items() if k.endswith("micro_f1")}
     out.print(json.dumps(summary, indent=2), markup=False, highlight=False)
 
@@ -235,10 +258,7 @@ def eval_ner(
     conll: Annotated[
         Path, typer.Argument(help="CoNLL file: `token TAG` per line, blank line between sentences")
     ],
-    model: Annotated[
-        str | None,
-        typer.Option(help="Model spec (default: the shipped model; crf:/dir or transformers:/path)"),
-    ] = None,
+    model: Annotated[str | None, typer.Option(help=NER_MODEL_HELP)] = None,
 ) -> None:
     """Precision/recall/F1 per type (exact spans), tokens/s; the last line is micro_f1=NN.NN."""
     from rasd.ner.evaluate import evaluate_file

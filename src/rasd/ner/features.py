@@ -105,7 +105,7 @@ class FeatureExtractor:
     def word_info(self, token: str) -> WordInfo:
         info = self._cache.get(token)
         if info is None:
-            if len(self._cache) > 300_000:
+            if len(self._cache) > 50_000:  # ~20 feature strings a word: keep memory bounded
                 self._cache.clear()
             info = self._compute(token)
             self._cache[token] = info
