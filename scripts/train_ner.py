@@ -47,8 +47,9 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], help="config override key=value")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    pairs = (i.split("=", 1) for i in args.set)
     config = {
-        k: v.split(",") if k == "corpora" else _value(v) for k, v in (i.split("=", 1) for i in args.set)
+        k: [x for x in v.split(",") if x] if k in ("corpora", "features") else _value(v) for k, v in pairs
     }
     if not args.e5_only:
         metrics = train(args.out, args.data, args.seed, config, rebuild_resources=not args.crf_only)

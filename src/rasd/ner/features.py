@@ -10,7 +10,8 @@ default model fast on one core.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,12 @@ from rasd.text.normalise import normalize
 
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+FEATURES_FILE = "features.json"  # the feature recipe a CRF was trained with (absent: the base set)
+
+# Optional feature groups, chosen per model (see docs/benchmarks/ner.md for what each gained):
+# "cbg": coarse word-cluster bigrams with the previous / next word;
+# "gbg": gazetteer/trigger flags of the neighbour conjoined with this word's flags.
+EXTRA_FEATURES = ("cbg", "gbg")
 
 _CONJ = "وف"
 _PREP = "بلك"
@@ -92,15 +99,30 @@ class WordInfo:
 
     own: tuple[str, ...]  # features used only at position 0
     ctx: tuple[str, ...]  # short features also used for the neighbours
+    coarse: str = ""  # the 256-cluster id (or the shape when the word has no cluster)
+    flags: str = "-"  # gazetteer and trigger flags, joined
 
 
 class FeatureExtractor:
     """Maps a tokenised sentence to crfsuite feature lists."""
 
-    def __init__(self, lexicon: Lexicon | None = None, window: int = 2) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, window: int = 2, extra: Iterable[str] = ()) -> None:
         self.lexicon = lexicon or Lexicon()
         self.window = window
+        self.extra = frozenset(extra)
+        unknown = self.extra - set(EXTRA_FEATURES)
+        if unknown:
+            raise ValueError(f"unknown NER feature groups {sorted(unknown)}; known: {EXTRA_FEATURES}")
+        self._cbg = "cbg" in self.extra
+        self._gbg = "gbg" in self.extra
         self._cache: dict[str, WordInfo] = {}
+
+    @classmethod
+    def for_model(cls, directory: Path) -> FeatureExtractor:
+        """The extractor a CRF in ``directory`` was trained with (its features.json, if any)."""
+        path = directory / FEATURES_FILE
+        cfg = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return cls(Lexicon.load(directory), window=int(cfg.get("window", 2)), extra=cfg.get("extra", ()))
 
     def word_info(self, token: str) -> WordInfo:
         info = self._cache.get(token)
@@ -143,7 +165,9 @@ class FeatureExtractor:
         for name, words in TRIGGERS.items():
             if low in words or stem in words:
                 ctx.append(f"t={name}")
-        return WordInfo(tuple(own), tuple(ctx))
+        coarse = f"{clusters[1] if clusters and len(clusters) > 1 else shp}"
+        flags = "+".join(sorted(f[2:] for f in ctx if f.startswith(("g=", "t=")))) or "-"
+        return WordInfo(tuple(own), tuple(ctx), coarse, flags)
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """One feature list per token."""
@@ -164,5 +188,24 @@ class FeatureExtractor:
                 feats.append(f"bg-={infos[i - 1].ctx[1]}|{info.ctx[1]}")
             if i + 1 < n:
                 feats.append(f"bg+={info.ctx[1]}|{infos[i + 1].ctx[1]}")
+            if self._cbg:
+                prev = infos[i - 1].coarse if i > 0 else "BOS"
+                nxt = infos[i + 1].coarse if i + 1 < n else "EOS"
+                feats.append(f"cb-={prev}|{info.coarse}")
+                feats.append(f"cb+={info.coarse}|{nxt}")
+                feats.append(f"cw-={prev}|{info.ctx[0]}")
+            if self._gbg:
+                prev = infos[i - 1].flags if i > 0 else "BOS"
+                nxt = infos[i + 1].flags if i + 1 < n else "EOS"
+                if prev != "-" or info.flags != "-":
+                    feats.append(f"gb-={prev}|{info.flags}")
+                if nxt != "-" or info.flags != "-":
+                    feats.append(f"gb+={info.flags}|{nxt}")
             out.append(feats)
         return out
+
+
+def write_feature_config(directory: Path, window: int, extra: Iterable[str]) -> None:
+    """Record the feature recipe next to the CRF so prediction builds the same features."""
+    cfg = {"window": window, "extra": sorted(set(extra))}
+    (directory / FEATURES_FILE).write_text(json.dumps(cfg, sort_keys=True) + "\n", encoding="utf-8")

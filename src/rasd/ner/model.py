@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from rasd.ner.features import FeatureExtractor, Lexicon
+from rasd.ner.features import FeatureExtractor
 
 CRF_FILE = "crf.crfsuite"  # an extension the package data includes
 TRANSFORMERS_PREFIX = "transformers:"
@@ -44,7 +44,7 @@ class CrfNer:
         if not path.exists():
             raise FileNotFoundError(f"no CRF NER model at {path}; run `rasd train ner`")
         self.directory = directory
-        self.features = FeatureExtractor(Lexicon.load(directory))
+        self.features = FeatureExtractor.for_model(directory)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         self._lock = threading.Lock()  # a crfsuite Tagger holds per-call state

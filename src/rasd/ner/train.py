@@ -28,7 +28,14 @@ from typing import Any
 
 from rasd.ner.conll import read_conll
 from rasd.ner.evaluate import NerReport, score
-from rasd.ner.features import CLUSTERS_FILE, GAZETTEER_FILE, FeatureExtractor, Lexicon, strip_clitics
+from rasd.ner.features import (
+    CLUSTERS_FILE,
+    GAZETTEER_FILE,
+    FeatureExtractor,
+    Lexicon,
+    strip_clitics,
+    write_feature_config,
+)
 from rasd.ner.model import CRF_FILE, CrfNer, default_model_dir
 from rasd.text.normalise import normalize
 
@@ -53,6 +60,11 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "vector_epochs": 5,
     "cluster_sizes": [1024, 256, 64],
     "cluster_vocab": 120_000,
+    # distillation: news sentences labelled by the e5 mode (0 = none; see rasd.ner.silver)
+    "silver_sentences": 0,
+    "silver_seed": 13,
+    "gold_repeat": 1,  # ANERcorp train appended this many times (weights gold against silver)
+    "features": [],  # optional feature groups of rasd.ner.features.EXTRA_FEATURES
 }
 
 # The shipped opt-in e5 mode (selected on the ANERcorp dev split against 6 frozen layers / 3 epochs).
@@ -250,7 +262,9 @@ def train_crf(
     import pycrfsuite
 
     random.seed(seed)
-    extractor = FeatureExtractor(Lexicon.load(output_dir), window=int(config.get("window", 2)))
+    extractor = FeatureExtractor(
+        Lexicon.load(output_dir), window=int(config.get("window", 2)), extra=config.get("features", ())
+    )
     trainer = pycrfsuite.Trainer(verbose=False)
     n_tokens = 0
     for sentences in train_sets:
@@ -269,6 +283,7 @@ def train_crf(
     started = time.perf_counter()
     output_dir.mkdir(parents=True, exist_ok=True)
     trainer.train(str(output_dir / CRF_FILE))
+    write_feature_config(output_dir, int(config.get("window", 2)), config.get("features", ()))
     return {"train_tokens": n_tokens, "crf_seconds": round(time.perf_counter() - started, 1)}
 
 
@@ -292,8 +307,12 @@ def train(
     seed: int = 13,
     config: dict[str, Any] | None = None,
     rebuild_resources: bool = True,
+    e5_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Regenerate the NER model (default: the shipped one) from the shared data; returns metrics.
+
+    ``e5_dir`` holds the e5 model that labels the silver sentences when
+    ``config["silver_sentences"] > 0`` (default: the shipped e5 mode).
 
     ``rebuild_resources=False`` keeps the clusters and gazetteer already in
     ``output_dir`` (used when only the CRF recipe changes).
@@ -324,8 +343,21 @@ def train(
             (output_dir / GAZETTEER_FILE).unlink(missing_ok=True)
     sets = load_corpora(data_dir, seed, cfg["corpora"])
     train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
+    train_sets = [sets[n] for n in train_names] + [sets["anercorp_train"]] * (int(cfg["gold_repeat"]) - 1)
+    if int(cfg["silver_sentences"]) > 0:
+        from rasd.ner.silver import silver_sentences
+
+        silver = silver_sentences(
+            data_dir,
+            output_dir,
+            e5_dir or default_model_dir(),
+            int(cfg["silver_sentences"]),
+            int(cfg["silver_seed"]),
+        )
+        train_sets.append(silver)
+        train_names.append(f"silver_e5_news({len(silver)})")
     metrics["train_sets"] = train_names
-    metrics.update(train_crf([sets[n] for n in train_names], output_dir, cfg, seed))
+    metrics.update(train_crf(train_sets, output_dir, cfg, seed))
     eval_sets = {n: s for n, s in sets.items() if n in ("anercorp_dev", "aqmar_dev", "aqmar_test")}
     for name, report in evaluate_sets(output_dir, eval_sets).items():
         metrics[f"{name}_micro_f1"] = round(report.micro_f1, 2)
