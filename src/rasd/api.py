@@ -181,7 +181,7 @@ def update_corpus(store: Store) -> dict[str, Any]:
     if _module_available("rasd.link.resolve"):
         from rasd.link.resolve import resolve_corpus
 
-        docs = list(store.iter_documents(with_text=False))
+        docs = list(store.iter_documents(annotations=["mentions"], with_text=False))
         entities = resolve_corpus(docs)
         mention_entity = {m.id: m.entity_id for d in docs for m in d.mentions}
         store.replace_entities(entities, mention_entity)
@@ -189,7 +189,9 @@ def update_corpus(store: Store) -> dict[str, Any]:
     if _module_available("rasd.quantity.claims"):
         from rasd.quantity.claims import group_claims, link_subjects
 
-        quantities, published = _stored_quantities(store.iter_documents(with_text=False))
+        quantities, published = _stored_quantities(
+            store.iter_documents(annotations=["quantities"], with_text=False)
+        )
         subjects = link_subjects(quantities, store.entities())
         for q in quantities:
             q.subject_entity_id = subjects.get(q.id, q.subject_entity_id)

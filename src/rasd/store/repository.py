@@ -175,9 +175,17 @@ class Store:
         return doc
 
     def iter_documents(
-        self, annotations: bool = True, with_text: bool = True, batch_size: int = 500
+        self,
+        annotations: bool | Sequence[str] = True,
+        with_text: bool = True,
+        batch_size: int = 500,
     ) -> Iterator[Document]:
-        """All documents in id order, loaded in batches so memory stays bounded."""
+        """All documents in id order, loaded in batches so memory stays bounded.
+
+        ``annotations``: all (True), none (False), or the names of the tables to load
+        (e.g. ``["mentions"]`` for entity resolution).
+        """
+        names = list(t.ANNOTATION_TABLES) if annotations is True else list(annotations or [])
         columns = [c for c in t.documents.columns if with_text or c.name != "text"]
         last: str | None = None
         while True:
@@ -188,14 +196,17 @@ class Store:
                 docs = [_document_from_row(r) for r in conn.execute(query)]
                 if not docs:
                     return
-                if annotations:
-                    self._load_annotations(conn, docs)
+                if names:
+                    self._load_annotations(conn, docs, names)
             yield from docs
             last = docs[-1].id
 
-    def _load_annotations(self, conn: Connection, docs: list[Document]) -> None:
+    def _load_annotations(
+        self, conn: Connection, docs: list[Document], names: Sequence[str] = tuple(t.ANNOTATION_TABLES)
+    ) -> None:
         by_id = {d.id: d for d in docs}
-        for name, table in t.ANNOTATION_TABLES.items():
+        for name in names:
+            table = t.ANNOTATION_TABLES[name]
             query = select(table).where(table.c.doc_id.in_(by_id)).order_by(table.c.doc_id, table.c.id)
             for row in conn.execute(query):
                 item = _event_from_row(row) if name == "events" else _from_row(_ROW_CLASSES[name], row)
@@ -203,7 +214,7 @@ class Store:
                     item.doc_id = row.doc_id
                 getattr(by_id[row.doc_id], name).append(item)
         for doc in docs:
-            for name in t.ANNOTATION_TABLES:
+            for name in names:
                 getattr(doc, name).sort(key=lambda a: (getattr(a, "start", 0), getattr(a, "end", 0), a.id))
 
     # -- corpus-level results ----------------------------------------------------
