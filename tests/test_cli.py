@@ -101,3 +101,11 @@ def test_eval_ner_prints_micro_f1_last(tmp_path: Path) -> None:
     assert last.startswith("micro_f1=")
     value = float(last.split("=", 1)[1])
     assert 0.0 <= value <= 100.0
+
+
+def test_update_reruns_corpus_stages(tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    assert run("analyze", str(EXAMPLES / "news.jsonl"), "--db", db, "--stages", "text,link").exit_code == 0
+    result = run("update", "--db", db)
+    assert result.exit_code == 0
+    assert "entities" in result.stderr

@@ -154,6 +154,20 @@ def analyze(
 
 
 @app.command()
+def update(db: DbOption = None) -> None:
+    """Re-run the corpus-level stages over the store: entity resolution, then claim groups.
+
+    `rasd analyze` does this after every run; run it yourself after `rasd kb add`.
+    """
+    import time
+
+    started = time.perf_counter()
+    summary = api.update_corpus(api.open_store(db))
+    done = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.items())
+    err.print(f"{done or 'nothing to update'} in {time.perf_counter() - started:.1f}s", markup=False)
+
+
+@app.command()
 def export(
     db: DbOption = None,
     format: Annotated[
