@@ -186,3 +186,58 @@ def test_link_subjects_uses_entity_names_and_aliases() -> None:
         entities,
     )
     assert found == {"a:q0": "E1", "b:q0": "E1"}
+
+
+def _fig(qid: str, value: float, measure: str, time: str, subject: str = "E1") -> Quantity:
+    from rasd.model import Quantity
+
+    return Quantity(
+        id=qid,
+        start=0,
+        end=1,
+        text=str(value),
+        value=value,
+        min=value,
+        max=value,
+        measure=measure,
+        subject_entity_id=subject,
+        time=time,
+    )
+
+
+def test_flow_figures_are_grouped_per_incident() -> None:
+    from rasd.quantity.claims import group_claims
+
+    figures = [
+        _fig("a:q0", 5, "killed", "2026-01-03"),
+        _fig("b:q0", 12, "killed", "2026-01-04"),
+        _fig("c:q0", 40, "killed", "2026-02-20"),
+        _fig("d:q0", 40, "killed", "2026-02-21"),
+    ]
+    groups = group_claims(figures)
+    assert sorted(g.quantity_ids for g in groups) == [["a:q0", "b:q0"], ["c:q0", "d:q0"]]
+    by_first = {g.quantity_ids[0]: g for g in groups}
+    assert by_first["a:q0"].disagreement and not by_first["c:q0"].disagreement
+    assert len({g.id for g in groups}) == 2
+
+
+def test_figures_in_one_document_do_not_contradict_each_other() -> None:
+    from rasd.quantity.claims import group_claims
+
+    at_least_five = _fig("b:q0", 5, "killed", "2026-01-03")
+    at_least_five.qualifier, at_least_five.max = "at_least", None
+    figures = [
+        _fig("a:q0", 5, "killed", "2026-01-03"),
+        _fig("a:q1", 9, "killed", "2026-01-03"),
+        at_least_five,
+    ]
+    (group,) = group_claims(figures)
+    assert not group.disagreement
+
+
+def test_stock_figures_compare_across_weeks_by_iso_week() -> None:
+    from rasd.quantity.claims import group_claims
+
+    figures = [_fig("a:q0", 3000, "fighters", "2026-W05"), _fig("b:q0", 7000, "fighters", "2026-02-10")]
+    (group,) = group_claims(figures)
+    assert group.disagreement

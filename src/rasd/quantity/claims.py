@@ -6,10 +6,13 @@ Rule for ``disagreement`` (documented in docs/benchmarks/quantity.md too):
 * Each figure asserts an interval: exact values and the final value of a change ±2% (at
   least ±1), approximate values ±10% (at least ±1), "at least N" [N, ∞), "at most N"
   [0, N], ranges [min, max], vague amounts (عشرات، مئات) [ACLED value, ∞), "بضعة" [3, 9].
-* Two figures are compared only when they can refer to the same moment: their dates (the
-  quantity's ``time``, else the document's publication date) are at most
-  ``window_days`` (31) apart or unknown. Figures for different times — a toll that grew
-  over two months — do not contradict each other.
+* Two figures are compared only when they come from different documents and can refer to
+  the same moment: their dates (the quantity's ``time`` at day or week precision, else the
+  document's publication date) are at most ``window_days`` (31) apart or unknown. Figures
+  for different times — a toll that grew over two months — do not contradict each other.
+* Counts of events (killed, injured, detained, displaced, strikes) are grouped per incident:
+  figures about one subject whose days lie within ``INCIDENT_DAYS`` (2) of each other. Stocks
+  (fighters, troops) are grouped per subject over the whole corpus.
 * Unparsed figures are kept in the group but never compared.
 * The group disagrees when two compared figures have disjoint intervals (for intervals,
   "pairwise overlapping" is the same as "all hold at once").
@@ -17,9 +20,11 @@ Rule for ``disagreement`` (documented in docs/benchmarks/quantity.md too):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -39,6 +44,10 @@ COMPARABLE_MEASURES: tuple[str, ...] = (
     "strikes",
 )
 WINDOW_DAYS = 31
+# Counts of events (casualties, arrests, strikes) are claims about one incident.
+FLOW_MEASURES: frozenset[str] = frozenset({"killed", "injured", "detained", "displaced", "strikes"})
+INCIDENT_DAYS = 2
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
 
 def doc_id_of(quantity: Quantity) -> str:
@@ -150,26 +159,40 @@ def claim_interval(q: Quantity) -> tuple[float, float] | None:
 
 
 def _date_of(q: Quantity, published: Mapping[str, dt.date | None]) -> dt.date | None:
-    """The date a figure refers to: its TIMEX3 value (day, month or year precision), else publication."""
+    """The day a figure refers to: its TIMEX3 day, else the Monday of its ISO week, else the
+    publication date, else the first day of its month or year."""
     value = q.time or ""
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
+    with contextlib.suppress(ValueError):
+        return dt.date.fromisoformat(value[:10])
+    week = _ISO_WEEK.match(value)
+    if week:
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    if published.get(doc_id_of(q)) is not None:
+        return published[doc_id_of(q)]
+    for fmt, size in (("%Y-%m", 7), ("%Y", 4)):
+        with contextlib.suppress(ValueError):
             return dt.datetime.strptime(value[:size], fmt).date()
-        except ValueError:
-            continue
-    return published.get(doc_id_of(q))
+    return None
 
 
 def _disagree(
     quantities: Sequence[Quantity], published: Mapping[str, dt.date | None], window_days: int
 ) -> bool:
+    """Two figures from different documents, for about the same time, whose intervals are disjoint.
+
+    Figures within one document are not compared: an article giving 5 dead in one town and 7
+    in another is breaking a figure down, not contradicting itself.
+    """
     items = []
     for q in quantities:
         interval = claim_interval(q)
         if interval is not None and q.qualifier != "change":
-            items.append((interval, _date_of(q, published)))
-    for i, (a, da) in enumerate(items):
-        for b, db in items[i + 1 :]:
+            items.append((interval, _date_of(q, published), doc_id_of(q)))
+    for i, (a, da, doc_a) in enumerate(items):
+        for b, db, doc_b in items[i + 1 :]:
+            if doc_a == doc_b:
+                continue
             if da is not None and db is not None and abs((da - db).days) > window_days:
                 continue
             if a[1] < b[0] or b[1] < a[0]:
@@ -177,8 +200,29 @@ def _disagree(
     return False
 
 
-def group_id(subject_key: str, measure: str) -> str:
-    return "cg:" + hashlib.sha1(f"{subject_key}|{measure}".encode()).hexdigest()[:12]
+def _by_incident(
+    members: list[Quantity], published: Mapping[str, dt.date | None], window_days: int
+) -> list[list[Quantity]]:
+    """Split figures of a flow measure into runs of nearby days: one run per incident.
+
+    "Killed" figures about one group over a year report many different attacks; only
+    figures for the same days can be claims about the same toll.
+    """
+    runs: list[list[Quantity]] = []
+    start: dt.date | None = None
+    for q in members:  # sorted by date
+        day = _date_of(q, published)
+        if runs and (day is None or start is None or (day - start).days <= window_days):
+            runs[-1].append(q)
+            continue
+        runs.append([q])
+        start = day
+    return runs
+
+
+def group_id(subject_key: str, measure: str, incident: dt.date | None = None) -> str:
+    suffix = f"|{incident.isoformat()}" if incident else ""
+    return "cg:" + hashlib.sha1(f"{subject_key}|{measure}{suffix}".encode()).hexdigest()[:12]
 
 
 def group_claims(
@@ -188,9 +232,14 @@ def group_claims(
     *,
     min_documents: int = 2,
     window_days: int = WINDOW_DAYS,
+    incident_days: int = INCIDENT_DAYS,
     measures: Sequence[str] = COMPARABLE_MEASURES,
 ) -> list[ClaimGroup]:
     """Group figures by (subject, measure) across documents and flag disagreements.
+
+    Stocks (fighters, troops) form one group per subject and measure, compared within
+    ``window_days``; flows (killed, injured, detained, displaced, strikes) one group per
+    incident: figures whose days lie within ``incident_days`` of the run's first day.
 
     ``published`` maps document id → publication date (for figures without their own
     time). Groups need a subject (figures with none are about unknown parties and are not
@@ -205,21 +254,25 @@ def group_claims(
         if key:
             buckets[(key, q.measure)].append(q)
     groups: list[ClaimGroup] = []
-    for (key, measure), members in buckets.items():
-        if len({doc_id_of(q) for q in members}) < min_documents:
-            continue
-        members.sort(key=lambda q: (_date_of(q, published) or dt.date.min, q.id))
-        entity_ids = Counter(q.subject_entity_id for q in members if q.subject_entity_id)
-        groups.append(
-            ClaimGroup(
-                id=group_id(key, measure),
-                subject_entity_id=entity_ids.most_common(1)[0][0] if entity_ids else None,
-                measure=measure,
-                quantity_ids=[q.id for q in members],
-                disagreement=_disagree(members, published, window_days),
-                subject_key=key,
+    for (key, measure), bucket in buckets.items():
+        bucket.sort(key=lambda q: (_date_of(q, published) or dt.date.min, q.id))
+        flow = measure in FLOW_MEASURES
+        runs = _by_incident(bucket, published, incident_days) if flow else [bucket]
+        for members in runs:
+            if len({doc_id_of(q) for q in members}) < min_documents:
+                continue
+            entity_ids = Counter(q.subject_entity_id for q in members if q.subject_entity_id)
+            incident = _date_of(members[0], published) if flow else None
+            groups.append(
+                ClaimGroup(
+                    id=group_id(key, measure, incident),
+                    subject_entity_id=entity_ids.most_common(1)[0][0] if entity_ids else None,
+                    measure=measure,
+                    quantity_ids=[q.id for q in members],
+                    disagreement=_disagree(members, published, incident_days if flow else window_days),
+                    subject_key=key,
+                )
             )
-        )
     groups.sort(key=lambda g: g.id)
     return groups
 
