@@ -93,14 +93,24 @@ def silver_sentences(
     path = cache_dir() / f"ner_silver_n{n}_s{seed}.conll"
     if path.exists():
         return _read(path)
+    # the selection is a deterministic stream: a cache of the first m < n or m >= n sentences is a prefix
+    cached = sorted(
+        (int(p.name.split("_n")[1].split("_")[0]), p)
+        for p in cache_dir().glob(f"ner_silver_n*_s{seed}.conll")
+    )
+    bigger = [p for m, p in cached if m >= n]
+    if bigger:
+        return _read(bigger[0])[:n]
+    out: Sentences = _read(cached[-1][1]) if cached else []
     from rasd.ner.transformer import E5Ner
 
     model = E5Ner(e5_dir, threads=1)
     lexicon = Lexicon.load(lexicon_dir)
     started = time.perf_counter()
-    out: Sentences = []
     pending: list[list[str]] = []
-    for tokens in news_sentences(data_dir, lexicon, n, seed):
+    for i, tokens in enumerate(news_sentences(data_dir, lexicon, n, seed)):
+        if i < len(out):
+            continue
         pending.append(tokens)
         if len(pending) >= batch:
             out.extend(zip(pending, model.predict_batch(pending), strict=True))
