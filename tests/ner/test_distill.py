@@ -84,3 +84,15 @@ def test_training_with_gold_repeat_and_features(tiny_data: Path, tmp_path: Path)
     assert model.features.extra == {"cbg", "gbg"}  # type: ignore[attr-defined]
     tags = model.predict_batch([["قال", "الوزير", "كريم", "منصور", "في", "دمشق", "."]])[0]
     assert tags[2:4] == ["B-PER", "I-PER"]
+
+
+def test_silver_reuses_a_longer_cached_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasd.ner.silver import silver_sentences
+
+    monkeypatch.setenv("RASD_CACHE", str(tmp_path))
+    (tmp_path / "ner_silver_n3_s5.conll").write_text(
+        "سامي\tB-PER\n\nدمشق\tB-LOC\n\nقال\tO\n", encoding="utf-8"
+    )
+    # no e5 model and no data are needed: the first two sentences of the cached stream are returned
+    got = silver_sentences(tmp_path / "no-data", tmp_path, tmp_path / "no-model", 2, seed=5)
+    assert got == [(["سامي"], ["B-PER"]), (["دمشق"], ["B-LOC"])]
