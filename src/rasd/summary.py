@@ -21,11 +21,25 @@ def print_summary(store: Store, console: Console, top: int = 10) -> None:
         for e in entities:
             table.add_row(e.name, e.type, e.name_en or "", e.kb_id or "", str(e.mention_count))
         console.print(table)
-    groups = [g for g in store.claim_groups() if g.disagreement][:top]
+    groups = [g for g in store.claim_groups() if g.disagreement]
+    groups.sort(key=lambda g: (-len(g.quantity_ids), g.id))
     if groups:
-        table = Table("subject", "measure", "figures", title="Figures the sources disagree on")
-        for g in groups:
-            table.add_row(g.subject_key or g.subject_entity_id or "?", g.measure, str(len(g.quantity_ids)))
+        from rasd.quantity.claims import format_figure
+
+        names = {e.id: e for e in store.entities()}
+        quantities = store.quantities_by_id(q for g in groups[:top] for q in g.quantity_ids)
+        table = Table("subject", "measure", "figures (holder)", title="Figures the sources disagree on")
+        for g in groups[:top]:
+            entity = names.get(g.subject_entity_id or "")
+            subject = (
+                f"{entity.name} ({entity.name_en})" if entity and entity.name_en else (g.subject_key or "?")
+            )
+            figures = "; ".join(
+                f"{format_figure(q)} ({q.holder_text or '?'})"
+                for q in (quantities.get(i) for i in g.quantity_ids)
+                if q is not None
+            )
+            table.add_row(subject, g.measure, figures)
         console.print(table)
     errors = store.errors(limit=3)
     if errors:
