@@ -15,8 +15,13 @@ from tests.conftest import EXAMPLES, SCHEMA
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    db = str(tmp_path_factory.mktemp("e2e") / "rasd.db")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("e2e") / "rasd.db")
+
+
+@pytest.fixture(scope="module")
+def exported(db_path: str) -> dict:
+    db = db_path
     report = rasd.analyze_corpus([EXAMPLES], db=db, published="2026-03-21")
     assert report.processed == 15 and report.bad_records == 0 and report.stage_errors == 0
     store = Store(db)
@@ -80,3 +85,14 @@ def test_contested_figures_form_one_claim_group(exported: dict) -> None:
     docs = {quantities[i]["doc_id"] for i in group["quantity_ids"]}
     assert len(docs) >= 2
     assert group["subject_entity_id"] is not None
+
+
+def test_summary_names_the_contested_figures(exported: dict, db_path: str) -> None:
+    from typer.testing import CliRunner
+
+    from rasd.cli import app
+
+    result = CliRunner().invoke(app, ["summary", "--db", db_path])
+    assert result.exit_code == 0
+    assert "15 documents" in result.output
+    assert "Figures the sources disagree on" in result.output
