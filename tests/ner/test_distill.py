@@ -76,6 +76,7 @@ def test_training_with_gold_repeat_and_features(tiny_data: Path, tmp_path: Path)
             "corpora": ["anercorp"],
             "max_iterations": 40,
             "gold_repeat": 2,
+            "silver_sentences": 0,
             "features": ["cbg", "gbg"],
         },
     )
@@ -96,3 +97,13 @@ def test_silver_reuses_a_longer_cached_prefix(tmp_path: Path, monkeypatch: pytes
     # no e5 model and no data are needed: the first two sentences of the cached stream are returned
     got = silver_sentences(tmp_path / "no-data", tmp_path, tmp_path / "no-model", 2, seed=5)
     assert got == [(["سامي"], ["B-PER"]), (["دمشق"], ["B-LOC"])]
+
+
+def test_latin_name_runs_are_continued() -> None:
+    from rasd.ner.model import extend_latin_names
+
+    tokens = ["صحيفة", "The", "New", "York", "Times", "في", "Paris"]
+    tags = ["O", "B-ORG", "O", "O", "O", "O", "O"]
+    assert extend_latin_names(tokens, tags) == ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    # an Arabic word before a Latin one never starts a continuation
+    assert extend_latin_names(["لندن", "Reuters"], ["B-LOC", "O"]) == ["B-LOC", "O"]

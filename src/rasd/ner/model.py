@@ -34,6 +34,23 @@ class NerModel(Protocol):
         ...
 
 
+def _capitalised_latin(token: str) -> bool:
+    return bool(token) and token[0].isascii() and token[0].isupper()
+
+
+def extend_latin_names(tokens: Sequence[str], tags: list[str]) -> list[str]:
+    """Continue a name over the capitalised Latin words that follow it ("The" + "Guardian").
+
+    Inside Arabic text a run of capitalised Latin words is one name; the e5 teacher of the
+    distilled CRF often stops after the first word, and the CRF learned that from it.
+    """
+    for i in range(1, len(tags)):
+        prev_latin = _capitalised_latin(tokens[i - 1])
+        if tags[i] == "O" and tags[i - 1] != "O" and prev_latin and _capitalised_latin(tokens[i]):
+            tags[i] = "I-" + tags[i - 1][2:]
+    return tags
+
+
 class CrfNer:
     """The default model: a linear-chain CRF (python-crfsuite) over rich token features."""
 
@@ -57,7 +74,7 @@ class CrfNer:
                 if not tokens:
                     out.append([])
                     continue
-                out.append(list(self._tagger.tag(self.features.sentence(tokens))))
+                out.append(extend_latin_names(tokens, list(self._tagger.tag(self.features.sentence(tokens)))))
         return out
 
     def predict_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
@@ -65,7 +82,7 @@ class CrfNer:
             return [], []
         with self._lock:
             self._tagger.set(self.features.sentence(tokens))
-            tags = list(self._tagger.tag())
+            tags = extend_latin_names(tokens, list(self._tagger.tag()))
             scores = [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
         return tags, scores
 
