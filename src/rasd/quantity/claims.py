@@ -29,19 +29,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rasd.link.names import name_key, without_article
-from rasd.model import ClaimGroup, Document, Entity, Quantity
+from rasd.model import MEASURES, ClaimGroup, Document, Entity, Quantity
 from rasd.quantity.lexicon import GROUP_TITLE_WORDS
 from rasd.text.normalise import normalize
 
-# Measures whose figures analysts compare across sources.
-COMPARABLE_MEASURES: tuple[str, ...] = (
-    "fighters",
-    "troops",
-    "killed",
-    "injured",
-    "detained",
-    "displaced",
-    "strikes",
+# Measures whose figures analysts compare across sources: counts of people and strikes.
+COMPARABLE_MEASURES: tuple[str, ...] = tuple(
+    m for m in MEASURES if m not in ("distance_km", "money", "percent", "other")
 )
 WINDOW_DAYS = 31
 # Counts of events (casualties, arrests, strikes) are claims about one incident.

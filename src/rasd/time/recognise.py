@@ -733,13 +733,8 @@ def _fraction_value(count: float, unit: lx.Unit) -> str:
     return nm.duration_value(count, unit.letter, unit.clock)
 
 
-@_rule(rf"(?:(?P<bound>{BOUND}){S})?(?P<frac>{_alt(lx.UNIT_FRACTIONS)}){S}(?P<unit>{UNIT})")
-def _duration_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
-    """ "نصف ساعة" (PT30M), "ربع قرن" (P25Y), "أكثر من نصف ساعة"."""
-    unit = lx.UNITS[_g(m, "unit") or ""]
-    if unit.implied != 1:
-        return None
-    count = lx.UNIT_FRACTIONS[_g(m, "frac") or ""]
+def _fraction_duration(m: re.Match[str], count: float, unit: lx.Unit) -> Candidate:
+    """A DURATION of a fractional count of ``unit``, with an optional bound ("أكثر من")."""
     bound = lx.BOUNDS[_g(m, "bound") or ""] if m.group("bound") else None
     return Candidate(
         m.start("core"),
@@ -751,6 +746,16 @@ def _duration_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         bound,
         "duration",
     )
+
+
+@_rule(rf"(?:(?P<bound>{BOUND}){S})?(?P<frac>{_alt(lx.UNIT_FRACTIONS)}){S}(?P<unit>{UNIT})")
+def _duration_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "نصف ساعة" (PT30M), "ربع قرن" (P25Y), "أكثر من نصف ساعة"."""
+    unit = lx.UNITS[_g(m, "unit") or ""]
+    if unit.implied != 1:
+        return None
+    count = lx.UNIT_FRACTIONS[_g(m, "frac") or ""]
+    return _fraction_duration(m, count, unit)
 
 
 @_rule(rf"(?:(?P<bound>{BOUND}){S})?(?P<unit>{UNIT}){OS}و{OS}(?P<frac>{_alt(lx.UNIT_FRACTIONS)})")
@@ -760,17 +765,7 @@ def _unit_and_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if unit.implied == 0:
         return None
     count = unit.implied + lx.UNIT_FRACTIONS[_g(m, "frac") or ""]
-    bound = lx.BOUNDS[_g(m, "bound") or ""] if m.group("bound") else None
-    return Candidate(
-        m.start("core"),
-        m.end("core"),
-        "DURATION",
-        _fraction_value(count, unit),
-        unit.granularity,
-        False,
-        bound,
-        "duration",
-    )
+    return _fraction_duration(m, count, unit)
 
 
 @_rule(rf"(?P<unit>{DUNIT}){S}(?P<num>(?:ال)?{NUM})(?:{S}(?P<rel>{DREL}))?")
