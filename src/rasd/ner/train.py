@@ -63,7 +63,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     # distillation: news sentences labelled by the e5 mode (0 = none; see rasd.ner.silver)
     "silver_sentences": 8000,
     "silver_seed": 13,
-    "gold_repeat": 1,  # ANERcorp train appended this many times (weights gold against silver)
+    "gold_repeat": 2,  # ANERcorp train appended this many times (weights gold against silver)
     "features": [],  # optional feature groups of rasd.ner.features.EXTRA_FEATURES
 }
 
