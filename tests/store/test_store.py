@@ -40,7 +40,7 @@ def annotated_document() -> Document:
 
 def test_database_url_forms() -> None:
     assert database_url("x.db") == "sqlite:///x.db"
-    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgresql://u@h/db") == "postgresql+pg8000://u@h/db"
     assert database_url("sqlite:////tmp/a.db") == "sqlite:////tmp/a.db"
 
 

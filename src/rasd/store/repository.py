@@ -48,7 +48,8 @@ def database_url(db: str | None = None) -> str:
     """Accept a file path, ``sqlite:///…`` or ``postgresql://…``; default ``$RASD_DB`` or ./rasd.db."""
     db = db or os.environ.get("RASD_DB") or DEFAULT_DB
     if db.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
+        # pg8000 (BSD) rather than psycopg (LGPL): Rasd's dependencies stay permissive.
+        return "postgresql+pg8000://" + db.split("://", 1)[1]
     if "://" in db:
         return db
     return f"sqlite:///{db}"
