@@ -9,7 +9,6 @@ store = rasd.open_store("rasd.db")
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -168,38 +167,27 @@ def _duplicate_error(doc: Document, what: str) -> ProcessingError:
     return ProcessingError(doc_id=doc.id, stage="ingest", reason=f"duplicate id: {doc.id!r} {what}")
 
 
-def _module_available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def update_corpus(store: Store) -> dict[str, Any]:
     """Corpus-level stages over the store: entity resolution, then claim groups."""
-    summary: dict[str, Any] = {}
-    if _module_available("rasd.link.resolve"):
-        from rasd.link.resolve import resolve_corpus
+    # Imported here: the KB, gazetteer and claim rules load only when a corpus is updated.
+    from rasd.link.resolve import resolve_corpus
+    from rasd.quantity.claims import group_claims, link_subjects
 
-        docs = list(store.iter_documents(annotations=["mentions"], with_text=False))
-        entities = resolve_corpus(docs)
-        mention_entity = {m.id: m.entity_id for d in docs for m in d.mentions}
-        store.replace_entities(entities, mention_entity)
-        summary["entities"] = len(entities)
-    if _module_available("rasd.quantity.claims"):
-        from rasd.quantity.claims import group_claims, link_subjects
+    docs = list(store.iter_documents(annotations=["mentions"], with_text=False))
+    entities = resolve_corpus(docs)
+    store.replace_entities(entities, {m.id: m.entity_id for d in docs for m in d.mentions})
+    del docs
 
-        quantities, published = _stored_quantities(
-            store.iter_documents(annotations=["quantities"], with_text=False)
-        )
-        subjects = link_subjects(quantities, store.entities())
-        for q in quantities:
-            q.subject_entity_id = subjects.get(q.id, q.subject_entity_id)
-        store.set_quantity_subjects(subjects)
-        groups = group_claims(quantities, published=published)
-        store.replace_claim_groups(groups)
-        summary["claim_groups"] = len(groups)
-    return summary
+    quantities, published = _stored_quantities(
+        store.iter_documents(annotations=["quantities"], with_text=False)
+    )
+    subjects = link_subjects(quantities, store.entities())
+    for q in quantities:
+        q.subject_entity_id = subjects.get(q.id, q.subject_entity_id)
+    store.set_quantity_subjects(subjects)
+    groups = group_claims(quantities, published=published)
+    store.replace_claim_groups(groups)
+    return {"entities": len(entities), "claim_groups": len(groups)}
 
 
 def _stored_quantities(docs: Iterable[Document]) -> tuple[list[Any], dict[str, dt.date | None]]:

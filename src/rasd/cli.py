@@ -405,8 +405,7 @@ def claims(
     for i, group in enumerate(groups):  # show (and match) entity names, not ids
         entity = names.get(group.subject_entity_id or "")
         if entity is not None:
-            label = f"{entity.name} ({entity.name_en})" if entity.name_en else entity.name
-            groups[i] = dataclasses.replace(group, subject_key=label)
+            groups[i] = dataclasses.replace(group, subject_key=entity.label)
     quantities = store.quantities_by_id(q for g in groups for q in g.quantity_ids)
     documents = {}
     for doc_id in sorted({doc_id_of(q) for q in quantities.values()}):

@@ -115,6 +115,11 @@ class Entity:
     country: str | None = None  # ISO 3166 alpha-2 for places and state actors
     mention_count: int = 0
 
+    @property
+    def label(self) -> str:
+        """Arabic name with the English one in brackets, for tables."""
+        return f"{self.name} ({self.name_en})" if self.name_en else self.name
+
 
 @dataclass(slots=True)
 class Timex:

@@ -31,9 +31,7 @@ def print_summary(store: Store, console: Console, top: int = 10) -> None:
         table = Table("subject", "measure", "figures (holder)", title="Figures the sources disagree on")
         for g in groups[:top]:
             entity = names.get(g.subject_entity_id or "")
-            subject = (
-                f"{entity.name} ({entity.name_en})" if entity and entity.name_en else (g.subject_key or "?")
-            )
+            subject = entity.label if entity else (g.subject_key or "?")
             figures = "; ".join(
                 f"{format_figure(q)} ({q.holder_text or '?'})"
                 for q in (quantities.get(i) for i in g.quantity_ids)
