@@ -768,12 +768,16 @@ def _unit_and_fraction(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _fraction_duration(m, count, unit)
 
 
+def _definite_count(m: re.Match[str]) -> tuple[lx.Unit, str, float | None]:
+    """The definite plural unit, the count as written and its value ("الثلاثة", "الـ24")."""
+    raw = m.group("num")
+    return lx.DEFINITE_UNITS[_g(m, "unit") or ""], raw, parse_number(raw[2:] if raw.startswith("ال") else raw)
+
+
 @_rule(rf"(?P<unit>{DUNIT}){S}(?P<num>(?:ال)?{NUM})(?:{S}(?P<rel>{DREL}))?")
 def _duration_definite(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     """Definite plural with a count: "الأيام الثلاثة الماضية", "السنوات الخمس", "الساعات الـ24 الماضية"."""
-    unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
-    raw = m.group("num")
-    count = parse_number(raw[2:] if raw.startswith("ال") else raw)
+    unit, raw, count = _definite_count(m)
     if unit.implied != 0 or count is None:
         return None
     if not raw.startswith("ال") and not m.group("rel"):
@@ -784,9 +788,7 @@ def _duration_definite(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 @_rule(rf"(?P<num>ال{NUMW}|(?:ال)?\d{{1,4}}){S}(?P<unit>{DUNIT})(?:{S}(?P<rel>{DREL}))?")
 def _duration_number_first(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     """ "الستة الأشهر القادمة", "الـ14 عاما الماضية" (count before a definite plural)."""
-    unit = lx.DEFINITE_UNITS[_g(m, "unit") or ""]
-    raw = m.group("num")
-    count = parse_number(raw[2:] if raw.startswith("ال") else raw)
+    unit, _, count = _definite_count(m)
     if unit.implied != 0 or count is None:
         return None
     return _duration(m, ctx, count, unit)
