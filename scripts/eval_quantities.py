@@ -42,21 +42,28 @@ def speed(news: Path, limit: int) -> dict[str, float | int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="test", choices=("dev", "test", "blind", "all"))
+    ap.add_argument("--split", default="test", choices=("dev", "test", "blind", "blind3", "all"))
     ap.add_argument("--stages", default="quantity", help="comma-separated stage names run before scoring")
+    ap.add_argument(
+        "--batch", help='only the rows of one annotation batch ("" = rows without a batch field)'
+    )
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print every miss, spurious and wrong prediction")
     ap.add_argument("--speed", type=int, metavar="N", help="time the stage on N articles instead of scoring")
     args = ap.parse_args()
+    if args.errors and args.split in ("blind", "blind3", "all"):
+        ap.error("--errors is refused on blind splits: they are scored only with the summary")
     if args.speed:
         print(json.dumps(speed(args.news, args.speed), indent=2))
         return
-    scores = evaluate(args.split, args.gold, args.news, [s for s in args.stages.split(",") if s])
+    stages = [s for s in args.stages.split(",") if s]
+    scores = evaluate(args.split, args.gold, args.news, stages, batch=args.batch)
     if args.errors:
         for e in scores.errors:
             print(json.dumps(e, ensure_ascii=False))
-    print(json.dumps({"split": args.split, "stages": args.stages, **scores.summary()}, indent=2))
+    head = {"split": args.split, "batch": args.batch, "stages": args.stages}
+    print(json.dumps({**head, **scores.summary()}, indent=2))
 
 
 if __name__ == "__main__":

@@ -110,9 +110,15 @@ class Scores:
         }
 
 
-def load_gold(path: Path = DEFAULT_GOLD, split: str | None = None) -> list[dict[str, Any]]:
+def load_gold(
+    path: Path = DEFAULT_GOLD, split: str | None = None, batch: str | None = None
+) -> list[dict[str, Any]]:
+    """Gold rows of one split (``all``/None: every split), optionally of one annotation batch."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if split in (None, "all", r["split"])]
+    rows = [r for r in rows if split in (None, "all", r["split"])]
+    if batch is not None:
+        rows = [r for r in rows if r.get("batch", "") == batch]
+    return rows
 
 
 def load_articles(ids: Iterable[str], news_dir: Path = DEFAULT_NEWS) -> dict[str, Document]:
@@ -225,9 +231,10 @@ def evaluate(
     news_dir: Path = DEFAULT_NEWS,
     stages: Sequence[str] = ("quantity",),
     annotate: Callable[[Document], Document] | None = None,
+    batch: str | None = None,
 ) -> Scores:
-    """Run the stages over the gold articles of ``split`` and score them."""
-    rows = load_gold(gold_path, split)
+    """Run the stages over the gold articles of ``split`` (and ``batch``, when given) and score them."""
+    rows = load_gold(gold_path, split, batch)
     docs = load_articles([r["doc_id"] for r in rows], news_dir)
     if annotate is None:
         from rasd.pipeline import Pipeline, create_stage
