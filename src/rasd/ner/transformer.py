@@ -29,6 +29,40 @@ LABELS: tuple[str, ...] = ("O", *(f"{p}-{t}" for t in MODEL_TYPES for p in ("B",
 MAX_PIECES = 200  # per chunk fed to the encoder (position limit is 512)
 
 
+def allowed_transitions(labels: Sequence[str]) -> np.ndarray:
+    """``[prev, next]`` mask of IOB2 moves; row ``len(labels)`` is the sentence start.
+
+    ``I-X`` may only follow ``B-X`` or ``I-X``: decoding under this constraint keeps a
+    span's pieces together instead of letting a stray ``I-`` open a new span.
+    """
+    n = len(labels)
+    ok = np.ones((n + 1, n), dtype=bool)
+    for j, lab in enumerate(labels):
+        if lab.startswith("I-"):
+            for i in range(n + 1):
+                ok[i, j] = i < n and labels[i][2:] == lab[2:] and labels[i][:2] in ("B-", "I-")
+    return ok
+
+
+def viterbi(logits: np.ndarray, allowed: np.ndarray) -> list[int]:
+    """Best label sequence under ``allowed`` by summed per-token log-probabilities."""
+    if len(logits) == 0:
+        return []
+    logp = logits - logits.max(axis=1, keepdims=True)
+    logp = logp - np.log(np.exp(logp).sum(axis=1, keepdims=True))
+    penalty = np.where(allowed, 0.0, -1e9)
+    score = logp[0] + penalty[-1]
+    back = np.zeros(logp.shape, dtype=np.int64)
+    for t in range(1, len(logp)):
+        cand = score[:, None] + penalty[:-1]
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[t]
+    path = [int(score.argmax())]
+    for t in range(len(logp) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
 def _torch() -> Any:
     import torch
 
@@ -185,8 +219,14 @@ def train_e5(
     seed: int = 13,
     threads: int = 2,
     log: Any = print,
+    label_smoothing: float = 0.0,
+    dev: Sequence[tuple[list[str], list[str]]] | None = None,
 ) -> dict[str, Any]:
-    """Fine-tune the top of e5-small on IOB2 data over Rasd types; writes the shipped files."""
+    """Fine-tune the top of e5-small on IOB2 data over Rasd types; writes the shipped files.
+
+    With ``dev`` the model is scored on it after every epoch and the best epoch's weights
+    are the ones written (selection on a dev split, never on test).
+    """
     torch = _torch()
     torch.manual_seed(seed)
     random.seed(seed)
@@ -220,11 +260,13 @@ def train_e5(
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda step: min(1.0, (step + 1) / (0.06 * total)) * max(0.0, (total - step) / total)
     )
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=label_smoothing)
     started = time.perf_counter()
     step = 0
-    model.train()
+    best: tuple[float, int, dict[str, Any]] | None = None
+    epoch_f1: list[float] = []
     for epoch in range(epochs):
+        model.train()
         random.shuffle(batches)
         running = 0.0
         for batch in batches:
@@ -246,8 +288,50 @@ def train_e5(
                 elapsed = time.perf_counter() - started
                 log(f"epoch {epoch} step {step}/{total} loss {running / 50:.4f} {elapsed:.0f}s")
                 running = 0.0
+        if dev:
+            f1 = _dev_f1(model, vocab, dev)
+            epoch_f1.append(round(f1, 2))
+            log(f"epoch {epoch} dev micro-F1 {f1:.2f}")
+            if best is None or f1 > best[0]:
+                best = (f1, epoch, {k: v.detach().clone() for k, v in model.state_dict().items()})
+    info: dict[str, Any] = {"e5_train_chunks": len(items)}
+    if best is not None:
+        model.load_state_dict(best[2])
+        info.update({"e5_dev_f1_by_epoch": epoch_f1, "e5_best_epoch": best[1] + 1})
+    model.eval()
     save(model, vocab, output_dir, frozen_layers)
-    return {"e5_train_chunks": len(items), "e5_seconds": round(time.perf_counter() - started, 1)}
+    info["e5_seconds"] = round(time.perf_counter() - started, 1)
+    return info
+
+
+def _dev_f1(model: Any, vocab: PieceVocab, dev: Sequence[tuple[list[str], list[str]]]) -> float:
+    """Micro-F1 of the model being trained on a dev split (constrained decoding, as shipped)."""
+    from rasd.ner.evaluate import score
+
+    model.eval()
+    sentences = [toks for toks, _ in dev]
+    allowed = allowed_transitions(LABELS)
+    logits = _sentence_logits(model, vocab, sentences, len(LABELS))
+    pred = [map_tags([LABELS[i] for i in viterbi(lg, allowed)]) for lg in logits]
+    model.train()
+    return score([tags for _, tags in dev], pred).micro_f1
+
+
+def _sentence_logits(model: Any, vocab: PieceVocab, sentences: Sequence[Sequence[str]], n_labels: int) -> list[Any]:
+    """Per-word logits (the first piece of each word) for every sentence, batched."""
+    torch = _torch()
+    items = []
+    for si, toks in enumerate(sentences):
+        for start, ids, firsts in _chunks(vocab, toks):
+            items.append((si, ids, firsts, start))
+    out = [np.zeros((len(t), n_labels), dtype=np.float32) for t in sentences]
+    with torch.inference_mode():
+        for batch in _batches(items, 32):
+            ids, lengths = _pad(batch)
+            logits = model(ids, lengths).float().numpy()
+            for r, (si, _, firsts, start) in enumerate(batch):
+                out[si][start : start + len(firsts)] = logits[r, firsts]
+    return out
 
 
 def save(model: Any, vocab: PieceVocab, output_dir: Path, frozen_layers: int) -> None:
@@ -266,7 +350,9 @@ def save(model: Any, vocab: PieceVocab, output_dir: Path, frozen_layers: int) ->
     output_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(output_dir / WEIGHTS_FILE, **arrays)  # type: ignore[arg-type]
     (output_dir / CONFIG_FILE).write_text(
-        json.dumps({"frozen_layers": frozen_layers, "labels": list(LABELS), "max_pieces": MAX_PIECES}),
+        json.dumps(
+            {"frozen_layers": frozen_layers, "labels": list(LABELS), "max_pieces": MAX_PIECES, "decode": "viterbi"}
+        ),
         encoding="utf-8",
     )
 
@@ -279,7 +365,7 @@ def _layer_index(name: str, frozen_layers: int) -> bool:
 class E5Ner:
     """NerModel over the fine-tuned e5 files in ``directory`` (opt-in: ``--ner e5``)."""
 
-    def __init__(self, directory: Path, threads: int | None = None) -> None:
+    def __init__(self, directory: Path, threads: int | None = None, decode: str | None = None) -> None:
         torch = _torch()
         if threads:
             torch.set_num_threads(threads)
@@ -301,22 +387,13 @@ class E5Ner:
                 state[name].copy_(torch.from_numpy(value))
         model.eval()
         self.model = model
+        # models written before constrained decoding existed were selected with argmax
+        self.decode: str = decode or cfg.get("decode", "argmax")
+        self._allowed = allowed_transitions(self.labels)
         self.description = f"e5:{directory}"
 
     def _logits(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        torch = _torch()
-        items = []
-        for si, toks in enumerate(sentences):
-            for start, ids, firsts in _chunks(self.vocab, toks):
-                items.append((si, ids, firsts, start))
-        out = [np.zeros((len(t), len(self.labels)), dtype=np.float32) for t in sentences]
-        with torch.inference_mode():
-            for batch in _batches(items, 32):
-                ids, lengths = _pad(batch)
-                logits = self.model(ids, lengths).float().numpy()
-                for r, (si, _, firsts, start) in enumerate(batch):
-                    out[si][start : start + len(firsts)] = logits[r, firsts]
-        return out
+        return _sentence_logits(self.model, self.vocab, sentences, len(self.labels))
 
     def predict_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         return [self._decode(lg) for lg in self._logits(sentences)]
@@ -330,4 +407,6 @@ class E5Ner:
         return self._decode(logits), [float(p) for p in probs.max(axis=1)]
 
     def _decode(self, logits: np.ndarray) -> list[str]:
+        if self.decode == "viterbi":
+            return map_tags([self.labels[i] for i in viterbi(logits, self._allowed)])
         return map_tags([self.labels[i] for i in logits.argmax(axis=1)])
