@@ -76,6 +76,7 @@ E5_CONFIG: dict[str, Any] = {
     "e5_news_words": 150_000,
     "e5_label_smoothing": 0.0,
     "e5_select_epoch": False,  # keep the epoch that scores best on the ANERcorp dev split
+    "e5_stop_after": 0,  # stop after this many epochs (0: all), schedule still spans e5_epochs
 }
 
 
@@ -419,6 +420,7 @@ def train_transformer(
             log=log.info,
             label_smoothing=float(cfg["e5_label_smoothing"]),
             dev=sets["anercorp_dev"] if cfg["e5_select_epoch"] else None,
+            stop_after=int(cfg["e5_stop_after"]),
         )
     )
     model = E5Ner(output_dir)

@@ -221,11 +221,13 @@ def train_e5(
     log: Any = print,
     label_smoothing: float = 0.0,
     dev: Sequence[tuple[list[str], list[str]]] | None = None,
+    stop_after: int = 0,
 ) -> dict[str, Any]:
     """Fine-tune the top of e5-small on IOB2 data over Rasd types; writes the shipped files.
 
     With ``dev`` the model is scored on it after every epoch and the best epoch's weights
-    are the ones written (selection on a dev split, never on test).
+    are the ones written (selection on a dev split, never on test). ``stop_after`` ends
+    training after that many epochs while keeping the learning-rate schedule of ``epochs``.
     """
     torch = _torch()
     torch.manual_seed(seed)
@@ -294,6 +296,9 @@ def train_e5(
             log(f"epoch {epoch} dev micro-F1 {f1:.2f}")
             if best is None or f1 > best[0]:
                 best = (f1, epoch, {k: v.detach().clone() for k, v in model.state_dict().items()})
+                save(model, vocab, output_dir, frozen_layers)  # a usable model even if the run is cut short
+        if stop_after and epoch + 1 >= stop_after:
+            break
     info: dict[str, Any] = {"e5_train_chunks": len(items)}
     if best is not None:
         model.load_state_dict(best[2])
@@ -317,7 +322,9 @@ def _dev_f1(model: Any, vocab: PieceVocab, dev: Sequence[tuple[list[str], list[s
     return score([tags for _, tags in dev], pred).micro_f1
 
 
-def _sentence_logits(model: Any, vocab: PieceVocab, sentences: Sequence[Sequence[str]], n_labels: int) -> list[Any]:
+def _sentence_logits(
+    model: Any, vocab: PieceVocab, sentences: Sequence[Sequence[str]], n_labels: int
+) -> list[Any]:
     """Per-word logits (the first piece of each word) for every sentence, batched."""
     torch = _torch()
     items = []
@@ -351,7 +358,12 @@ def save(model: Any, vocab: PieceVocab, output_dir: Path, frozen_layers: int) ->
     np.savez_compressed(output_dir / WEIGHTS_FILE, **arrays)  # type: ignore[arg-type]
     (output_dir / CONFIG_FILE).write_text(
         json.dumps(
-            {"frozen_layers": frozen_layers, "labels": list(LABELS), "max_pieces": MAX_PIECES, "decode": "viterbi"}
+            {
+                "frozen_layers": frozen_layers,
+                "labels": list(LABELS),
+                "max_pieces": MAX_PIECES,
+                "decode": "viterbi",
+            }
         ),
         encoding="utf-8",
     )
