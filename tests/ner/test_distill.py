@@ -88,15 +88,29 @@ def test_training_with_gold_repeat_and_features(tiny_data: Path, tmp_path: Path)
 
 
 def test_silver_reuses_a_longer_cached_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rasd.ner.silver import silver_sentences
+    from rasd.ner.silver import silver_sentences, teacher_fingerprint
 
     monkeypatch.setenv("RASD_CACHE", str(tmp_path))
-    (tmp_path / "ner_silver_n3_s5.conll").write_text(
+    teacher = teacher_fingerprint(tmp_path / "no-model")
+    (tmp_path / f"ner_silver_n3_s5_t{teacher}.conll").write_text(
         "سامي\tB-PER\n\nدمشق\tB-LOC\n\nقال\tO\n", encoding="utf-8"
     )
     # no e5 model and no data are needed: the first two sentences of the cached stream are returned
     got = silver_sentences(tmp_path / "no-data", tmp_path, tmp_path / "no-model", 2, seed=5)
     assert got == [(["سامي"], ["B-PER"]), (["دمشق"], ["B-LOC"])]
+
+
+def test_silver_cache_is_keyed_by_the_teacher(tmp_path: Path) -> None:
+    from rasd.ner.silver import teacher_fingerprint
+
+    (tmp_path / "e5ner.npz").write_bytes(b"weights one")
+    (tmp_path / "e5ner.json").write_text('{"decode": "argmax"}', encoding="utf-8")
+    first = teacher_fingerprint(tmp_path)
+    assert teacher_fingerprint(tmp_path) == first
+    (tmp_path / "e5ner.json").write_text('{"decode": "viterbi"}', encoding="utf-8")
+    second = teacher_fingerprint(tmp_path)
+    (tmp_path / "e5ner.npz").write_bytes(b"weights two")
+    assert len({first, second, teacher_fingerprint(tmp_path)}) == 3
 
 
 def test_latin_name_runs_are_continued() -> None:

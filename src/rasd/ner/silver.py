@@ -10,6 +10,7 @@ text, so they are cached outside the repository (``RASD_CACHE`` or
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -86,17 +87,33 @@ def news_sentences(data_dir: Path, lexicon: Lexicon, n: int, seed: int) -> Itera
                 return
 
 
+def teacher_fingerprint(e5_dir: Path) -> str:
+    """Short hash of the teacher's files (weights, config with its decoding): the silver cache key.
+
+    Silver labelled by another teacher must never be reused, so every file that changes
+    the teacher's predictions goes into the key.
+    """
+    from rasd.ner.transformer import CONFIG_FILE, WEIGHTS_FILE
+
+    digest = hashlib.sha256()
+    for name in (WEIGHTS_FILE, CONFIG_FILE):
+        path = e5_dir / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"missing") + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def silver_sentences(
     data_dir: Path, lexicon_dir: Path, e5_dir: Path, n: int, seed: int = 13, batch: int = 64
 ) -> Sentences:
-    """``n`` e5-labelled news sentences, from the cache when the same (n, seed) was labelled before."""
-    path = cache_dir() / f"ner_silver_n{n}_s{seed}.conll"
+    """``n`` news sentences labelled by the e5 model in ``e5_dir``, cached per (teacher, n, seed)."""
+    teacher = teacher_fingerprint(e5_dir)
+    path = cache_dir() / f"ner_silver_n{n}_s{seed}_t{teacher}.conll"
     if path.exists():
         return _read(path)
     # the selection is a deterministic stream: a cache of the first m < n or m >= n sentences is a prefix
     cached = sorted(
         (int(p.name.split("_n")[1].split("_")[0]), p)
-        for p in cache_dir().glob(f"ner_silver_n*_s{seed}.conll")
+        for p in cache_dir().glob(f"ner_silver_n*_s{seed}_t{teacher}.conll")
     )
     bigger = [p for m, p in cached if m >= n]
     if bigger:
