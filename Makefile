@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 DEMO_SERVE ?= 1
+DEMO_PORT ?= 8000
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .PHONY: install demo test lint typecheck unit clean
@@ -20,10 +21,7 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/rasd analyze examples/ --db $(DEMO_DB) --published 2026-03-21
 	$(BIN)/rasd summary --db $(DEMO_DB)
-	@if [ "$(DEMO_SERVE)" != "0" ]; then \
-	  if $(BIN)/rasd --help | grep -q " serve "; then $(BIN)/rasd serve --db $(DEMO_DB); \
-	  else echo "(the web UI is not built yet: nothing to serve)"; fi; \
-	fi
+	@if [ "$(DEMO_SERVE)" != "0" ]; then $(BIN)/rasd serve --db $(DEMO_DB) --port $(DEMO_PORT); fi
 
 lint: install
 	$(BIN)/ruff check src tests scripts

@@ -167,29 +167,47 @@ def update(db: DbOption = None) -> None:
     err.print(f"{done or 'nothing to update'} in {time.perf_counter() - started:.1f}s", markup=False)
 
 
+EXPORT_FORMATS = ("json", "geojson")
+
+
 @app.command()
 def export(
     db: DbOption = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Export format: json (the v1 contract)")
+        str,
+        typer.Option("--format", "-f", help="json (the v1 contract) or geojson (geocoded entities)"),
     ] = "json",
     out_file: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: stdout)")
     ] = None,
-    text: Annotated[bool, typer.Option(help="Include each document's text")] = True,
+    text: Annotated[bool, typer.Option(help="Include each document's text (json)")] = True,
 ) -> None:
-    """Export the knowledge base (JSON contract v1)."""
-    from rasd.export import write_json
+    """Export the knowledge base (JSON contract v1, or GeoJSON of the geocoded entities)."""
+    import json
 
-    if format != "json":
-        raise typer.BadParameter(f"unknown format {format!r}; available: json", param_hint="--format")
+    from rasd.export import write_json
+    from rasd.export.geojson import places_geojson
+
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {format!r}; available: {', '.join(EXPORT_FORMATS)}", param_hint="--format"
+        )
     store = api.open_store(db)
+
+    def write(fh: Any) -> dict[str, int]:
+        if format == "geojson":
+            collection = places_geojson(store.entities())
+            json.dump(collection, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+            return {"features": len(collection["features"])}
+        return write_json(store, fh, with_text=text)
+
     if out_file is None:
-        write_json(store, sys.stdout, with_text=text)
+        write(sys.stdout)
         return
     tmp = out_file.with_name(out_file.name + ".part")
     with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        counts = write_json(store, fh, with_text=text)
+        counts = write(fh)
     tmp.replace(out_file)
     err.print(f"wrote {out_file}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
 
@@ -414,6 +432,22 @@ def claims(
             documents[doc_id] = doc
     text = format_claim_groups(groups, quantities, documents, subject=subject, measure=measure)
     out.print(text or "no claim groups match", markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Serve the web UI and the HTTP API (OpenAPI at /docs, /openapi.json) over the store."""
+    import uvicorn
+
+    from rasd.web import create_app
+
+    store = api.open_store(db)
+    out.print(f"Rasd UI on http://{host}:{port}/  (API docs: /docs; Ctrl-C to stop)", markup=False)
+    uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
 
 
 @app.command("stages")
