@@ -44,9 +44,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="test", choices=("dev", "test", "blind", "blind3", "all"))
     ap.add_argument("--stages", default="quantity", help="comma-separated stage names run before scoring")
-    ap.add_argument(
-        "--batch", help='only the rows of one annotation batch ("" = rows without a batch field)'
-    )
+    ap.add_argument("--batch", help='only the rows of one annotation batch ("" = rows without a batch field)')
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print every miss, spurious and wrong prediction")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rasd.model import Mention, Quote
 from rasd.quantity import lexicon as lx
-from rasd.quantity.numbers import NumberMatch, Scan, strip_prefixes
+from rasd.quantity.numbers import NumberMatch, Scan, dual_measure, strip_prefixes
 from rasd.text.normalise import normalize
 
 _BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")", '"', "«", "»", "-", "–", "\u201c", "\u201d"}
@@ -77,8 +77,8 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
             break
         if (
             strip_prefixes(w, lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS
-            or w in lx.DUAL_NOUNS
-            or w[1:] in lx.DUAL_NOUNS
+            or dual_measure(w) is not None
+            or dual_measure(w[1:]) is not None
         ):
             break  # the next figure starts
         j += 1
@@ -86,7 +86,8 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
 
 
 def _title_head(word: str) -> bool:
-    return word in lx.GROUP_TITLE_WORDS or (word[:1] in "وبل" and word[1:] in lx.GROUP_TITLE_WORDS)
+    heads = lx.GROUP_TITLE_WORDS | lx.MEDIA_HEADS
+    return word in heads or (word[:1] in "وبل" and word[1:] in heads)
 
 
 def _span_text(sc: Scan, i: int, j: int) -> str | None:
@@ -348,6 +349,8 @@ def find_holder(
         if after is not None:
             while _verb_base(_strip_pronoun(sc.word(after))) or sc.word(after) in lx.SUBJECTLESS_REPORTING:
                 after += 1  # "حسبما أوردته مصادر", "بحسب ما أعلنته منظمة"
+            if sc.word(after) in lx.SOURCE_CUE_VERBS and sc.word(after + 1) in ("في", "علي", "عن"):
+                after += 2  # "وفق ما جاء في تقرير", "حسب ما ورد في بيان"
             i, j = _np(sc, after, last, max_words=6)
             if j > i:
                 att = _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)
@@ -358,6 +361,8 @@ def find_holder(
                     att = Attribution(sc.original[start : sc.toks[j - 1].end])
                 cands.append((k, att))
             continue
+        if _verb_base(sc.word(k)) and sc.word(k - 1) in lx.INSTITUTION_HEADS:
+            continue  # "مركز رصد الزلازل": a verbal noun inside a name, not a verb
         if (_verb_base(sc.word(k)) and _reporting(sc, k)) or sc.word(k) in lx.SUBJECTLESS_REPORTING:
             named = (
                 None
@@ -421,7 +426,9 @@ def _strip_pronoun(word: str) -> str:
 def _reporting(sc: Scan, k: int) -> bool:
     base = _verb_base(sc.word(k))
     if base in lx.WEAK_REPORTING_VERBS:
-        nxt = [sc.word(x) for x in range(k + 1, k + 6)]
+        # "نقلت صحيفة "نيويورك تايمز" الأميركية عن": a quoted name makes the subject longer
+        reach = 9 if base in _RELAY_VERBS else 6
+        nxt = [sc.word(x) for x in range(k + 1, k + reach)]
         return any(w in ("ان", "انه", "انها", "بان", "عن") for w in nxt)
     return True
 
@@ -460,6 +467,8 @@ def _verb_subject(sc: Scan, k: int, first: int, last: int, mentions: Sequence[Me
     ):
         return Attribution()  # "صرح اثنان بأنهما ...": the counted people speak, no holder here
     # SVO: "المرصد السوري قال إن" — the words back to the clause start
+    if sc.word(k - 1) in ("قد", "لقد") and sc.word(k - 2) not in _BREAKS:
+        k -= 1  # "وكان المرصد السوري قد أكد": the subject stands before قد
     s = k
     while s > first and k - s < 6:
         w = sc.word(s - 1)

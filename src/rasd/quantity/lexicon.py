@@ -1739,3 +1739,145 @@ VERB_ADVERBS = {
 }
 # Quote marks that may wrap the name after a generic head: تنظيم "الدولة الإسلامية".
 NAME_QUOTES = {'"', "«", "»", "\u201c", "\u201d"}
+
+# People nouns whose plural is broken (طبيب → أطباء): their -ين/-ان forms can only be duals
+# (طبيبين، رجلان), unlike sound plurals (مسلحين is plural or dual). Value: the measure counted.
+BROKEN_PLURAL_SINGULARS: dict[str, str] = {
+    normalize(w): m
+    for w, m in (
+        ("شخص", "person"),
+        ("طفل", "person"),
+        ("رجل", "person"),
+        ("شاب", "person"),
+        ("طبيب", "person"),
+        ("ولد", "person"),
+        ("شيخ", "person"),
+        ("سفير", "person"),
+        ("خبير", "person"),
+        ("زعيم", "person"),
+        ("قائد", "person"),
+        ("وزير", "person"),
+        ("نائب", "person"),
+        ("شقيق", "person"),
+        ("ابن", "person"),
+        ("جندي", "troops"),
+        ("ضابط", "troops"),
+        ("حارس", "troops"),
+        ("قتيل", "killed"),
+        ("شهيد", "killed"),
+        ("جريح", "injured"),
+        ("سجين", "detained"),
+        ("أسير", "detained"),
+    )
+}
+# Model designations and names ending in a number: "من طراز 737", "فرانس 24".
+LABEL_WORDS |= {
+    normalize(w) for w in ("طراز", "الطراز", "موديل", "الفصلين", "المادتين", "البندين", "الفقرتين")
+}
+LETTER_NAMES |= {normalize(w) for w in ("فرانس",)}
+# "الفصل 201 من المجلة الجزائية": a number followed by "من" + a legal code is an article number.
+LAW_WORDS = {
+    normalize(w)
+    for w in ("المجلة", "مجلة", "القانون", "قانون", "الدستور", "المرسوم", "الاتفاقية", "الميثاق", "النظام")
+}
+# "42 بحالة إيقاف، 25 بحالة سراح، 7 بحالة فرار": the status noun after a figure decides its measure.
+STATUS_HEADS = {normalize(w) for w in ("بحالة", "بحالات")}
+STATUS_MEASURES = {
+    normalize(w): m
+    for w, m in (
+        ("إيقاف", "detained"),
+        ("ايقاف", "detained"),
+        ("اعتقال", "detained"),
+        ("احتفاظ", "detained"),
+        ("احتجاز", "detained"),
+        ("سراح", "other"),
+        ("فرار", "other"),
+        ("خطيرة", "injured"),
+        ("حرجة", "injured"),
+        ("وفاة", "killed"),
+    )
+}
+# Munitions count strikes only when fired; "strikes" nouns that are not themselves attacks.
+MUNITION_NOUNS = {
+    normalize(w)
+    for w in (
+        "صاروخ",
+        "صاروخا",
+        "صواريخ",
+        "صاروخين",
+        "قذيفة",
+        "قذائف",
+        "قذيفتين",
+        "برميل",
+        "براميل",
+        "قنبلة",
+        "قنابل",
+    )
+}
+FALLING_CUES = {normalize(w) for w in ("سقوط", "سقط", "سقطت", "تساقط", "تساقطت", "انهمرت", "سقطوا")}
+for _w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهدفوا", "قصفت", "يقصف", "تقصف", "أمطرت"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "strikes")
+# Leaving in an evacuation is displacement; releasing captives counts detainees.
+for _w in ("غادر", "غادروا", "مغادرة", "يغادرون", "غادرت", "خرج", "خرجوا", "إخراج"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "displaced")
+for _w in ("سراح", "الإفراج", "إفراج", "أفرجت", "أفرج", "الافراج"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "detained")
+for _w in ("مخطوف", "مخطوفا", "مخطوفين", "مخطوفون", "مخطوفة", "محتجزون", "معتقلة", "أسيرة"):
+    MEASURE_NOUNS.setdefault(normalize(_w), "detained")
+for _w in ("احتياطي", "احتياط", "جنود الاحتياط"):
+    MEASURE_NOUNS.setdefault(normalize(_w), "troops")
+PERSON_NOUNS |= {
+    normalize(w)
+    for w in (
+        "مسعف",
+        "مسعفا",
+        "مسعفين",
+        "مسعفون",
+        "طبيب",
+        "طبيبا",
+        "أطباء",
+        "ممرض",
+        "ممرضا",
+        "ممرضين",
+        "لاعب",
+        "لاعبا",
+        "لاعبين",
+        "زائر",
+        "زوار",
+        "سجناء",
+        "رهائن",
+        "نائبا",
+        "نواب",
+        "وزراء",
+        "دبلوماسي",
+        "دبلوماسيا",
+        "دبلوماسيين",
+        "مستوطن",
+        "مستوطنا",
+        "مستوطنين",
+        "صياد",
+        "صيادا",
+        "صيادين",
+        "تلميذ",
+        "تلميذا",
+        "تلاميذ",
+        "مراسل",
+        "مراسلا",
+        "مراسلين",
+        "شرطية",
+    )
+}
+# Words before a figure that make it a share of the count before: "مقتل 60 بينهم 9 جنود".
+PARTITIVE_WORDS = {normalize(w) for w in ("بينهم", "منهم", "بينهن", "منهن", "ضمنهم", "بينها", "منها")}
+# "وفق ما جاء في تقرير ...", "حسب ما ورد في بيان ...": the verb after the cue names nobody.
+SOURCE_CUE_VERBS = {normalize(w) for w in ("جاء", "جاءت", "ورد", "وردت", "نشر", "نشرت", "أورده", "أوردته")}
+# Heads of media names that may be followed by the name in quotes: صحيفة "الخبر".
+MEDIA_HEADS = {
+    normalize(w)
+    for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون", "شبكة", "راديو")
+}
+INSTITUTION_HEADS |= {
+    normalize(w)
+    for w in ("المعارضة", "النظام", "الداخلية", "الخارجية", "الإدارة", "البيت", "الائتلاف", "مركز", "المركز")
+}
+REPORTING_VERBS |= {normalize(w) for w in ("أبرز", "أبرزت", "أحصت", "رصدت")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.quantity import lexicon as lx
-from rasd.quantity.numbers import NumberMatch, Scan, strip_prefixes
+from rasd.quantity.numbers import NumberMatch, Scan, dual_measure, strip_prefixes
 
 _CLAUSE_BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")"}
 _NON_PERSON_MEASURES = ("money", "distance_km", "strikes", "percent")
@@ -65,12 +65,9 @@ def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
         and _lookup(w, lx.PERSON_NOUNS) is None
     ):
         return None  # "المهاجمين الثلاثة قتلوا": a verb follows, the counted noun came before
-    if (
-        w[:1] == "و"
-        and not any(_lookup(w, t) for t in (lx.MEASURE_NOUNS, lx.PERSON_NOUNS))
-        and (w[1:] not in lx.DUAL_NOUNS)
-    ):
-        return None  # "1.5 مليون وتؤكد": a conjunction starts the next clause
+    listed = w in lx.MEASURE_NOUNS or w in lx.PERSON_NOUNS
+    if w[:1] == "و" and not listed and dual_measure(w[1:]) is None:
+        return None  # "1.5 مليون وتؤكد", "مقتل 29 وإصابة 24": a conjunction starts the next conjunct
     return j
 
 
@@ -88,6 +85,21 @@ def cue_measure(sc: Scan, i: int) -> str | None:
     for cand in cands:
         if cand in lx.EVENT_CUE_WORDS:
             return lx.EVENT_CUE_WORDS[cand]
+    return None
+
+
+def newline_before(sc: Scan, i: int) -> bool:
+    """Whether a line break separates token ``i`` from the one before it (headlines, list items)."""
+    return 0 < i < len(sc.toks) and "\n" in sc.original[sc.toks[i - 1].end : sc.toks[i].start]
+
+
+def status_after(sc: Scan, m: NumberMatch) -> str | None:
+    """ "42 بحالة إيقاف و25 بحالة سراح": the status noun after the figure, folded, or None."""
+    j = m.tok_end
+    if sc.word(j) == "في" and sc.word(j + 1) in ("حاله", "حالات"):
+        return sc.word(j + 2)
+    if sc.word(j) in lx.STATUS_HEADS:
+        return sc.word(j + 1)
     return None
 
 
@@ -125,7 +137,7 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     steps = 0
     while k >= 0 and steps < 8:
         w = sc.word(k)
-        if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit:
+        if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit or newline_before(sc, k + 1):
             break
         if w == "علي" and sc.word(k - 1) in lx.ELIMINATION_HEADS:
             return "killed", steps + 1  # "القضاء على 5 إرهابيين"
@@ -148,7 +160,7 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
     after = m.tok_end
     for k in range(after, min(after + 6, len(sc.toks))):
-        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit:
+        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k):
             break
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
@@ -187,6 +199,22 @@ def _capacity(sc: Scan, m: NumberMatch) -> bool:
     return sc.word(k) in lx.CAPACITY_CUES or sc.word(k - 1) in lx.CAPACITY_CUES
 
 
+def _fired(sc: Scan, m: NumberMatch, noun: int) -> bool:
+    """Munitions are strikes only when fired or falling ("أطلق 12 صاروخا", "سقوط 5 قذائف"),
+    not when owned, seized or destroyed."""
+    k = m.first_tok - 1
+    while k >= 0 and m.first_tok - k <= 8:
+        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k + 1):
+            break
+        if cue_measure(sc, k) == "strikes" or _lookup(sc.word(k), lx.FALLING_CUES):
+            return True
+        k -= 1
+    for k in range(noun + 1, min(noun + 4, len(sc.toks))):
+        if cue_measure(sc, k) == "strikes" or _lookup(sc.word(k), lx.FALLING_CUES):
+            return True
+    return False
+
+
 def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     """Measure and counted noun of one number."""
     noun = counted_noun(sc, m)
@@ -198,12 +226,12 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     is_person = False
     if noun is not None:
         w = sc.word(noun)
-        dual_word = w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w
+        dual_word = w[1:] if w[:1] in "وف" and dual_measure(w[1:]) is not None else w
         for prefix in ("وال", "ال"):  # "مقتل الجنديين"
-            if dual_word.startswith(prefix) and dual_word[len(prefix) :] in lx.DUAL_NOUNS:
+            if dual_word.startswith(prefix) and dual_measure(dual_word[len(prefix) :]) is not None:
                 dual_word = dual_word[len(prefix) :]
                 break
-        dual = lx.DUAL_NOUNS.get(dual_word)
+        dual = dual_measure(dual_word)
         base = _lookup(w, lx.MEASURE_NOUNS)
         if dual is not None:
             noun_measure = None if dual == "person" else dual
@@ -217,8 +245,15 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
+    status = status_after(sc, m)
+    if status is not None:
+        measure = lx.STATUS_MEASURES.get(status, "other")
+        return MeasureResult(measure, unit, noun)
     if noun_measure == "strikes" and _capacity(sc, m):
         return MeasureResult("other", unit, noun)
+    munition = noun is not None and _lookup(sc.word(noun), lx.MUNITION_NOUNS) is not None
+    if noun_measure == "strikes" and munition and not _fired(sc, m, noun):  # type: ignore[arg-type]
+        return MeasureResult("other", unit, noun)  # "امتلاكها 800 صاروخ", "تدمير 200 صاروخ"
     people_or_none = noun is None or is_person or noun_measure in (None, *lx.CASUALTY_MEASURES)
     if people_or_none and mixed_toll_after(sc, m):
         return MeasureResult("other", unit, noun)
@@ -275,10 +310,15 @@ def not_count_reason(
             if sc.word(k + 1) not in _LIST_JOINERS:
                 break
             k += 2
-    if prev == "ال":
-        return "ordinal or age"  # "دورته الـ71", "دون الـ15"
-    if m.is_digit_only and (prev in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
-        return "model name"  # "إف 35", "MiG 29"
+    if prev == "ال" and not _counts_noun(sc, unit_tok):
+        return "ordinal or age"  # "دورته الـ71", "دون الـ15"; but "الـ195 مليون دولار" is money
+    prev_letters = prev[1:] if prev[:1] == "و" and prev[1:] in lx.LETTER_NAMES else prev
+    if m.is_digit_only and (prev_letters in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
+        return "model name"  # "إف 35", "وإف 35", "MiG 29", "فرانس 24"
+    if _definite_adjective(sc, m):
+        return "definite numeral adjective"  # "الدول الأربع": points back at things already named
+    if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.LAW_WORDS):
+        return "label"  # "الفصول 201 و204 من المجلة الجزائية"
     start = sc.toks[m.tok_start].start
     if m.is_digit_only and start >= 2 and sc.original[start - 1] == "-" and sc.original[start - 2].isalpha():
         return "model name"  # "جي-31"
@@ -315,5 +355,49 @@ def not_count_reason(
     if prev in lx.AGE_CUES or (sc.word(m.tok_start - 2) in lx.AGE_CUES and prev == "من"):
         return "age"
     if prev == "(" and nxt == ")" and m.is_digit_only:
+        if _people_plural(sc.word(m.tok_start - 2)):
+            return None  # "المتهمين (2)": a bracketed count of the plural people before it
         return "age or label in brackets"
     return None
+
+
+def _counts_noun(sc: Scan, unit_tok: int | None) -> bool:
+    """Whether the counted noun is one the stage measures (money, people, casualties)."""
+    if unit_tok is None:
+        return False
+    w = sc.word(unit_tok)
+    return _lookup(w, lx.MEASURE_NOUNS) is not None or _lookup(w, lx.PERSON_NOUNS) is not None
+
+
+def _people_plural(word: str) -> bool:
+    base = word[2:] if word.startswith("ال") else word
+    return base.endswith(("ين", "ون")) and (
+        _lookup(base, lx.PERSON_NOUNS) is not None or _lookup(base, lx.MEASURE_NOUNS) is not None
+    )
+
+
+def _definite_adjective(sc: Scan, m: NumberMatch) -> bool:
+    """ "الدول الأربع", "بالدول الأربع": a definite number word after a definite noun of things."""
+    if m.is_digit_only or m.tok_end - m.tok_start != 1:
+        return False
+    w = sc.word(m.tok_start)
+    if not (w.startswith("ال") or w.startswith(("بال", "وال", "لل"))):
+        return False
+    if lx.NUMBER_WORDS.get(strip_prefixes(w, lx.NUMBER_WORDS)[1], ("", 0))[0] not in ("unit", "ten"):
+        return False  # "العشرات", "الآلاف" are amounts, not adjectives
+    prev = sc.word(m.tok_start - 1)
+    base = prev
+    for p in ("وبال", "وال", "بال", "لل", "ال"):
+        if prev.startswith(p) and len(prev) > len(p) + 1:
+            base = prev[len(p) :]
+            break
+    else:
+        return False
+    people = (
+        _lookup(base, lx.PERSON_NOUNS) is not None
+        or _lookup(base, lx.MEASURE_NOUNS) is not None
+        or _lookup(prev, lx.MEASURE_NOUNS) is not None
+        or dual_measure(base) is not None
+        or base.endswith(("يين", "ين", "ون"))
+    )
+    return not people

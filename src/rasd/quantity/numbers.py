@@ -275,8 +275,9 @@ def _starts_phrase(sc: Scan, i: int) -> bool:
     if e is None:
         return False
     prev = sc.word(i - 1)
-    if prev in lx.ORDINAL_STEMS or strip_prefixes(prev, lx.ORDINAL_STEMS)[1] in lx.ORDINAL_STEMS:
-        return False
+    ordinal_before = prev in lx.ORDINAL_STEMS or strip_prefixes(prev, lx.ORDINAL_STEMS)[1] in lx.ORDINAL_STEMS
+    if ordinal_before and e.kind != "digit":
+        return False  # "الحادي عشر"; a digit after an ordinal ("الأشهر الأولى 5015 حادث") is a count
     nxt = _elem(sc, i + 1)
     if e.kind == "teen_only":
         return nxt is not None and nxt.kind == "unit" and nxt.value == 10
@@ -303,8 +304,17 @@ def _counted_before(sc: Scan, i: int) -> bool:
     """Whether the word before an adjectival number ("مدني واحد", "مقاتلين اثنين") is what it counts."""
     if strip_prefixes(sc.toks[i].text, lx.ADJECTIVAL_NUMBERS)[1] not in lx.ADJECTIVAL_NUMBERS:
         return False
+    tables = (lx.PERSON_NOUNS, lx.MEASURE_NOUNS)
     prev = sc.word(i - 1)
-    return any(strip_prefixes(prev, table)[1] in table for table in (lx.PERSON_NOUNS, lx.MEASURE_NOUNS))
+    if any(strip_prefixes(prev, table)[1] in table for table in tables):
+        return True
+    # "جندي إسرائيلي واحد": a nisba adjective between the noun and its number
+    before = sc.word(i - 2)
+    return _nisba_like(prev) and any(strip_prefixes(before, table)[1] in table for table in tables)
+
+
+def _nisba_like(word: str) -> bool:
+    return len(word) > 3 and word.endswith(("ي", "يه", "يين", "يون", "يا"))
 
 
 def _definite_dual_victims(sc: Scan, i: int) -> bool:
@@ -314,7 +324,7 @@ def _definite_dual_victims(sc: Scan, i: int) -> bool:
     """
     w = sc.word(i)
     for prefix in ("وال", "ال"):
-        if w.startswith(prefix) and w[len(prefix) :] in lx.DUAL_NOUNS:
+        if w.startswith(prefix) and dual_measure(w[len(prefix) :]) is not None:
             break
     else:
         return False
@@ -325,13 +335,33 @@ def _definite_dual_victims(sc: Scan, i: int) -> bool:
     return any(lx.EVENT_CUE_WORDS.get(c) in ("killed", "injured", "detained") for c in cands)
 
 
+def dual_measure(word: str) -> str | None:
+    """The measure a dual noun counts ("person" for people in general), else None.
+
+    Listed duals, plus the -ين/-ان forms of people nouns whose plural is broken (طبيبين،
+    رجلان: never a plural) and the nominative -يان of nisba nouns (فلسطينيان، عسكريان: the
+    plural would end in -يون).
+    """
+    if word in lx.DUAL_NOUNS:
+        return lx.DUAL_NOUNS[word]
+    if len(word) < 5:
+        return None
+    stem = word[:-2]
+    if word.endswith(("ين", "ان")) and stem in lx.BROKEN_PLURAL_SINGULARS:
+        return lx.BROKEN_PLURAL_SINGULARS[stem]
+    if word.endswith("يان") and (stem in lx.PERSON_NOUNS or stem in lx.MEASURE_NOUNS):
+        measure = lx.MEASURE_NOUNS.get(stem)
+        return measure if measure in (*lx.PERSON_MEASURES, *lx.CASUALTY_MEASURES) else "person"
+    return None
+
+
 def _dual_noun(sc: Scan, i: int) -> NumberMatch | None:
     """A dual noun counting two ("وفردين من", "قتل شخصان"), with an optional "اثنين" after it."""
     if i in sc.skip:
         return None
     w = sc.toks[i].text
-    base = w[1:] if w[:1] in "وف" and w[1:] in lx.DUAL_NOUNS else w
-    if base not in lx.DUAL_NOUNS and not _definite_dual_victims(sc, i):
+    base = w[1:] if w[:1] in "وف" and dual_measure(w[1:]) is not None else w
+    if dual_measure(base) is None and not _definite_dual_victims(sc, i):
         return None
     end = i + 1
     if strip_prefixes(sc.word(end), lx.ADJECTIVAL_NUMBERS)[1] in lx.ADJECTIVAL_NUMBERS:
@@ -501,10 +531,13 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
         opener = "from"
     joiner, k = _is_joiner(sc, p.tok_end)
     second = _second_phrase(sc, k) if joiner else None
-    if opener == "between" and second is None and sc.word(p.tok_end) not in ("،", ",", "."):
-        # "بين 6 سنوات و14 سنة": the noun is repeated after each number
+    own_noun = False  # the first number has its own noun, so it shares no multiplier
+    if opener in ("between", "from") and second is None and sc.word(p.tok_end) not in ("،", ",", "."):
+        # "بين 6 سنوات و14 سنة", "من 20 دينارا إلى 50 ألف دينار": the noun is repeated after each number
         joiner, k = _is_joiner(sc, p.tok_end + 1)
-        second = _second_phrase(sc, k) if joiner in ("و", "الي", "-") else None
+        allowed = ("و", "الي", "-") if opener == "between" else ("الي", "حتي")
+        second = _second_phrase(sc, k) if joiner in allowed else None
+        own_noun = second is not None
     if second is not None and joiner == "و" and opener != "between":
         second = None  # "3 و 5" without بين is a list, not a range
     dash = joiner in ("-", "–", "—")
@@ -538,6 +571,7 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
         if (
             v1 is not None
             and v2 is not None
+            and not own_noun
             and second.mult > 1
             and p.mult == 1
             and v1 < second.mult

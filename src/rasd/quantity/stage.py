@@ -8,8 +8,14 @@ from bisect import bisect_right
 from rasd.model import Document, Quantity, Timex
 from rasd.quantity import lexicon as lx
 from rasd.quantity.attribute import HolderState, count_head_before, find_holder, find_subject, note_holders
-from rasd.quantity.measures import MeasureResult, looks_like_people, measure_of, not_count_reason
-from rasd.quantity.numbers import NumberMatch, Scan, find_numbers, scan, strip_prefixes
+from rasd.quantity.measures import (
+    MeasureResult,
+    looks_like_people,
+    measure_of,
+    not_count_reason,
+    status_after,
+)
+from rasd.quantity.numbers import NumberMatch, Scan, dual_measure, find_numbers, scan, strip_prefixes
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 _NO_SUBJECT = {"percent", "distance_km", "money"}
@@ -87,18 +93,26 @@ def _has_subject(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
 def _inherit_measure(
     sc: Scan, m: NumberMatch, mr: MeasureResult, last: tuple[int, str, int] | None, sentence: int
 ) -> MeasureResult:
-    """In an enumeration the measure carries over: "مقتل 60 بينهم 59 سائحا", "134 مليار دولار و27 مليار"."""
-    if mr.measure != "other" or last is None or last[0] != sentence or last[1] in ("other", "percent"):
+    """In an enumeration the measure carries over: "مقتل 60 بينهم 59 سائحا", "134 مليار دولار و27 مليار".
+
+    A casualty measure also carries over a fighters/troops noun that continues the list or
+    is a share of the count before: "استشهاد 10 أمنيين وعسكريين اثنين", "مقتل 60 بينهم 9 جنود".
+    """
+    if last is None or last[0] != sentence or last[1] in ("other", "percent"):
         return mr
-    if m.tok_start - last[2] > 40:
+    if m.tok_start - last[2] > 40 or status_after(sc, m) is not None:
         return mr
     if any(sc.word(k) in lx.CLAUSE_WORDS for k in range(last[2], m.tok_start)):
         return mr  # "... 206 قتلى في حين يوجد نحو 220 آخرين": a new clause, a new count
+    if mr.measure in lx.PERSON_MEASURES and last[1] in lx.CASUALTY_MEASURES and _continues_list(sc, m, mr):
+        return MeasureResult(last[1], mr.unit, mr.unit_tok)
+    if mr.measure != "other":
+        return mr
     noun = sc.word(mr.unit_tok) if mr.unit_tok is not None else ""
     people = bool(noun) and (
         strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS
-        or noun in lx.DUAL_NOUNS
-        or noun[1:] in lx.DUAL_NOUNS
+        or dual_measure(noun) is not None
+        or dual_measure(noun[1:]) is not None
         or looks_like_people(sc, mr.unit_tok)  # type: ignore[arg-type]
     )
     if last[1] in ("money", "distance_km"):
@@ -110,6 +124,17 @@ def _inherit_measure(
     if mr.unit_tok is None or people or _no_noun(noun):
         return MeasureResult(last[1], mr.unit, mr.unit_tok)
     return mr
+
+
+def _continues_list(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
+    """ "و3 جنود", "وعسكريين اثنين", "بينهم 9 جنود": a conjunct or a share of the count before."""
+    before = sc.word(m.first_tok - 1)
+    if before in lx.PARTITIVE_WORDS or before == "و":
+        return True
+    if sc.word(m.first_tok - 2) == "من" and before in lx.PARTITIVE_WORDS:
+        return True
+    noun = mr.unit_tok
+    return noun is not None and noun < m.tok_start and sc.word(noun)[:1] == "و"
 
 
 def _measure_from_context(
