@@ -59,6 +59,7 @@ class Figure:
     title: str | None
     subject_name: str | None = None
     holder_name: str | None = None
+    date: str | None = None  # the time the figure refers to when it is a calendar value, else publication
 
 
 @dataclass(slots=True)
@@ -268,6 +269,7 @@ def _figures(store: Store, where: Any, limit: int | None = None, order: Sequence
                 title=row.title,
                 subject_name=subject.label if subject else q.subject_text,
                 holder_name=holder.label if holder else q.holder_text,
+                date=q.time if q.time and q.time[:4].isdigit() else row.published,
             )
         )
     return out
