@@ -99,3 +99,34 @@ def test_migrations_are_idempotent(sqlite_url: str) -> None:
     store = Store(sqlite_url)  # upgrading an up-to-date database is a no-op
     assert store.counts()["documents"] == 0
     store.close()
+
+
+def test_corpus_events_replace_the_per_document_ones_in_the_export(db_url: str) -> None:
+    from rasd.export import export_dict
+
+    store = Store(db_url)
+    doc = annotated_document()
+    store.save_document(doc, ["text"])
+    assert [e["id"] for e in export_dict(store)["events"]] == ["d1:e0"]  # nothing merged yet
+    merged = Event(
+        id="E1",
+        type="deployment",
+        acled_event_type="Strategic developments",
+        acled_sub_event_type="Non-violent transfer of territory",
+        date="2020-05-05",
+        evidence=[Span("d1", 0, 10), Span("d2", 5, 20)],
+        actor_entity_ids=["E-army"],
+        fatalities=0,
+    )
+    store.replace_corpus_events([merged])
+    assert store.corpus_events() == [merged]
+    assert store.counts()["corpus_events"] == 1 and store.counts()["events"] == 1
+    exported = export_dict(store)["events"]
+    assert [e["id"] for e in exported] == ["E1"]
+    assert exported[0]["evidence"] == [
+        {"doc_id": "d1", "start": 0, "end": 10},
+        {"doc_id": "d2", "start": 5, "end": 20},
+    ]
+    store.replace_corpus_events([])
+    assert store.corpus_events() == []
+    store.close()

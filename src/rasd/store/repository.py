@@ -273,6 +273,23 @@ class Store:
             for chunk in _chunks(rows, 1000):
                 conn.execute(insert(t.claim_groups), chunk)
 
+    def replace_corpus_events(self, events: Iterable[Event]) -> None:
+        """Store a fresh set of real-world events (merged across documents), in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.corpus_events))
+            rows = []
+            for e in events:
+                row = _row(t.corpus_events, e)
+                row["evidence"] = [dataclasses.asdict(s) for s in e.evidence]
+                rows.append(row)
+            for chunk in _chunks(rows, 1000):
+                conn.execute(insert(t.corpus_events), chunk)
+
+    def corpus_events(self) -> list[Event]:
+        with self.engine.connect() as conn:
+            query = select(t.corpus_events).order_by(t.corpus_events.c.id)
+            return [_event_from_row(r) for r in conn.execute(query)]
+
     def quantities_by_id(self, ids: Iterable[str]) -> dict[str, Quantity]:
         """Quantities (with ``doc_id`` set) for the given ids."""
         wanted = list(ids)
@@ -303,7 +320,7 @@ class Store:
             return [_from_row(ProcessingError, r) for r in conn.execute(query)]
 
     def counts(self) -> dict[str, int]:
-        names = ["documents", "entities", *t.ANNOTATION_TABLES, "claim_groups", "errors"]
+        names = ["documents", "entities", *t.ANNOTATION_TABLES, "corpus_events", "claim_groups", "errors"]
         with self.engine.connect() as conn:
             return {
                 name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()

@@ -140,25 +140,30 @@ quotes = Table(
     Column("cue", String),
 )
 
-events = Table(
-    "events",
-    metadata,
-    Column("id", String, primary_key=True),
-    _doc_fk(),
-    Column("type", String, nullable=False),
-    Column("acled_event_type", String),
-    Column("acled_sub_event_type", String),
-    Column("date", String),
-    Column("date_precision", String),
-    Column("location_entity_id", String),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("geo_precision", Integer),
-    Column("actor_entity_ids", JSON, nullable=False, default=list),
-    Column("target_entity_ids", JSON, nullable=False, default=list),
-    Column("fatalities", Integer),
-    Column("evidence", JSON, nullable=False, default=list),
-)
+def _event_columns() -> list[Column[Any]]:
+    """What an event is, whether one document's detection or a merged real-world event."""
+    return [
+        Column("type", String, nullable=False),
+        Column("acled_event_type", String),
+        Column("acled_sub_event_type", String),
+        Column("date", String),
+        Column("date_precision", String),
+        Column("location_entity_id", String),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("geo_precision", Integer),
+        Column("actor_entity_ids", JSON, nullable=False, default=list),
+        Column("target_entity_ids", JSON, nullable=False, default=list),
+        Column("fatalities", Integer),
+        Column("evidence", JSON, nullable=False, default=list),
+    ]
+
+
+# Events detected in one document (written with the document by the events stage).
+events = Table("events", metadata, Column("id", String, primary_key=True), _doc_fk(), *_event_columns())
+
+# Real-world events: the corpus-level merge of the per-document events (evidence from many documents).
+corpus_events = Table("corpus_events", metadata, Column("id", String, primary_key=True), *_event_columns())
 
 claim_groups = Table(
     "claim_groups",
