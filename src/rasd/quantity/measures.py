@@ -15,7 +15,7 @@ from rasd.quantity.numbers import NumberMatch, Scan, dual_measure, strip_prefixe
 
 _CLAUSE_BREAKS = {".", "،", ",", "؛", ";", ":", "!", "؟", "?", "(", ")"}
 _NON_PERSON_MEASURES = ("money", "distance_km", "strikes", "percent")
-_PRONOUN_SUFFIXES = ("هم", "ها", "ه")
+_PRONOUN_SUFFIXES = ("هم", "ها", "ه", "نا")  # "قتلنا 8 مسلحين": we killed
 _LIST_JOINERS = ("و", "-", "او", "،", ",")
 
 
@@ -131,12 +131,32 @@ def _clause_verb_cue(sc: Scan, k: int) -> str | None:
     return None
 
 
+def _parenthetical_before(sc: Scan, comma: int) -> int | None:
+    """Index before the opening comma of a short time adverbial ending at ``comma``, else None."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 4:
+        w = sc.word(k)
+        if w in ("،", ","):
+            inner = [sc.word(x) for x in range(k + 1, comma)]
+            timed = any(x in lx.TIME_ADVERB_WORDS or x in lx.HOLDER_STOPS for x in inner)
+            return k - 1 if inner and timed else None
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit or cue_measure(sc, k):
+            return None
+        k -= 1
+    return None
+
+
 def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, int]:
     """The nearest event cue before the number (same clause) and its distance, else after its noun."""
     k = m.first_tok - 1
     steps = 0
     while k >= 0 and steps < 8:
         w = sc.word(k)
+        if w in ("،", ",") and steps == 0:
+            skipped = _parenthetical_before(sc, k)
+            if skipped is not None:
+                k = skipped  # "قتل، أمس الأحد، 5 أشخاص": a time adverb between commas
+                continue
         if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit or newline_before(sc, k + 1):
             break
         if w == "علي" and sc.word(k - 1) in lx.ELIMINATION_HEADS:
@@ -148,10 +168,12 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             return cue, steps + 1
         k -= 1
         steps += 1
-    if sc.word(m.first_tok - 1) in ("،", ","):
-        far = _clause_verb_cue(sc, m.first_tok - 2)
-        if far is not None:
-            return far, 50
+    # the clause's opening verb governs an object after a long agent or adjunct:
+    # "أوقفت الوحدة ... ، 30 عنصرا", "وقتل في الاشتباكات التي اندلعت ... بين الطرفين 23 مقاتلا"
+    comma = sc.word(m.first_tok - 1) in ("،", ",")
+    far = _clause_verb_cue(sc, m.first_tok - 2 if comma else m.first_tok - 1)
+    if far is not None:
+        return far, 50
     anchor = _count_noun_window(sc, m.tok_start)
     for k in range(anchor, m.tok_start):
         cue = cue_measure(sc, k)
@@ -312,7 +334,9 @@ def not_count_reason(
             k += 2
     if prev == "ال" and not _counts_noun(sc, unit_tok):
         return "ordinal or age"  # "دورته الـ71", "دون الـ15"; but "الـ195 مليون دولار" is money
-    prev_letters = prev[1:] if prev[:1] == "و" and prev[1:] in lx.LETTER_NAMES else prev
+    prev_letters = prev[1:] if prev[:1] in "ولب" and prev[1:] in lx.LETTER_NAMES else prev
+    if m.is_digit_only and _list_item(sc, m):
+        return "list item"  # "1- وقف ...", "2) السماح ..."
     if m.is_digit_only and (prev_letters in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
         return "model name"  # "إف 35", "وإف 35", "MiG 29", "فرانس 24"
     if _definite_adjective(sc, m):
@@ -328,7 +352,8 @@ def not_count_reason(
         return "date"  # "3 من جوان", "11 من سبتمبر"
     prev_base = prev[1:] if len(prev) > 2 and prev[0] in "وبل" and prev[1:] in lx.LABEL_WORDS else prev
     nxt = sc.word(m.tok_end)
-    if prev_base in lx.LABEL_WORDS or prev in ("#", "№") or prev.lower() in ("no", "n°"):
+    labelled = prev_base in lx.LABEL_WORDS and not _counts_noun(sc, unit_tok)  # "المجموعة 40 صاروخا"
+    if labelled or prev in ("#", "№") or prev.lower() in ("no", "n°"):
         return "label"
     if unit_tok is not None and _lookup(sc.word(unit_tok), lx.TIME_UNITS) is not None:
         return "duration or age"
@@ -359,6 +384,16 @@ def not_count_reason(
             return None  # "المتهمين (2)": a bracketed count of the plural people before it
         return "age or label in brackets"
     return None
+
+
+def _list_item(sc: Scan, m: NumberMatch) -> bool:
+    """A small number opening a line or sentence and followed by "-" or ")" numbers a list item."""
+    if sc.word(m.tok_end) not in ("-", ")", "–") or m.value is None or m.value > 50:
+        return False
+    if sc.toks[m.tok_end + 1 : m.tok_end + 2] and sc.toks[m.tok_end + 1].is_digit:
+        return False  # "10-15": a range
+    i = m.tok_start
+    return i == 0 or sc.word(i - 1) in (".", ":", "؛") or newline_before(sc, i)
 
 
 def _counts_noun(sc: Scan, unit_tok: int | None) -> bool:

@@ -147,6 +147,8 @@ def _measure_from_context(
     """
     if mr.measure != "other":
         return mr
+    if sc.word(m.tok_end) in lx.PARTITIVE_WORDS and last_measure in lx.CASUALTY_MEASURES:
+        return MeasureResult(last_measure, mr.unit, mr.unit_tok)  # "قتل 12. وأوضح أن 3 منهم أطفال"
     if mr.unit_tok is not None:
         noun = sc.word(mr.unit_tok)
         generic = strip_prefixes(noun, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS or _no_noun(noun)
