@@ -122,6 +122,19 @@ STOPLIST: frozenset[str] = frozenset(
         "الفتح",
         "الحسم",
         "عاصفة",
+        # generic heads and everyday words that GeoNames lists as a place somewhere
+        # (ولاية -> Lae, ميدان "square" -> Medan, الجزيرة -> Algiers, كيب -> Kep)
+        "ولاية",
+        "معتمدية",
+        "جمهورية",
+        "المملكة",
+        "الولايات",
+        "ميدان",
+        "كيب",
+        "الجزيرة",
+        "مخيم",
+        "معبر",
+        "ريف",
     ]
 )
 
@@ -185,6 +198,8 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "واسط",
         "البغدادي",
         "نهم",
+        "بحري",
+        "دلتا",
     ]
 )
 
@@ -198,9 +213,21 @@ PLACE_HEADS: frozenset[str] = frozenset(
 
 # Heads that turn a town's name into its province: "محافظة حمص" is not the town حمص.
 # Without a curated entry the province is placed at its namesake town with precision 3.
+# "ريف حلب" (the countryside of Aleppo) and the Tunisian "معتمدية" are treated the same way.
 PROVINCE_HEADS: frozenset[str] = frozenset(
-    names.name_key(w) for w in ["محافظة", "ولاية", "شعبية", "إقليم", "مقاطعة", "محافظه", "لواء", "قضاء"]
+    names.name_key(w)
+    for w in ["محافظة", "ولاية", "شعبية", "إقليم", "مقاطعة", "محافظه", "لواء", "قضاء", "ريف", "معتمدية"]
 )
+
+# Heads of facilities named after the town they serve: "مخيم الهول", "معبر رفح", "مطار X".
+# Without a gazetteer entry of its own, the facility is placed at the town (within a few km)
+# but keeps a key of its own, so the camp is never merged with the town.
+FACILITY_HEADS: frozenset[str] = frozenset(
+    names.name_key(w) for w in ["مخيم", "معبر", "مطار", "ميناء", "قاعدة", "سجن", "منفذ"]
+)
+
+# Latin-script names ("Aleppo" inside Arabic text) are indexed for towns at least this big.
+LATIN_MIN_POPULATION = 15_000
 
 
 def without_generic_head(text: str) -> str:
@@ -212,7 +239,7 @@ def without_generic_head(text: str) -> str:
     if not sep or not rest.strip():
         return text.strip()
     keys = set(names.clitic_variants(head))
-    if keys & (PLACE_HEADS | PROVINCE_HEADS):
+    if keys & (PLACE_HEADS | PROVINCE_HEADS) and names.name_key("ريف") not in keys:
         return rest.strip()
     return text.strip()
 
@@ -224,6 +251,32 @@ def province_of(text: str) -> str | None:
         if rest and head in PROVINCE_HEADS:
             return rest
     return None
+
+
+def facility_of(text: str) -> tuple[str, str] | None:
+    """(head, town) inside "مخيم X" / "معبر X" / "مطار X" (clitics allowed), or None."""
+    for key in names.clitic_variants(text):
+        head, _, rest = key.partition(" ")
+        if rest and head in FACILITY_HEADS:
+            return head, rest
+    return None
+
+
+def loose_place_key(key: str) -> str:
+    """A looser key for spellings that differ only in spacing or g-letter (ديرالزور, هامبورج).
+
+    Used only as a fallback, and only when it names one place key of the index.
+    """
+    return key.replace(" ", "").replace("ج", "غ")
+
+
+def _latin_keys(*latin: str | None) -> set[str]:
+    out = set()
+    for n in latin:
+        key = names.name_key(n or "")
+        if key and key.isascii() and len(key) >= 4:
+            out.add(key)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +348,8 @@ def build_index(
         ar = _arabic_names(city.get("alternatenames", []))
         if not ar:
             continue
+        if int(city.get("population") or 0) >= LATIN_MIN_POPULATION:
+            ar |= _latin_keys(city.get("name"), city.get("asciiname"))
         add(
             [
                 city["name"],
@@ -313,7 +368,7 @@ def build_index(
     # Overrides after cities: an override naming a GeoNames town already in the index
     # (within MERGE_KM) only adds its spellings to that town, so one place keeps one key.
     for rec in overrides:
-        ar_keys = {names.name_key(n) for n in rec["names"]}
+        ar_keys = {names.name_key(n) for n in rec["names"]} | _latin_keys(rec["name_en"])
         near = sorted(
             {
                 i
@@ -429,15 +484,28 @@ class Gazetteer:
         ]
         self.keys: dict[str, list[int]] = data["keys"]
         self._by_key: dict[str, Place] | None = None
+        loose: dict[str, set[str]] = {}
+        for key in self.keys:
+            loose.setdefault(loose_place_key(key), set()).add(key)
+        self._loose = {k: next(iter(v)) for k, v in loose.items() if len(v) == 1}
 
     def candidates(self, text: str) -> list[Place]:
         """Places ``text`` may name: clitics stripped, a generic head ("مدينة") dropped."""
-        for key in self._keys_for(text):
+        keys = self._keys_for(text)
+        for key in keys:
             if key in STOPLIST:
                 return []
             found = self.keys.get(key)
             if found:
                 return [self.places[i] for i in found]
+        # Spacing, g-letter and article variants: "ديرالزور", "هامبورج", "فلوجة"/"الفلوجة".
+        for key in keys:
+            alt = self._loose.get(loose_place_key(key))
+            if alt is None and " " not in key and len(key) >= 5:
+                bare = key[2:] if key.startswith("ال") else "ال" + key
+                alt = bare if bare in self.keys and bare not in STOPLIST else None
+            if alt is not None and alt not in STOPLIST:
+                return [self.places[i] for i in self.keys[alt]]
         return []
 
     def _keys_for(self, text: str) -> list[str]:

@@ -20,6 +20,10 @@ __all__ = ["GeoContext", "acceptable", "choose", "geocode_names", "haversine_km"
 NEAR_KM = 300.0
 # A candidate in a country the article does not mention must be at least this big.
 MIN_POPULATION_OUT_OF_FOCUS = 50_000
+# A world city beats a hamlet named after it (Toronto, Ohio; Havana, Florida; Madrid, Iowa)
+# unless the article places other towns near the hamlet.
+WORLD_CITY_POPULATION = 500_000
+HAMLET_POPULATION = 20_000
 
 
 @dataclass
@@ -66,7 +70,16 @@ def choose(candidates: Sequence[Place], ctx: GeoContext) -> Place | None:
     ok = [p for p in candidates if acceptable(p, ctx)]
     if not ok:
         return None
-    return max(ok, key=lambda p: (score(p, ctx), p.population, p.key))
+    best = max(ok, key=lambda p: (score(p, ctx), p.population, p.key))
+    if best.source == "geonames" and best.population < HAMLET_POPULATION:
+        big = max(ok, key=lambda p: (p.population, p.key))
+        if (
+            big.population >= WORLD_CITY_POPULATION
+            and big.population >= 50 * max(best.population, 1)
+            and not any(haversine_km(best.lat, best.lon, la, lo) <= NEAR_KM for la, lo in ctx.points)
+        ):
+            return big
+    return best
 
 
 def geocode_names(

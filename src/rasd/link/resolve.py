@@ -12,12 +12,20 @@ otherwise.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rasd.geo.demonyms import adjective_after, demonym_country, document_countries
-from rasd.geo.gazetteer import Gazetteer, Place, load_gazetteer, province_of, without_generic_head
+from rasd.geo.gazetteer import (
+    Gazetteer,
+    Place,
+    facility_of,
+    load_gazetteer,
+    province_of,
+    without_generic_head,
+)
 from rasd.geo.geocode import geocode_names
 from rasd.link import names
 from rasd.link.kb import KbEntry, KnowledgeBase, load_kb
@@ -25,7 +33,10 @@ from rasd.model import Document, Entity, Mention
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PROVINCE_PREFIX = "province:"
+FACILITY_PREFIX = "at:"
 MAX_ALIASES = 50
+# "X في Y" / "X بY": a place followed by the province or country it lies in.
+_IN_RE = re.compile(r" (?:في|فى) | (?=ب\S)")
 
 
 def type_group(etype: str) -> str:
@@ -144,15 +155,28 @@ def link_document(
     # country is never named; a few are enough, many should not swamp named places.
     weighted += [c for c, n in document_countries(doc.text).items() for _ in range(min(n, 3))]
     # A province without its own gazetteer entry is geocoded through its namesake town
-    # but keeps a key of its own: the province is never merged with the town.
-    texts = [
-        m.text if res.gaz.candidates(m.text) else (province_of(m.text) or m.text) for m in place_mentions
-    ]
-    hints = [adjective_after(doc.text, m.end) if 0 <= m.end < len(doc.text) else None for m in place_mentions]
+    # but keeps a key of its own: the province is never merged with the town. So does a
+    # facility named after its town ("مخيم الهول", "معبر رفح"). A country adjective tagged
+    # as a place ("ليبي") is no place at all.
+    texts: list[str] = []
+    prefixes: list[str] = []
+    for m in place_mentions:
+        text, prefix = m.text, ""
+        if " " not in m.text.strip() and demonym_country(m.text):
+            text = ""
+        elif not res.gaz.candidates(m.text):
+            facility = facility_of(m.text)
+            if (province := province_of(m.text)) is not None:
+                text, prefix = province, PROVINCE_PREFIX
+            elif facility is not None:
+                text, prefix = facility[1], f"{FACILITY_PREFIX}{facility[0]}:"
+        texts.append(text)
+        prefixes.append(prefix)
+    hints = [_place_hint(doc, m, hits, res) for m in place_mentions]
     geocoded = geocode_names(texts, countries=weighted, gazetteer=res.gaz, hints=hints)
-    for m, text, place in zip(place_mentions, texts, geocoded, strict=True):
+    for m, prefix, place in zip(place_mentions, prefixes, geocoded, strict=True):
         if place is not None:
-            keys[m.id] = place.key if text == m.text else f"{PROVINCE_PREFIX}{place.key}"
+            keys[m.id] = f"{prefix}{place.key}"
     # Partial person names: the one full name of this document they fit, else the one KB person.
     persons = [m for m in doc.mentions if m.type == "PER"]
     for m in todo:
@@ -195,6 +219,33 @@ def link_document(
     return doc
 
 
+def _place_hint(doc: Document, m: Mention, hits: dict[str, KbEntry], res: _Resources) -> str | None:
+    """The country the text itself attaches to a place name, if any.
+
+    "سنجار العراقية" (an adjective right after it), "الجوف في اليمن", "المنصورة بعدن" (the
+    country, or a town of one country, right after في / ب).
+    """
+    if not 0 <= m.end < len(doc.text):
+        return None
+    code = adjective_after(doc.text, m.end)
+    if code:
+        return code
+    match = _IN_RE.match(doc.text, m.end)
+    if match is None:
+        return None
+    start = match.end()
+    nxt = next((o for o in doc.mentions if o.start == start and o.type in PLACE_TYPES | {"ORG"}), None)
+    if nxt is None:
+        return None
+    entry = hits.get(nxt.id)
+    if entry is not None:
+        return entry.country if entry.type == "GPE" else None
+    if nxt.type not in PLACE_TYPES:
+        return None
+    countries = {p.country for p in res.gaz.candidates(province_of(nxt.text) or nxt.text)}
+    return countries.pop() if len(countries) == 1 else None
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -218,7 +269,7 @@ class _UnionFind:
 
 
 def _key_rank(key: str) -> int:
-    for i, prefix in enumerate(("wikidata:", "kb:", "geonames:", "place:", PROVINCE_PREFIX)):
+    for i, prefix in enumerate(("wikidata:", "kb:", "geonames:", "place:", PROVINCE_PREFIX, FACILITY_PREFIX)):
         if key.startswith(prefix):
             return i
     return 9
@@ -435,6 +486,14 @@ def _make_entity(key: str, keys: set[str], ms: list[Mention], res: _Resources) -
             if entity.name_en is None:
                 entity.name_en = f"{town.name_en} province"
                 entity.name_en_source = "geonames" if town.source == "geonames" else "kb"
+    facility_key = next((k for k in sorted(keys) if k.startswith(FACILITY_PREFIX)), None)
+    if place is None and facility_key is not None and entity.lat is None:
+        _, _, town_key = facility_key[len(FACILITY_PREFIX) :].partition(":")
+        town = res.gaz.by_key(town_key)
+        if town is not None:
+            # A camp, crossing or airport named after its town: placed at the town.
+            entity.lat, entity.lon, entity.geo_precision = town.lat, town.lon, 1
+            entity.country = entity.country or town.country
     return entity
 
 
