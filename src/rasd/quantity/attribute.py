@@ -73,8 +73,9 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
         if w in _BREAKS or w in _NP_STOPS or sc.toks[j].is_digit:
             break
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
-        if j > i and any(x in lx.REPORTING_VERBS or x in lx.EVENT_CUE_WORDS for x in (w, base)):
-            break
+        verb_like = any(x in lx.REPORTING_VERBS or x in lx.EVENT_CUE_WORDS for x in (w, base))
+        if j > i and verb_like and sc.word(j - 1) not in lx.INSTITUTION_HEADS:
+            break  # but "مركز رصد الزلازل": a verbal noun in construct belongs to the name
         if (
             strip_prefixes(w, lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS
             or dual_measure(w) is not None
@@ -441,7 +442,10 @@ def _verb_subject(sc: Scan, k: int, first: int, last: int, mentions: Sequence[Me
     i, j = _np(sc, start, last, max_words=7)
     if _verb_base(sc.word(k)) in _RELAY_VERBS:
         # "نقلت المصادر عن المستشار ...": the holder is the one quoted
-        at = j if sc.word(j) == "عن" else (k + 1 if sc.word(k + 1) == "عن" else None)
+        # "نقلت صحيفة "الوقت" الأسبوعية عن ...": an adjective may stand before عن
+        at = next((x for x in (j, j + 1, j + 2) if sc.word(x) == "عن"), None)
+        if at is None and sc.word(k + 1) == "عن":
+            at = k + 1
         if at is not None:
             i2, j2 = _np(sc, at + 1, last, max_words=7)
             if j2 > i2:
@@ -459,6 +463,10 @@ def _verb_subject(sc: Scan, k: int, first: int, last: int, mentions: Sequence[Me
         i2, j2 = _np(sc, a, last, max_words=7)
         if j2 > i2:
             return _as_attribution(sc, i2, j2, mentions, _SUBJECT_TYPES)
+    from rasd.quantity.measures import cue_measure
+
+    if j > i and (cue_measure(sc, i) is not None or sc.word(i) in lx.NUMBER_WORDS):
+        j = i  # "أكد أمس مقتل 6": the object follows, the subject stood before the verb
     # "وأضاف المصدر" keeps the NP, "وأضاف أن" has none
     if j > i:
         return _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)

@@ -124,7 +124,7 @@ def _clause_verb_cue(sc: Scan, k: int) -> str | None:
         w = sc.word(k)
         if w in (".", "!", "؟", "?", ":", "؛", ";") or sc.toks[k].is_digit or w in lx.CLAUSE_WORDS:
             return None
-        if k == 0 or sc.word(k - 1) in (".", "!", "؟", "?", ":", "،", ","):
+        if k == 0 or sc.word(k - 1) in (".", "!", "؟", "?", ":", "،", ",") or newline_before(sc, k):
             cue = cue_measure(sc, k)  # only the first word of the sentence or clause counts
             return cue if cue in lx.CASUALTY_MEASURES else None
         k -= 1
@@ -228,6 +228,8 @@ def _fired(sc: Scan, m: NumberMatch, noun: int) -> bool:
     while k >= 0 and m.first_tok - k <= 8:
         if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k + 1):
             break
+        if _lookup(sc.word(k), lx.HOLDING_CUES):
+            return False  # "تدمير 150 صاروخا", "ضبط 40 قذيفة": the nearest verb holds or destroys them
         if cue_measure(sc, k) == "strikes" or _lookup(sc.word(k), lx.FALLING_CUES):
             return True
         k -= 1

@@ -285,7 +285,7 @@ def _starts_phrase(sc: Scan, i: int) -> bool:
         return nxt is not None and nxt.kind == "mult"
     if e.kind == "unit" and e.value == 1:
         # "واحد" alone is mostly "one and the same"; count it inside a compound or after a noun it counts.
-        return _next_elem(sc, i + 1, e, [e])[0] is not None or _counted_before(sc, i)
+        return _next_elem(sc, i + 1, e, [e])[0] is not None or _counted_before(sc, i) is not None
     if e.kind == "unit" and e.value == 2 and e.definite:
         return False  # الاثنين: Monday or "both"
     if e.kind in ("ten", "hundred") and e.definite:
@@ -300,17 +300,19 @@ def _starts_phrase(sc: Scan, i: int) -> bool:
     )
 
 
-def _counted_before(sc: Scan, i: int) -> bool:
-    """Whether the word before an adjectival number ("مدني واحد", "مقاتلين اثنين") is what it counts."""
+def _counted_before(sc: Scan, i: int) -> int | None:
+    """The noun before an adjectival number ("مدني واحد", "مقاتلين اثنين") that it counts, or None."""
     if strip_prefixes(sc.toks[i].text, lx.ADJECTIVAL_NUMBERS)[1] not in lx.ADJECTIVAL_NUMBERS:
-        return False
+        return None
     tables = (lx.PERSON_NOUNS, lx.MEASURE_NOUNS)
     prev = sc.word(i - 1)
     if any(strip_prefixes(prev, table)[1] in table for table in tables):
-        return True
+        return i - 1
     # "جندي إسرائيلي واحد": a nisba adjective between the noun and its number
     before = sc.word(i - 2)
-    return _nisba_like(prev) and any(strip_prefixes(before, table)[1] in table for table in tables)
+    if _nisba_like(prev) and any(strip_prefixes(before, table)[1] in table for table in tables):
+        return i - 2
+    return None
 
 
 def _nisba_like(word: str) -> bool:
@@ -507,8 +509,9 @@ def find_numbers(sc: Scan) -> list[NumberMatch]:
                 i += 1
             continue
         out.append(_resolve(sc, p))
-        if _counted_before(sc, p.tok_start) and out[-1].qualifier == "exact":
-            out[-1].noun_tok = p.tok_start - 1
+        noun = _counted_before(sc, p.tok_start)
+        if noun is not None and out[-1].qualifier == "exact":
+            out[-1].noun_tok = noun
         i = max(out[-1].tok_end, i + 1)
     return out
 

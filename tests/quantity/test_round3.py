@@ -1,0 +1,246 @@
+"""Round 3 (issue 5): error classes found on a fresh dev batch, each tested on invented sentences.
+
+Recall (derived duals, digits after ordinal words, definite money figures, bracketed counts,
+adjectival "واحد" after a nisba, ranges with a repeated noun), not-counts (list items, model and
+channel names, definite numeral adjectives of things, legal article numbers), measure (status
+phrases, munitions only when fired, casualty measures carried over lists and shares, conjuncts,
+time adverbials between commas, clause-opening verbs, line breaks) and holder ("وفق ما جاء في",
+quoted media names, institutions with "في", "وكان X قد أكد", "على ما أفادت", relayed quotes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.model import Document, Quantity
+from rasd.quantity.evaluate import names_match
+from rasd.quantity.numbers import dual_measure
+from rasd.quantity.stage import QuantityStage
+from rasd.text.normalise import normalize
+
+OUTLET = "إذاعة المثال"
+
+
+def quantities(text: str) -> list[Quantity]:
+    doc = Document(id="d", text=text, source=OUTLET, published=dt.date(2018, 3, 4))
+    return QuantityStage()(doc).quantities
+
+
+def only(text: str) -> Quantity:
+    found = quantities(text)
+    assert len(found) == 1, [(q.text, q.measure) for q in found]
+    return found[0]
+
+
+def summary(text: str) -> list[tuple[float | None, str]]:
+    return [(q.value, q.measure) for q in quantities(text)]
+
+
+# --- recall ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وكلفت المحكمة طبيبين من المستشفى بفحص المتهم", 2),
+        ("وصل خبيران إلى المدينة", 2),
+        ("قتل فلسطينيان في المواجهات", 2),
+        ("أصيب عسكريان بجروح", 2),
+    ],
+)
+def test_duals_of_people_are_derived_not_listed(text: str, value: float) -> None:
+    assert only(text).value == value
+
+
+def test_derived_duals_keep_their_measure() -> None:
+    assert dual_measure(normalize("ضابطين")) == "troops"
+    assert dual_measure(normalize("جريحين")) == "injured"
+    assert dual_measure(normalize("فلسطينيان")) == "person"
+    # names and sound plurals are not duals
+    for word in ("سفيان", "بيان", "مسلحين", "طالبين", "العاملين"):
+        assert dual_measure(normalize(word)) is None
+
+
+def test_a_digit_after_an_ordinal_word_is_a_count() -> None:
+    q = only("وسجلت الوزارة خلال الأشهر الأولى 4120 حادثا")
+    assert q.value == 4120
+    assert quantities("وصل في المرتبة الحادية عشر") == []
+
+
+def test_definite_figure_with_money_is_kept() -> None:
+    q = only("وقررت الحكومة صرف الـ250 مليون دولار المتبقية")
+    assert (q.value, q.measure) == (250e6, "money")
+    assert quantities("احتفلت الجمعية بدورتها الـ71") == []
+
+
+def test_bracketed_count_after_a_plural_of_people() -> None:
+    q = only("أصدر القاضي بطاقة إيداع في حق الموقوفين (3) بعد استنطاقهم")
+    assert q.value == 3
+    assert quantities("قال الشاب (19 عاما) إنه بخير") == []
+
+
+def test_adjectival_one_after_a_nisba() -> None:
+    q = only("وقتل جندي فرنسي واحد في الكمين")
+    assert (q.value, q.measure) == (1, "killed")
+
+
+def test_range_with_the_noun_repeated_after_each_number() -> None:
+    q = only("ويعاقب بخطية من 100 دينار إلى 20 ألف دينار")
+    assert (q.min, q.max, q.qualifier, q.measure) == (100, 20000, "range", "money")
+
+
+def test_two_hundred_in_construct() -> None:
+    assert only("قتل مئتا شخص في الزلزال").value == 200
+
+
+# --- not counts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتشمل المطالب: 1- وقف القتال. 2- فتح المعابر.",
+        "تحطمت طائرة من طراز 320 قرب المطار",
+        "وكانت طائرات إف 16 وإف 35 في الأجواء",
+        "وقال مراسل لفرانس 24 إن الوضع هادئ",
+        "وأطلقت الأطراف الأربعة مبادرة",
+        "وتنسق الدول الثلاث فيما بينها",
+        "بموجب الفصول 12 و14 من المجلة الجزائية",
+        "سجل اللاعب هدفه في الدقيقة 45",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_label_word_before_a_counted_noun_is_a_count() -> None:
+    q = only("وتمتلك المجموعة 40 صاروخا")
+    assert (q.value, q.measure) == (40, "other")
+
+
+def test_definite_numeral_after_people_is_still_counted() -> None:
+    assert [q.value for q in quantities("وقال إن المهاجمين الثلاثة قتلوا")] == [3]
+
+
+# --- measure -----------------------------------------------------------------------------
+
+
+def test_status_after_the_figure_decides_the_measure() -> None:
+    found = summary("وشملت التهم 30 شخصا منهم 18 بحالة إيقاف و9 بحالة سراح و3 بحالة فرار")
+    assert found == [(30, "other"), (18, "detained"), (9, "other"), (3, "other")]
+
+
+def test_munitions_are_strikes_only_when_fired() -> None:
+    found = summary("ويمتلك الجيش 300 دبابة و800 صاروخ")
+    assert found == [(300, "other"), (800, "other")]
+    assert only("وأدى القصف إلى تدمير 150 صاروخا").measure == "other"
+    assert only("وأطلق المسلحون 12 صاروخا على البلدة").measure == "strikes"
+    assert only("واستهدفت البوارج الموقع بـ40 صاروخا").measure == "strikes"
+    assert only("وسقطت 6 قذائف على الحي").measure == "strikes"
+
+
+def test_conjunct_after_a_figure_is_not_its_noun() -> None:
+    assert summary("أسفر الهجوم عن مقتل 14 وإصابة 20") == [(14, "killed"), (20, "injured")]
+
+
+def test_casualty_measure_carries_over_a_list_of_people() -> None:
+    text = "واستشهد 6 أمنيين (سالم وعلي وخالد) وعسكريين اثنين و4 مدنيين"
+    assert summary(text) == [(6, "killed"), (2, "killed"), (4, "killed")]
+    assert summary("قتل 25 شخصا بينهم 5 جنود") == [(25, "killed"), (5, "killed")]
+    # a new verb is a new count
+    assert summary("قتل 3 مدنيين ونشر الجيش 300 جندي") == [(3, "killed"), (300, "troops")]
+
+
+def test_share_in_the_next_sentence_takes_the_casualty_measure() -> None:
+    found = summary("قتل 12 شخصا في الانفجار. وأوضح مصدر أمني أن 3 منهم من الأطفال.")
+    assert found == [(12, "killed"), (3, "killed")]
+
+
+def test_release_and_abductees_count_detainees() -> None:
+    assert only("وأطلق التنظيم سراح 13 عسكريا").measure == "detained"
+    assert only("وأفرج المسلحون أمس عن 28 مخطوفا").measure == "detained"
+
+
+def test_leaving_in_an_evacuation_is_displacement() -> None:
+    assert only("وبلغ إجمالي من غادروا المدينة 9 آلاف شخص").measure == "displaced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل، أمس الأحد، 5 أشخاص في هجوم",
+        "قتل مسلحون، الليلة الماضية، 12 مدنيا",
+        "وقتل في الاشتباكات التي اندلعت منذ فجر اليوم بين الطرفين 23 مقاتلا",
+    ],
+)
+def test_clause_opening_casualty_verb_governs_a_distant_object(text: str) -> None:
+    assert only(text).measure == "killed"
+
+
+def test_a_line_break_ends_the_reach_of_a_cue() -> None:
+    found = summary("نزوح الآلاف من المدينة\nأم لخمسة أطفال تروي قصتها")
+    assert found == [(1000, "displaced"), (5, "other")]
+
+
+def test_reservists_are_troops() -> None:
+    assert only("ويبلغ عدد أفراد الجيش 40 ألف احتياطي").measure == "troops"
+
+
+def test_we_killed_is_a_casualty_cue() -> None:
+    assert only('وقال المتحدث: "قتلنا 8 مسلحين"').measure == "killed"
+
+
+def test_executions_of_convicts() -> None:
+    assert only("وأعدمت السلطات 3 مدانين").measure == "killed"
+
+
+# --- holder ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("يبلغ عدد الجنود 40 ألفا وفق ما جاء في تقرير دولي", "تقرير دولي"),
+        ('ذكرت صحيفة "الأخبار اليومية" أن 8 آلاف جندي يشاركون في العملية', "الأخبار اليومية"),
+        ("وقالت مصادر في المعارضة إن القصف أسفر عن إصابة 9 أشخاص", "مصادر في المعارضة"),
+        ("وكان المرصد الوطني قد أكد أمس مقتل 6 من عناصره", "المرصد الوطني"),
+        ("وقتل 6 مدنيين، على ما أفادت مصادر محلية.", "مصادر محلية"),
+        ("ونقلت رويترز عن مسؤول أمني قوله إن 6 جنود قتلوا", "مسؤول أمني"),
+        ("وقال مسؤول محلي لفرانس برس إن 30 مدنيا قتلوا", "مسؤول محلي"),
+        ('ونقلت صحيفة "الوقت" الأسبوعية عن مسؤول في التحالف قوله إن القصف دمر 200 صاروخ', "مسؤول في التحالف"),
+        ("وقال مركز رصد الزلازل إن الهزة بلغت قوتها 2.6 درجة", "مركز رصد الزلازل"),
+    ],
+)
+def test_holders(text: str, holder: str) -> None:
+    q = only(text)
+    assert names_match(q.holder_text, [holder]), q.holder_text
+
+
+def test_outlet_voice_without_a_source() -> None:
+    assert only("وتضم القوات 5 آلاف عنصر").holder_text == OUTLET
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_PEOPLE = ["شخصا", "مدنيا", "جنديا", "مسلحا"]
+
+
+@given(
+    st.integers(min_value=3, max_value=99),
+    st.integers(min_value=3, max_value=99),
+    st.sampled_from(_PEOPLE),
+    st.sampled_from(_PEOPLE),
+)
+def test_killed_then_injured_keep_their_own_measures(a: int, b: int, noun_a: str, noun_b: str) -> None:
+    found = summary(f"أسفر الهجوم عن مقتل {a} {noun_a} وإصابة {b} {noun_b} آخرين")
+    assert found == [(a, "killed"), (b, "injured")]
+
+
+@given(st.integers(min_value=2, max_value=30), st.sampled_from(["-", ")"]))
+def test_list_numbers_never_become_counts(n: int, mark: str) -> None:
+    text = f"وجاء في البيان ما يلي:\n{n}{mark} وقف إطلاق النار\n{n + 1}{mark} فتح الطرق"
+    assert quantities(text) == []
