@@ -189,6 +189,13 @@ class Event:
     actor_entity_ids: list[str] = field(default_factory=list)
     target_entity_ids: list[str] = field(default_factory=list)
     fatalities: int | None = None
+    # Per-document arguments, kept as mention ids until corpus-level linking gives entity
+    # ids (rasd.events.merge fills the *_entity_ids from them); quantity_ids are the
+    # killed figures behind ``fatalities`` (every report stays visible).
+    location_mention_id: str | None = None
+    actor_mention_ids: list[str] = field(default_factory=list)
+    target_mention_ids: list[str] = field(default_factory=list)
+    quantity_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

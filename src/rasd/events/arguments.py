@@ -1,0 +1,240 @@
+"""Event arguments from one sentence: date, place, actors, targets, fatalities.
+
+Places and actor categories come from the per-document link keys (``Mention.link_key``)
+looked up in the shipped gazetteer and KB, so a document's events are geocoded before
+corpus-level linking; entity ids are filled later from the argument mention ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from rasd.events import types as ty
+from rasd.events.detect import has_cue
+from rasd.geo.gazetteer import Gazetteer
+from rasd.link.kb import KnowledgeBase
+from rasd.model import Document, Mention, Quantity, Sentence, Timex
+from rasd.text.normalise import normalize
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_TYPES = frozenset({"ORG", "NORP", "GPE", "PER"})
+PROVINCE_PREFIX = "province:"
+_SUBSET_MARKERS = ("بينهم", "منهم", "بينها", "منها", "بين هم", "من بينهم")
+_SOURCE_VERBS = frozenset(normalize(w) for w in ("قال", "قالت", "أفاد", "أفادت", "ذكر", "ذكرت", "وفق", "وفقا",
+                                                  "حسب", "بحسب", "أكد", "أكدت", "أعلن", "أعلنت", "نقلت",
+                                                  "نقل", "أوضح", "أوضحت", "مصادر", "وكالة", "لوكالة"))
+_NON_ACTOR_CATEGORIES = frozenset({"media", "political party"})
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A geocoded place mention of the document."""
+
+    mention_id: str
+    key: str
+    lat: float
+    lon: float
+    precision: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    value: str
+    precision: str
+    day: dt.date
+    explicit: bool  # from a timex (True) or from the publication date (False)
+
+
+def parse_date(value: str | None) -> tuple[dt.date, str] | None:
+    """A TIMEX3 calendar value as (first day, precision), or None for anything else."""
+    if not value:
+        return None
+    m = _DATE_RE.match(value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(4):
+            return dt.date.fromisocalendar(year, int(m.group(4)), 1), "week"
+        if m.group(3):
+            return dt.date(year, int(m.group(2)), int(m.group(3))), "day"
+        if m.group(2):
+            return dt.date(year, int(m.group(2)), 1), "month"
+        return dt.date(year, 1, 1), "year"
+    except ValueError:
+        return None
+
+
+def timex_date(tx: Timex, published: dt.date | None) -> DateRef | None:
+    """The date a timex gives an event, unless it is not a date or lies in the future."""
+    if tx.type != "DATE":
+        return None
+    parsed = parse_date(tx.value)
+    if parsed is None or tx.value is None:
+        return None
+    day, precision = parsed
+    if published is not None and day > published + dt.timedelta(days=1):
+        return None
+    return DateRef(tx.value, precision, day, True)
+
+
+def publication_date(published: dt.date | None) -> DateRef | None:
+    """Reported events happened on or a few days before publication (ACLED time_precision 2)."""
+    if published is None:
+        return None
+    return DateRef(published.isoformat(), "week", published, False)
+
+
+def sentence_dates(doc: Document, sent: Sentence) -> list[tuple[int, DateRef]]:
+    """(offset, date) of the calendar timexes inside ``sent``."""
+    out = []
+    for tx in doc.timexes:
+        if sent.start <= tx.start < sent.end:
+            ref = timex_date(tx, doc.published)
+            if ref is not None:
+                out.append((tx.start, ref))
+    return out
+
+
+def is_background(doc: Document, sent: Sentence, dates: list[tuple[int, DateRef]]) -> bool:
+    """Historical context, not news: a background cue or only coarse dates well before publication."""
+    folded = normalize(doc.text[sent.start : sent.end])
+    day_dated = any(d.precision in ("day", "week") for _, d in dates)
+    if has_cue(folded, "background") and not day_dated:
+        return True
+    if dates and not day_dated and doc.published is not None:
+        # "في 2014 سيطر التنظيم على الموصل": only year/month dates, all before this month.
+        month_start = doc.published.replace(day=1)
+        return all(d.day < month_start for _, d in dates)
+    return False
+
+
+def place_of(m: Mention, kb: KnowledgeBase, gaz: Gazetteer) -> PlaceRef | None:
+    """Coordinates and ACLED precision of a place mention, from its link key."""
+    if m.type not in PLACE_TYPES or not m.link_key:
+        return None
+    key = m.link_key
+    entry = kb.by_kb_id.get(key)
+    if entry is not None and entry.lat is not None and entry.lon is not None:
+        precision = 3 if entry.id.startswith("country-") else 1
+        return PlaceRef(m.id, key, entry.lat, entry.lon, precision, m.start, m.end)
+    if key.startswith(PROVINCE_PREFIX):
+        town = gaz.by_key(key[len(PROVINCE_PREFIX) :])
+        if town is not None:
+            return PlaceRef(m.id, key, town.lat, town.lon, 3, m.start, m.end)
+        return None
+    place = gaz.by_key(key)
+    if place is not None:
+        return PlaceRef(m.id, key, place.lat, place.lon, place.precision, m.start, m.end)
+    return None
+
+
+def choose_place(places: list[PlaceRef], anchor: int) -> PlaceRef | None:
+    """The most precise place, nearest the trigger (towns beat provinces beat countries)."""
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.precision, abs(p.start - anchor), p.start))
+
+
+def category_of(m: Mention, kb: KnowledgeBase) -> str | None:
+    entry = kb.by_kb_id.get(m.link_key or "")
+    return entry.category if entry is not None else None
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    return normalize(text[max(0, start - 40) : start]).split()[-n:]
+
+
+def actors_and_targets(
+    doc: Document, sent: Sentence, mentions: list[Mention], kb: KnowledgeBase, event_type: str
+) -> tuple[list[str], list[str], set[str]]:
+    """Argument mention ids (actors, targets) and the actors' KB categories.
+
+    A mention is an argument when the KB gives it an armed/civilian category, or its
+    name or the word before it says it is an armed group (قوات، تنظيم، مسلحو …).
+    Mentions after على/ضد/استهدف, civilians, and the second side of "بين X و Y" are
+    targets; sources ("قال المرصد", media) are never arguments.
+    """
+    actors: list[str] = []
+    targets: list[str] = []
+    categories: set[str] = set()
+    between_seen = False
+    for m in mentions:
+        if m.type not in ACTOR_TYPES or m.type in PLACE_TYPES and category_of(m, kb) is None:
+            continue
+        category = category_of(m, kb)
+        if category in _NON_ACTOR_CATEGORIES:
+            continue
+        before = _words_before(doc.text, m.start, 3)
+        plain_before = [w[1:] if len(w) > 3 and w[0] in "وف" else w for w in before]
+        if any(w in _SOURCE_VERBS for w in plain_before[-2:]):
+            continue
+        folded = normalize(m.text)
+        armed_name = has_cue(folded, "armed") or any(has_cue(w, "armed") for w in plain_before[-1:])
+        if category is None and not armed_name and m.type != "NORP":
+            if not (m.type == "ORG" and event_type in ("mass_arrest",)):
+                continue
+        if category == "civilians" or has_cue(" ".join(plain_before[-2:]), "target"):
+            targets.append(m.id)
+            continue
+        if between_seen and actors:
+            targets.append(m.id)
+            continue
+        if "بين" in plain_before[-2:]:
+            between_seen = True
+        actors.append(m.id)
+        if category:
+            categories.add(category)
+    return actors, targets, categories
+
+
+def killed_figures(doc: Document, sent: Sentence) -> list[tuple[int, str]]:
+    """(fatalities, quantity id) for the killed counts of a sentence, sub-counts ("بينهم 3 أطفال") left out.
+
+    Vague counts use the lowest value they allow (عشرات → 10), following ACLED's
+    conservative coding; an unparsed count is skipped.
+    """
+    out = []
+    for q in doc.quantities:
+        if q.measure != "killed" or not (sent.start <= q.start < sent.end):
+            continue
+        value = _count_value(q)
+        if value is None:
+            continue
+        before = normalize(doc.text[max(sent.start, q.start - 16) : q.start])
+        if any(normalize(mk) in before for mk in _SUBSET_MARKERS):
+            continue
+        out.append((value, q.id))
+    return out
+
+
+def _count_value(q: Quantity) -> int | None:
+    value = q.min if q.qualifier in ("range", "vague") or q.value is None else q.value
+    if value is None or value < 0:
+        return None
+    return int(value)
+
+
+def civilian_targets_only(folded_sentence: str) -> bool:
+    return has_cue(folded_sentence, "civilian") and not has_cue(folded_sentence, "armed")
+
+
+__all__ = [
+    "DateRef",
+    "PlaceRef",
+    "actors_and_targets",
+    "choose_place",
+    "is_background",
+    "killed_figures",
+    "parse_date",
+    "place_of",
+    "publication_date",
+    "sentence_dates",
+    "timex_date",
+    "ty",
+]

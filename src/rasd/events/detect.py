@@ -1,0 +1,154 @@
+"""Event mentions in one sentence: trigger matching, filtering and type refinement.
+
+A trigger is a lexicon phrase (``rasd.events.types``) matched on folded text with
+optional clitic prefixes and pronoun suffixes. A mention is dropped when a negation
+or modality cue (لم، نفى، يعتزم، حذر من، قد + imperfect …) stands just before it, and
+a sentence is dropped as background when it carries a background cue (منذ اندلاع …)
+without a day-precise date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.events import types as ty
+from rasd.text.normalise import NormalizedText, normalize
+
+_LETTER = r"[\u0621-\u064a]"
+_PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
+_SUFFIX = r"(?:ها|هم|هما|ه|ات|ين|ون|ان|ا|ية)?"
+_WINDOW_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """One trigger occurrence: original offsets and the event type it names."""
+
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    by_phrase: dict[str, str]
+    cue_sets: dict[str, frozenset[str]]
+
+
+def _fold_all(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(p) for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The compiled trigger pattern (built once per process)."""
+    by_phrase: dict[str, str] = {}
+    for t in sorted(ty.EVENT_TYPES, key=lambda t: -t.rank):
+        for phrase in t.triggers:
+            by_phrase.setdefault(normalize(phrase), t.name)
+    alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=lambda p: (-len(p), p)))
+    pattern = re.compile(rf"(?<!{_LETTER}){_PREFIX}(?P<trig>{alternatives}){_SUFFIX}(?!{_LETTER})")
+    cue_sets = {
+        "air": _fold_all(ty.AIR_CUES),
+        "drone": _fold_all(ty.DRONE_CUES),
+        "suicide": _fold_all(ty.SUICIDE_CUES),
+        "civilian": _fold_all(ty.CIVILIAN_CUES),
+        "protest": _fold_all(ty.PROTEST_CUES),
+        "armed": _fold_all(ty.ARMED_CUES),
+        "negation": _fold_all(ty.NEGATION_CUES),
+        "particle": _fold_all(ty.NEGATION_PARTICLES),
+        "modality": _fold_all(ty.MODALITY_CUES),
+        "background": _fold_all(ty.BACKGROUND_CUES),
+        "non_political": _fold_all(ty.NON_POLITICAL_CUES),
+        "target": _fold_all(ty.TARGET_MARKERS),
+        "actor": _fold_all(ty.ACTOR_MARKERS),
+    }
+    return _Lexicon(pattern, by_phrase, cue_sets)
+
+
+def _words(folded: str) -> list[str]:
+    return re.findall(rf"{_LETTER}+|\d+", folded)
+
+
+def _strip_conjunction(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def has_cue(folded: str, cue: str) -> bool:
+    """Whether ``folded`` text contains any cue of the named set as whole words (clitic و/ف allowed)."""
+    cues = lexicon().cue_sets[cue]
+    words = _words(folded)
+    plain = [_strip_conjunction(w) for w in words]
+    joined = " " + " ".join(words) + " "
+    joined_plain = " " + " ".join(plain) + " "
+    for c in cues:
+        if " " in c:
+            if f" {c} " in joined or f" {c} " in joined_plain:
+                return True
+        elif c in words or c in plain:
+            return True
+    return False
+
+
+def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
+    """Trigger occurrences in ``text`` (offsets shifted by ``offset``), leftmost-longest."""
+    lex = lexicon()
+    norm = NormalizedText(text)
+    found = []
+    for m in lex.pattern.finditer(norm.text):
+        start, end = norm.to_original(m.start("trig"), m.end("trig"))
+        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[m.group("trig")]))
+    return found
+
+
+def is_irrealis(before: str) -> bool:
+    """Negated, future, conditional or reported-as-threat: the few words before a trigger say so."""
+    clause = re.split(r"[،,؛;:]", normalize(before))[-1]
+    words = _words(clause)[-_WINDOW_WORDS:]
+    window = " ".join(words)
+    if has_cue(window, "negation") or has_cue(window, "modality") or has_cue(" ".join(words[-3:]), "particle"):
+        return True
+    # قد + imperfect ("قد يشن") is "may"; قد + perfect ("وقد قتل") is an ordinary past.
+    for w, nxt in zip(words, [*words[1:], ""], strict=False):
+        if _strip_conjunction(w) == "قد" and nxt[:1] and nxt[:1] in "يتن":
+            return True
+    return False
+
+
+def refine(
+    name: str, folded_sentence: str, actor_categories: set[str], has_killed: bool
+) -> str:
+    """A more specific type from the sentence context (air/drone/suicide cues, victims, actors)."""
+    t = ty.EVENT_TYPES_BY_NAME[name]
+    if name in ("attack", "shooting", "killing", "shelling", "bombing"):
+        if has_cue(folded_sentence, "drone"):
+            return "drone_strike"
+        if has_cue(folded_sentence, "suicide"):
+            return "suicide_bombing"
+        if name in ("attack", "shelling", "killing") and has_cue(folded_sentence, "air") and name != "killing":
+            return "airstrike"
+    if name == "territory_seized":
+        state = "state forces" in actor_categories or has_cue(folded_sentence, "armed") and any(
+            w in folded_sentence for w in ("الجيش", "القوات الحكوميه", "قوات النظام", "القوات العراقيه")
+        )
+        if state or "استعاد" in folded_sentence or "استعاده" in folded_sentence:
+            return "territory_regained"
+    if t.weak or name == "mass_arrest":
+        if has_cue(folded_sentence, "protest"):
+            if name == "mass_arrest":
+                return "protest_with_intervention"
+            if has_killed or name == "shooting":
+                return "excessive_force_protest"
+            return "riot" if name == "attack" else "peaceful_protest"
+    if t.weak:
+        civilians = has_cue(folded_sentence, "civilian")
+        armed = has_cue(folded_sentence, "armed") or bool(actor_categories & ty.ARMED_CATEGORIES)
+        if civilians:
+            return "attack_on_civilians"
+        if name == "killing" and not armed:
+            return "killing"
+        return "armed_clash"
+    return name

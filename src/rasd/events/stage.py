@@ -1,0 +1,207 @@
+"""The per-document events stage: one Event per real-world event an article reports.
+
+Sentence by sentence, a trigger (``rasd.events.types``) that is neither negated,
+hypothetical nor historical background makes an event mention with its arguments
+(``rasd.events.arguments``). Mentions of one article that fit together (compatible
+ACLED type, places within ``max_km``, dates within a day) become one Event whose
+evidence lists every sentence. Cross-article merging is ``rasd.events.merge``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rasd.events import arguments as ar
+from rasd.events import detect
+from rasd.events import types as ty
+from rasd.geo.gazetteer import Gazetteer, haversine_km, load_gazetteer
+from rasd.link.kb import KnowledgeBase, load_kb
+from rasd.model import Document, Event, Sentence, Span
+from rasd.text.normalise import normalize
+
+
+@dataclass
+class EventMention:
+    """One sentence's event: what the stage clusters into Events."""
+
+    sentence: Sentence
+    type: str
+    trigger_start: int
+    date: ar.DateRef | None
+    place: ar.PlaceRef | None
+    actors: list[str]
+    targets: list[str]
+    categories: set[str]
+    fatalities: list[tuple[int, str]] = field(default_factory=list)
+    weak: bool = False  # only a weak trigger (قتل، هجوم): it may join any violent event
+
+    @property
+    def acled_type(self) -> str:
+        return ty.EVENT_TYPES_BY_NAME[self.type].acled_event_type
+
+
+class EventStage:
+    """Finds and clusters the events of one document.
+
+    ``max_km``: two mentions farther apart than this are two events.
+    ``max_day_gap``: explicit dates further apart than this are two events.
+    ``lead_sentences``: a date in the first sentences dates the whole article's events
+    (Arabic leads say "يوم الثلاثاء" once).
+    """
+
+    name = "events"
+
+    def __init__(self, *, max_km: float = 25.0, max_day_gap: int = 1, lead_sentences: int = 2) -> None:
+        self.max_km = max_km
+        self.max_day_gap = max_day_gap
+        self.lead_sentences = lead_sentences
+
+    def __call__(self, doc: Document) -> Document:
+        kb = load_kb(strict=False)
+        gaz = load_gazetteer()
+        mentions = find_event_mentions(doc, kb, gaz)
+        doc.events.extend(self.cluster(doc, mentions))
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+    def cluster(self, doc: Document, mentions: list[EventMention]) -> list[Event]:
+        """Group an article's event mentions (each joins the latest compatible group)."""
+        groups: list[list[EventMention]] = []
+        for m in mentions:
+            for group in reversed(groups):
+                if all(self._compatible(m, other) for other in group):
+                    group.append(m)
+                    break
+            else:
+                groups.append([m])
+        lead = _lead_date(doc, self.lead_sentences)
+        events = [_to_event(doc, i, g, lead) for i, g in enumerate(groups)]
+        return [e for e in events if e is not None]
+
+    def _compatible(self, a: EventMention, b: EventMention) -> bool:
+        if a.acled_type != b.acled_type and not (a.weak or b.weak):
+            violent = {"Battles", "Explosions/Remote violence"}
+            if not ({a.acled_type, b.acled_type} <= violent and _same_place(a.place, b.place, self.max_km)):
+                return False
+        if a.place and b.place and not _same_place(a.place, b.place, self.max_km):
+            if min(a.place.precision, b.place.precision) < 3:
+                return False
+        if a.date and b.date and a.date.explicit and b.date.explicit:
+            if a.date.precision == b.date.precision == "day":
+                if abs((a.date.day - b.date.day).days) > self.max_day_gap:
+                    return False
+        return True
+
+
+def _same_place(a: ar.PlaceRef | None, b: ar.PlaceRef | None, max_km: float) -> bool:
+    if a is None or b is None:
+        return False
+    if a.key == b.key:
+        return True
+    if max(a.precision, b.precision) == 3:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
+
+
+def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> list[EventMention]:
+    """Event mentions sentence by sentence (at most one per sentence: the most specific trigger)."""
+    sentences = doc.sentences or [Sentence(0, len(doc.text), 0, len(doc.tokens))]
+    places = {m.id: p for m in doc.mentions if (p := ar.place_of(m, kb, gaz)) is not None}
+    out: list[EventMention] = []
+    for sent in sentences:
+        text = doc.text[sent.start : sent.end]
+        triggers = [
+            t for t in detect.find_triggers(text, sent.start)
+            if not detect.is_irrealis(doc.text[sent.start : t.start])
+        ]
+        if not triggers:
+            continue
+        dates = ar.sentence_dates(doc, sent)
+        if ar.is_background(doc, sent, dates):
+            continue
+        folded = normalize(text)
+        strong = [t for t in triggers if not ty.EVENT_TYPES_BY_NAME[t.type].weak]
+        killed = ar.killed_figures(doc, sent)
+        non_political = detect.has_cue(folded, "non_political")
+        if non_political:
+            strong = [t for t in strong if t.type not in ("bombing", "territory_seized")]
+        if not strong:
+            # Weak triggers (قتل، هجوم، إطلاق نار) alone need a figure or an armed context.
+            if non_political or not (killed or detect.has_cue(folded, "armed")):
+                continue
+        chosen = max(strong or triggers, key=lambda t: (ty.EVENT_TYPES_BY_NAME[t.type].rank, -t.start))
+        sent_mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
+        actors, targets, categories = ar.actors_and_targets(doc, sent, sent_mentions, kb, chosen.type)
+        etype = detect.refine(chosen.type, folded, categories, bool(killed))
+        place = ar.choose_place([places[m.id] for m in sent_mentions if m.id in places], chosen.start)
+        date = min(dates, key=lambda d: abs(d[0] - chosen.start))[1] if dates else None
+        out.append(
+            EventMention(
+                sent, etype, chosen.start, date, place, actors, targets, categories, killed,
+                weak=ty.EVENT_TYPES_BY_NAME[chosen.type].weak,
+            )
+        )
+    return out
+
+
+def _lead_date(doc: Document, n: int) -> ar.DateRef | None:
+    for sent in doc.sentences[:n]:
+        for _, ref in ar.sentence_dates(doc, sent):
+            if ref.precision == "day":
+                return ref
+    return None
+
+
+def _best_type(group: list[EventMention]) -> str:
+    """The most specific type of the group; a weak trigger's type only when nothing else fired."""
+    return max(group, key=lambda m: (not m.weak, ty.EVENT_TYPES_BY_NAME[m.type].rank, -m.sentence.start)).type
+
+
+def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.DateRef | None) -> Event | None:
+    etype = _best_type(group)
+    acled_type, acled_sub = ty.acled_pair(etype)
+    dated = [m.date for m in group if m.date is not None]
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    date = min(dated, key=lambda d: (order.get(d.precision, 9), d.day)) if dated else None
+    if date is None or date.precision not in ("day",) and lead is not None:
+        date = lead or date
+    date = date or ar.publication_date(doc.published)
+    placed = [m.place for m in group if m.place is not None]
+    place = min(placed, key=lambda p: (p.precision, p.start)) if placed else None
+    actors = _unique(a for m in group for a in m.actors)
+    targets = _unique(t for m in group for t in m.targets if t not in actors)
+    figures = [f for m in group for f in m.fatalities]
+    fatalities = min(v for v, _ in figures) if figures else None
+    evidence = [Span(doc.id, m.sentence.start, m.sentence.end) for m in group]
+    return Event(
+        id=f"{doc.id}:ev{index}",
+        type=etype,
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        date=date.value if date else None,
+        evidence=sorted(set(evidence), key=lambda s: (s.start, s.end)),
+        date_precision=date.precision if date else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geo_precision=place.precision if place else None,
+        fatalities=fatalities,
+        location_mention_id=place.mention_id if place else None,
+        actor_mention_ids=actors,
+        target_mention_ids=targets,
+        quantity_ids=_unique(qid for _, qid in figures),
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def event_date(event: Event) -> dt.date | None:
+    """The first day an event's date value covers (None when it is not a calendar date)."""
+    parsed = ar.parse_date(event.date)
+    return parsed[0] if parsed else None
