@@ -22,9 +22,32 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_TYPES = frozenset({"ORG", "NORP", "GPE", "PER"})
 PROVINCE_PREFIX = "province:"
 _SUBSET_MARKERS = ("بينهم", "منهم", "بينها", "منها", "بين هم", "من بينهم")
-_SOURCE_VERBS = frozenset(normalize(w) for w in ("قال", "قالت", "أفاد", "أفادت", "ذكر", "ذكرت", "وفق", "وفقا",
-                                                  "حسب", "بحسب", "أكد", "أكدت", "أعلن", "أعلنت", "نقلت",
-                                                  "نقل", "أوضح", "أوضحت", "مصادر", "وكالة", "لوكالة"))
+_SOURCE_VERBS = frozenset(
+    normalize(w)
+    for w in (
+        "قال",
+        "قالت",
+        "أفاد",
+        "أفادت",
+        "ذكر",
+        "ذكرت",
+        "وفق",
+        "وفقا",
+        "حسب",
+        "بحسب",
+        "أكد",
+        "أكدت",
+        "أعلن",
+        "أعلنت",
+        "نقلت",
+        "نقل",
+        "أوضح",
+        "أوضحت",
+        "مصادر",
+        "وكالة",
+        "لوكالة",
+    )
+)
 _NON_ACTOR_CATEGORIES = frozenset({"media", "political party"})
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
@@ -165,7 +188,7 @@ def actors_and_targets(
     categories: set[str] = set()
     between_seen = False
     for m in mentions:
-        if m.type not in ACTOR_TYPES or m.type in PLACE_TYPES and category_of(m, kb) is None:
+        if m.type not in ACTOR_TYPES or (m.type in PLACE_TYPES and category_of(m, kb) is None):
             continue
         category = category_of(m, kb)
         if category in _NON_ACTOR_CATEGORIES:
@@ -176,9 +199,8 @@ def actors_and_targets(
             continue
         folded = normalize(m.text)
         armed_name = has_cue(folded, "armed") or any(has_cue(w, "armed") for w in plain_before[-1:])
-        if category is None and not armed_name and m.type != "NORP":
-            if not (m.type == "ORG" and event_type in ("mass_arrest",)):
-                continue
+        if category is None and not armed_name and m.type != "NORP" and event_type != "mass_arrest":
+            continue
         if category == "civilians" or has_cue(" ".join(plain_before[-2:]), "target"):
             targets.append(m.id)
             continue

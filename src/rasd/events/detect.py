@@ -109,7 +109,11 @@ def is_irrealis(before: str) -> bool:
     clause = re.split(r"[،,؛;:]", normalize(before))[-1]
     words = _words(clause)[-_WINDOW_WORDS:]
     window = " ".join(words)
-    if has_cue(window, "negation") or has_cue(window, "modality") or has_cue(" ".join(words[-3:]), "particle"):
+    if (
+        has_cue(window, "negation")
+        or has_cue(window, "modality")
+        or has_cue(" ".join(words[-3:]), "particle")
+    ):
         return True
     # قد + imperfect ("قد يشن") is "may"; قد + perfect ("وقد قتل") is an ordinary past.
     for w, nxt in zip(words, [*words[1:], ""], strict=False):
@@ -118,9 +122,7 @@ def is_irrealis(before: str) -> bool:
     return False
 
 
-def refine(
-    name: str, folded_sentence: str, actor_categories: set[str], has_killed: bool
-) -> str:
+def refine(name: str, folded_sentence: str, actor_categories: set[str], has_killed: bool) -> str:
     """A more specific type from the sentence context (air/drone/suicide cues, victims, actors)."""
     t = ty.EVENT_TYPES_BY_NAME[name]
     if name in ("attack", "shooting", "killing", "shelling", "bombing"):
@@ -128,21 +130,27 @@ def refine(
             return "drone_strike"
         if has_cue(folded_sentence, "suicide"):
             return "suicide_bombing"
-        if name in ("attack", "shelling", "killing") and has_cue(folded_sentence, "air") and name != "killing":
+        if (
+            name in ("attack", "shelling", "killing")
+            and has_cue(folded_sentence, "air")
+            and name != "killing"
+        ):
             return "airstrike"
     if name == "territory_seized":
-        state = "state forces" in actor_categories or has_cue(folded_sentence, "armed") and any(
-            w in folded_sentence for w in ("الجيش", "القوات الحكوميه", "قوات النظام", "القوات العراقيه")
+        state = "state forces" in actor_categories or (
+            has_cue(folded_sentence, "armed")
+            and any(
+                w in folded_sentence for w in ("الجيش", "القوات الحكوميه", "قوات النظام", "القوات العراقيه")
+            )
         )
         if state or "استعاد" in folded_sentence or "استعاده" in folded_sentence:
             return "territory_regained"
-    if t.weak or name == "mass_arrest":
-        if has_cue(folded_sentence, "protest"):
-            if name == "mass_arrest":
-                return "protest_with_intervention"
-            if has_killed or name == "shooting":
-                return "excessive_force_protest"
-            return "riot" if name == "attack" else "peaceful_protest"
+    if (t.weak or name == "mass_arrest") and has_cue(folded_sentence, "protest"):
+        if name == "mass_arrest":
+            return "protest_with_intervention"
+        if has_killed or name == "shooting":
+            return "excessive_force_protest"
+        return "riot" if name == "attack" else "peaceful_protest"
     if t.weak:
         civilians = has_cue(folded_sentence, "civilian")
         armed = has_cue(folded_sentence, "armed") or bool(actor_categories & ty.ARMED_CATEGORIES)

@@ -88,14 +88,21 @@ class EventStage:
             violent = {"Battles", "Explosions/Remote violence"}
             if not ({a.acled_type, b.acled_type} <= violent and _same_place(a.place, b.place, self.max_km)):
                 return False
-        if a.place and b.place and not _same_place(a.place, b.place, self.max_km):
-            if min(a.place.precision, b.place.precision) < 3:
-                return False
-        if a.date and b.date and a.date.explicit and b.date.explicit:
-            if a.date.precision == b.date.precision == "day":
-                if abs((a.date.day - b.date.day).days) > self.max_day_gap:
-                    return False
-        return True
+        if (
+            a.place
+            and b.place
+            and not _same_place(a.place, b.place, self.max_km)
+            and min(a.place.precision, b.place.precision) < 3
+        ):
+            return False
+        return not (
+            a.date
+            and b.date
+            and a.date.explicit
+            and b.date.explicit
+            and a.date.precision == b.date.precision == "day"
+            and abs((a.date.day - b.date.day).days) > self.max_day_gap
+        )
 
 
 def _same_place(a: ar.PlaceRef | None, b: ar.PlaceRef | None, max_km: float) -> bool:
@@ -116,7 +123,8 @@ def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> lis
     for sent in sentences:
         text = doc.text[sent.start : sent.end]
         triggers = [
-            t for t in detect.find_triggers(text, sent.start)
+            t
+            for t in detect.find_triggers(text, sent.start)
             if not detect.is_irrealis(doc.text[sent.start : t.start])
         ]
         if not triggers:
@@ -130,10 +138,9 @@ def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> lis
         non_political = detect.has_cue(folded, "non_political")
         if non_political:
             strong = [t for t in strong if t.type not in ("bombing", "territory_seized")]
-        if not strong:
-            # Weak triggers (قتل، هجوم، إطلاق نار) alone need a figure or an armed context.
-            if non_political or not (killed or detect.has_cue(folded, "armed")):
-                continue
+        # Weak triggers (قتل، هجوم، إطلاق نار) alone need a figure or an armed context.
+        if not strong and (non_political or not (killed or detect.has_cue(folded, "armed"))):
+            continue
         chosen = max(strong or triggers, key=lambda t: (ty.EVENT_TYPES_BY_NAME[t.type].rank, -t.start))
         sent_mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
         actors, targets, categories = ar.actors_and_targets(doc, sent, sent_mentions, kb, chosen.type)
@@ -142,7 +149,15 @@ def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> lis
         date = min(dates, key=lambda d: abs(d[0] - chosen.start))[1] if dates else None
         out.append(
             EventMention(
-                sent, etype, chosen.start, date, place, actors, targets, categories, killed,
+                sent,
+                etype,
+                chosen.start,
+                date,
+                place,
+                actors,
+                targets,
+                categories,
+                killed,
                 weak=ty.EVENT_TYPES_BY_NAME[chosen.type].weak,
             )
         )
@@ -168,7 +183,7 @@ def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.Dat
     dated = [m.date for m in group if m.date is not None]
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
     date = min(dated, key=lambda d: (order.get(d.precision, 9), d.day)) if dated else None
-    if date is None or date.precision not in ("day",) and lead is not None:
+    if date is None or (date.precision not in ("day",) and lead is not None):
         date = lead or date
     date = date or ar.publication_date(doc.published)
     placed = [m.place for m in group if m.place is not None]
