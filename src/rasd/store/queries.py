@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Text, and_, cast, distinct, func, or_, select
 
-from rasd.model import ClaimGroup, Entity, Quantity
+from rasd.model import ClaimGroup, Entity, Event, Quantity, Quote
 from rasd.store import tables as t
-from rasd.store.repository import Store, _from_row
+from rasd.store.repository import Store, _event_from_row, _from_row
 from rasd.text.normalise import normalize
 
 SNIPPET_CONTEXT = 90  # characters of text on each side of a span in a snippet
@@ -318,3 +318,97 @@ def claims(
     for v in views:
         v.figures = [figures[i] for i in v.group.quantity_ids if i in figures]
     return views
+
+
+@dataclass(slots=True)
+class QuoteView:
+    quote: Quote
+    doc_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    speaker_name: str | None = None
+
+
+def quotes(
+    store: Store,
+    speaker_entity_id: str | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[QuoteView]:
+    """Quotes with their speakers, newest documents first."""
+    qt, d = t.quotes, t.documents
+    query = select(qt, d.c.title, d.c.source, d.c.published).join(d, d.c.id == qt.c.doc_id)
+    if speaker_entity_id:
+        query = query.where(qt.c.speaker_entity_id == speaker_entity_id)
+    if q and q.strip():
+        query = query.where(or_(qt.c.text.like(f"%{q.strip()}%"), qt.c.speaker_text.like(f"%{q.strip()}%")))
+    query = query.order_by(d.c.published.desc(), qt.c.doc_id, qt.c.start).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    names = entities_by_id(store, [r.speaker_entity_id for r in rows])
+    out = []
+    for row in rows:
+        speaker = names.get(row.speaker_entity_id or "")
+        out.append(
+            QuoteView(
+                quote=_from_row(Quote, row),
+                doc_id=row.doc_id,
+                title=row.title,
+                source=row.source,
+                published=row.published,
+                speaker_name=speaker.label if speaker else row.speaker_text,
+            )
+        )
+    return out
+
+
+@dataclass(slots=True)
+class EventView:
+    event: Event
+    location: Entity | None
+    actors: list[Entity]
+    targets: list[Entity]
+    documents: int  # how many documents report it
+
+
+def events(
+    store: Store,
+    entity_id: str | None = None,
+    event_type: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[EventView]:
+    """Real-world events (merged across documents when the corpus step has run), newest first.
+
+    Filters run in Python over the event table: events are few compared with mentions.
+    """
+    table = t.corpus_events if store.counts()["corpus_events"] else t.events
+    with store.engine.connect() as conn:
+        found = [_event_from_row(r) for r in conn.execute(select(table))]
+    if event_type:
+        found = [e for e in found if event_type in (e.acled_event_type, e.type)]
+    if entity_id:
+        found = [
+            e
+            for e in found
+            if entity_id == e.location_entity_id
+            or entity_id in e.actor_entity_ids
+            or entity_id in e.target_entity_ids
+        ]
+    found.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    found = found[offset : offset + limit]
+    names = entities_by_id(
+        store, [x for e in found for x in (e.location_entity_id, *e.actor_entity_ids, *e.target_entity_ids)]
+    )
+    return [
+        EventView(
+            event=e,
+            location=names.get(e.location_entity_id or ""),
+            actors=[names[i] for i in e.actor_entity_ids if i in names],
+            targets=[names[i] for i in e.target_entity_ids if i in names],
+            documents=len({s.doc_id for s in e.evidence}),
+        )
+        for e in found
+    ]

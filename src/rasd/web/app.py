@@ -28,6 +28,14 @@ from rasd.web.render import highlight_document, map_view, openapi_operations, ti
 
 HERE = Path(__file__).parent
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC")
+ACLED_EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
 PAGE = 50
 
 
@@ -38,6 +46,8 @@ class EntityDetail:
     related: list[Q.Related]
     figures: list[Q.Figure]
     timeline: list[Q.DayCount]
+    quotes: list[Q.QuoteView]
+    events: list[Q.EventView]
 
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
@@ -79,6 +89,8 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
             related=Q.related_entities(store, entity_id),
             figures=Q.entity_figures(store, entity_id),
             timeline=Q.timeline(store, entity_id),
+            quotes=Q.quotes(store, speaker_entity_id=entity_id, limit=50),
+            events=Q.events(store, entity_id=entity_id, limit=50),
         )
 
     # -- JSON API -------------------------------------------------------------------
@@ -135,6 +147,20 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
     ) -> list[Q.ClaimView]:
         """Figures about the same subject and measure across sources, disagreeing groups first."""
         return Q.claims(store, subject, measure, disagreements, entity, limit)
+
+    @app.get("/api/quotes", tags=["api"])
+    def api_quotes(
+        speaker: str | None = None, q: str | None = None, limit: Limit = 100, offset: Offset = 0
+    ) -> list[Q.QuoteView]:
+        """Quotes with their speakers; ``speaker`` is an entity id, ``q`` searches quote and speaker text."""
+        return Q.quotes(store, speaker, q, limit, offset)
+
+    @app.get("/api/events", tags=["api"])
+    def api_events(
+        entity: str | None = None, type: str | None = None, limit: Limit = 200, offset: Offset = 0
+    ) -> list[Q.EventView]:
+        """Real-world events, newest first; ``type`` is an ACLED event type or Rasd's own type."""
+        return Q.events(store, entity, type, limit, offset)
 
     @app.get("/api/timeline", tags=["api"])
     def api_timeline(entity: str | None = None) -> list[Q.DayCount]:
@@ -219,7 +245,8 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         names = Q.entities_by_id(
             store,
             [m.entity_id for m in doc.mentions]
-            + [x for q in doc.quantities for x in (q.subject_entity_id, q.holder_entity_id)],
+            + [x for q in doc.quantities for x in (q.subject_entity_id, q.holder_entity_id)]
+            + [q.speaker_entity_id for q in doc.quotes],
         )
         return page(request, "document.html", doc=doc, names=names, body=highlight_document(doc, names))
 
@@ -238,6 +265,33 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
             subject=subject or "",
             measure=measure or "",
             disagreements=disagreements,
+        )
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, type: str | None = None, offset: Offset = 0) -> HTMLResponse:
+        rows = Q.events(store, event_type=type or None, limit=PAGE + 1, offset=offset)
+        return page(
+            request,
+            "events.html",
+            rows=rows[:PAGE],
+            more=len(rows) > PAGE,
+            type=type or "",
+            offset=offset,
+            page_size=PAGE,
+            acled_types=ACLED_EVENT_TYPES,
+        )
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, q: str | None = None, offset: Offset = 0) -> HTMLResponse:
+        rows = Q.quotes(store, q=q or None, limit=PAGE + 1, offset=offset)
+        return page(
+            request,
+            "quotes.html",
+            rows=rows[:PAGE],
+            more=len(rows) > PAGE,
+            q=q or "",
+            offset=offset,
+            page_size=PAGE,
         )
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)

@@ -65,9 +65,26 @@ def highlight_document(doc: Document, names: Mapping[str, Entity]) -> Markup:
         chosen.append(span)
         taken.append((span.start, span.end))
     chosen.sort(key=lambda s: s.start)
-    out, cursor = [], 0
+    # Quotes and event sentences are long and overlap the marks: they get anchors, not marks.
+    anchors = sorted(
+        {(q.start, f"qt-{q.start}") for q in doc.quotes}
+        | {(s.start, f"ev-{s.start}") for e in doc.events for s in e.evidence if s.doc_id == doc.id}
+    )
+    out: list[str] = []
+    cursor = 0
+
+    def plain(upto: int) -> None:
+        nonlocal cursor
+        while anchors and anchors[0][0] <= upto:
+            at, name = anchors.pop(0)
+            at = max(at, cursor)
+            out.append(escape(doc.text[cursor:at]) + f'<span class="anchor" id="{name}"></span>')
+            cursor = at
+        out.append(escape(doc.text[cursor:upto]))
+        cursor = upto
+
     for span in chosen:
-        out.append(escape(doc.text[cursor : span.start]))
+        plain(span.start)
         inner = escape(doc.text[span.start : span.end])
         if span.href:
             inner = f'<a href="{escape(span.href)}">{inner}</a>'
@@ -77,7 +94,7 @@ def highlight_document(doc: Document, names: Mapping[str, Entity]) -> Markup:
             f'title="{escape(span.title)}">{inner}</mark>'
         )
         cursor = span.end
-    out.append(escape(doc.text[cursor:]))
+    plain(len(doc.text))
     return Markup("".join(out))
 
 
