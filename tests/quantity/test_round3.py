@@ -244,3 +244,34 @@ def test_killed_then_injured_keep_their_own_measures(a: int, b: int, noun_a: str
 def test_list_numbers_never_become_counts(n: int, mark: str) -> None:
     text = f"وجاء في البيان ما يلي:\n{n}{mark} وقف إطلاق النار\n{n + 1}{mark} فتح الطرق"
     assert quantities(text) == []
+
+
+def test_percent_sign_typed_before_the_number() -> None:
+    q = only("ارتفعت نسبة البطالة إلى ٪15 هذا العام")
+    assert (q.value, q.measure) == (15, "percent")
+
+
+def test_bodies_recovered_are_a_death_toll() -> None:
+    assert only("عثر الأهالي على جثث 30 شخصا في الوادي").measure == "killed"
+
+
+def test_qualifier_before_a_definite_figure() -> None:
+    q = only("قتل ما يقارب الـ 300 شخص في المعارك")
+    assert (q.value, q.qualifier, q.measure) == (300, "approx", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("قتل 5 جنود في هجوم على حاجز. جاء ذلك في بيان للجيش الوطني.", "بيان للجيش الوطني"),
+        ("قتل 5 جنود في هجوم على حاجز. وجاء ذلك على لسان المتحدث باسم الجيش.", "المتحدث باسم الجيش"),
+        ("قتل 5 جنود في هجوم على حاجز، وذلك حسب مصادر محلية.", "مصادر محلية"),
+    ],
+)
+def test_source_given_in_the_following_sentence(text: str, holder: str) -> None:
+    assert names_match(only(text).holder_text, [holder])
+
+
+def test_following_sentence_without_a_source_leaves_the_outlet() -> None:
+    assert only("قتل 5 جنود في هجوم. جاء ذلك خلال مؤتمر صحفي.").holder_text == OUTLET
+    assert only("قتل 5 جنود في هجوم. وجاء ذلك بعد يومين من هجوم مماثل.").holder_text == OUTLET

@@ -286,6 +286,28 @@ def _verb_base(w: str) -> str:
     return ""
 
 
+def following_source(sc: Scan, sent: tuple[int, int], mentions: Sequence[Mention]) -> Attribution | None:
+    """The source a sentence opening "جاء ذلك في بيان للجيش" / "وذلك حسب المرصد" gives the one before."""
+    first, last = sent
+    k = first
+    if sc.word(k) in lx.BACK_REFERENCE_VERBS and sc.word(k + 1) in ("ذلك", "هذا"):
+        k += 2
+        if sc.word(k) in ("في", "علي") and sc.word(k + 1) == "لسان":
+            k += 2  # "جاء ذلك على لسان المتحدث"
+        elif sc.word(k) in ("في", "عبر"):
+            k += 1  # "جاء ذلك في بيان للجيش", but not "في مؤتمر صحفي" (the speaker is elsewhere)
+            if strip_prefixes(sc.word(k), lx.SOURCE_DOCUMENTS)[1] not in lx.SOURCE_DOCUMENTS:
+                return None
+    elif sc.word(k) == "وذلك" and _source_cue_at(sc, k + 1) is not None:
+        k = _source_cue_at(sc, k + 1) or k
+    else:
+        return None
+    i, j = _np(sc, k, last, max_words=6)
+    if j <= i or sc.word(i) in _BREAKS:
+        return None
+    return _as_attribution(sc, i, j, mentions, _SUBJECT_TYPES)
+
+
 def _source_cue_at(sc: Scan, k: int) -> int | None:
     """Token index after an "according to" cue starting at ``k``."""
     for pattern in lx.SOURCE_CUES:

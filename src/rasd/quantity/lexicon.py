@@ -1981,3 +1981,10 @@ HOLDING_CUES = {
         "إنتاج",
     )
 }
+# Bodies found or recovered are a death toll: "عثر على جثث 30 شخصا", "انتشال 25 جثة".
+for _w in ("جثث", "جثة", "جثامين", "رفات", "انتشال", "انتشلت", "انتشل"):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), "killed")
+# A sentence opening "جاء ذلك في بيان ..." names the source of the sentence before it.
+BACK_REFERENCE_VERBS = {normalize(w) for w in ("جاء", "وجاء", "ورد", "وورد", "أعلن", "ذكر", "قال")}
+# Documents that speak for their publisher: "جاء ذلك في بيان للجيش".
+SOURCE_DOCUMENTS = {normalize(w) for w in ("بيان", "تقرير", "بلاغ", "إحصائية", "حصيلة", "نشرة", "منشور", "تغريدة")}

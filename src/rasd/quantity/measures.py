@@ -244,6 +244,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     noun = counted_noun(sc, m)
     if m.percent:
         marker = sc.toks[m.tok_end - 1]
+        if sc.word(m.first_tok) in lx.PERCENT_SIGNS:
+            marker = sc.toks[m.first_tok]
         return MeasureResult("percent", sc.original[marker.start : marker.end], None)
     unit = sc.original[sc.toks[noun].start : sc.toks[noun].end] if noun is not None else None
     noun_measure: str | None = None

@@ -610,10 +610,20 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
             qualifier, lo, hi = "vague", value, None
     if second is None and p.mult > 1 and value is not None and sc.word(end_i + 1) == "ونصف":
         value = lo = hi = value + 0.5 * p.mult  # "2 مليار دينار ونصف"
-    q_before, q_start = _qualifier_before(sc, start_i)
+    # "ما يقارب الـ300 شخص": the article may stand between the qualifier and the number
+    at = start_i - 1 if sc.word(start_i - 1) == "ال" else start_i
+    q_before, q_start = _qualifier_before(sc, at)
     percent_end = _percent_after(sc, end_i)
     percent = percent_end != end_i
     end_i = percent_end
+    if (
+        not percent
+        and sc.word(start_i - 1) in lx.PERCENT_SIGNS
+        and sc.toks[p.tok_start].is_digit
+        and not (start_i >= 2 and sc.toks[start_i - 2].is_digit)
+    ):
+        percent = True  # "٪15": the sign typed before the number in right-to-left text
+        start_i -= 1
     q_after = _qualifier_after(sc, end_i) if q_before is None else None
     bound = q_before or q_after
     if bound and qualifier in ("exact", "vague") and value is not None:

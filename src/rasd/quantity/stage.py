@@ -7,7 +7,14 @@ from bisect import bisect_right
 
 from rasd.model import Document, Quantity, Timex
 from rasd.quantity import lexicon as lx
-from rasd.quantity.attribute import HolderState, count_head_before, find_holder, find_subject, note_holders
+from rasd.quantity.attribute import (
+    HolderState,
+    count_head_before,
+    find_holder,
+    find_subject,
+    following_source,
+    note_holders,
+)
 from rasd.quantity.measures import (
     MeasureResult,
     looks_like_people,
@@ -234,6 +241,10 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         holder = find_holder(
             sc, m, (first, last), doc.mentions, doc.quotes, doc.source, state, starts_of_figures
         )
+        if holder.text == doc.source and holder.mention_id is None and si + 1 < len(sentences):
+            # "قتل 5 جنود في هجوم. جاء ذلك في بيان للجيش": the source follows in the next sentence
+            nxt = _token_range(sc, starts, sentences[si + 1])
+            holder = following_source(sc, nxt, doc.mentions) or holder
         out.append(
             Quantity(
                 id=f"{doc.id}:q{n}",
