@@ -1987,4 +1987,6 @@ for _w in ("جثث", "جثة", "جثامين", "رفات", "انتشال", "ان
 # A sentence opening "جاء ذلك في بيان ..." names the source of the sentence before it.
 BACK_REFERENCE_VERBS = {normalize(w) for w in ("جاء", "وجاء", "ورد", "وورد", "أعلن", "ذكر", "قال")}
 # Documents that speak for their publisher: "جاء ذلك في بيان للجيش".
-SOURCE_DOCUMENTS = {normalize(w) for w in ("بيان", "تقرير", "بلاغ", "إحصائية", "حصيلة", "نشرة", "منشور", "تغريدة")}
+SOURCE_DOCUMENTS = {
+    normalize(w) for w in ("بيان", "تقرير", "بلاغ", "إحصائية", "حصيلة", "نشرة", "منشور", "تغريدة")
+}
