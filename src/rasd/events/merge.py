@@ -1,0 +1,262 @@
+"""Corpus-level event merging: one event per real-world event, however many articles report it.
+
+Two events (from different documents) are the same real-world event when
+
+* their ACLED event types agree (a weak type such as ``killing`` or ``attack`` fits any
+  violent type; Battles and Explosions/Remote violence fit each other at the same place),
+* their places are within ``max_km`` (both town-level) or, when one is coarse (province or
+  country, ACLED geo_precision 3), the precise one lies in the coarse one's country and
+  within ``coarse_km``; an event without a place merges only with one of the same
+  sub-event type and the same date that shares an actor,
+* their dates are within ``max_days`` (publication-date fallbacks count as dated up to
+  ``max_days + 2`` days before publication),
+* their actors do not contradict each other (two KB-linked actor sets with nothing in
+  common).
+
+Clustering is greedy complete-link in a canonical order (date, then first evidence
+span), so the result does not depend on the input order. A merged event:
+
+* ``evidence``: every sentence of every member, sorted;
+* ``type``: the most specific type among members (by lexicon rank), then the ACLED pair
+  of that type;
+* ``date``: the most precise date, the earliest of those;
+* place: the most precise location, the most reported among those;
+* ``fatalities``: the lowest per-document figure (ACLED codes the most conservative
+  credible report); every document's figure stays visible through ``quantity_ids``;
+* ``id``: ``"ev"`` + a hash of the first evidence span, so ids are stable and
+  order-independent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from rasd.events import types as ty
+from rasd.events.arguments import parse_date
+from rasd.geo.gazetteer import haversine_km
+from rasd.model import Entity, Event, Span
+
+_GENERIC_TYPES = frozenset({"killing", "attack", "shooting", "attack_on_civilians", "armed_clash"})
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def event_id(evidence: Iterable[Span]) -> str:
+    """A stable id from the first evidence span (doc id, start, end)."""
+    first = min(evidence, key=_span_key)
+    return "ev" + hashlib.sha1(f"{first.doc_id}:{first.start}:{first.end}".encode()).hexdigest()[:12]
+
+
+def _span_key(s: Span) -> tuple[str, int, int]:
+    return (s.doc_id, s.start, s.end)
+
+
+def _rank(etype: str) -> int:
+    t = ty.EVENT_TYPES_BY_NAME.get(etype)
+    return t.rank if t else 0
+
+
+def resolve_arguments(events: Iterable[Event], mention_entity: Mapping[str, str | None]) -> None:
+    """Fill entity ids from the per-document argument mention ids (after corpus linking)."""
+    for e in events:
+        if e.location_mention_id and mention_entity.get(e.location_mention_id):
+            e.location_entity_id = mention_entity[e.location_mention_id]
+        actors = [x for m in e.actor_mention_ids if (x := mention_entity.get(m))]
+        targets = [x for m in e.target_mention_ids if (x := mention_entity.get(m))]
+        if actors:
+            e.actor_entity_ids = list(dict.fromkeys(actors))
+        if targets:
+            e.target_entity_ids = [t for t in dict.fromkeys(targets) if t not in e.actor_entity_ids]
+
+
+class _Item:
+    """One per-document event with what the comparison needs, computed once."""
+
+    __slots__ = ("country", "day", "doc_id", "event", "explicit", "published")
+
+    def __init__(self, doc_id: str, event: Event, entities: Mapping[str, Entity], published: dt.date | None):
+        self.doc_id = doc_id
+        self.event = event
+        parsed = parse_date(event.date)
+        self.day = parsed[0] if parsed else None
+        # A "week" date from the stage is the publication-date fallback.
+        self.explicit = parsed is not None and event.date_precision in ("day", None) and parsed[1] == "day"
+        location = entities.get(event.location_entity_id or "")
+        self.country = location.country if location else None
+        self.published = published
+
+
+def _types_fit(a: Event, b: Event, same_place: bool) -> bool:
+    ta, tb = a.acled_event_type, b.acled_event_type
+    if ta == tb:
+        return True
+    if ta in _VIOLENT and tb in _VIOLENT:
+        if a.type in _GENERIC_TYPES or b.type in _GENERIC_TYPES:
+            return True
+        return same_place and {ta, tb} <= {"Battles", "Explosions/Remote violence"}
+    return False
+
+
+def _place_relation(a: _Item, b: _Item, max_km: float, coarse_km: float) -> str:
+    """ "same", "far" or "unknown"."""
+    ea, eb = a.event, b.event
+    if ea.location_entity_id and ea.location_entity_id == eb.location_entity_id:
+        return "same"
+    if ea.lat is None or eb.lat is None or ea.lon is None or eb.lon is None:
+        return "unknown"
+    km = haversine_km(ea.lat, ea.lon, eb.lat, eb.lon)
+    if (ea.geo_precision or 3) < 3 and (eb.geo_precision or 3) < 3:
+        return "same" if km <= max_km else "far"
+    if a.country and b.country and a.country != b.country:
+        return "far"
+    return "same" if km <= coarse_km else "far"
+
+
+def _dates_fit(a: _Item, b: _Item, max_days: int) -> bool:
+    if a.day is None or b.day is None:
+        return True
+    gap = abs((a.day - b.day).days)
+    if a.explicit and b.explicit:
+        return gap <= max_days
+    # A publication-date fallback: the event happened up to a few days before.
+    return gap <= max_days + 2
+
+
+def _actors_fit(a: Event, b: Event, entities: Mapping[str, Entity]) -> bool:
+    ka = {x for x in a.actor_entity_ids if (e := entities.get(x)) is not None and e.kb_id}
+    kb_ = {x for x in b.actor_entity_ids if (e := entities.get(x)) is not None and e.kb_id}
+    return not (ka and kb_ and not (ka & kb_))
+
+
+def same_event(
+    a: _Item,
+    b: _Item,
+    entities: Mapping[str, Entity],
+    *,
+    max_km: float = 25.0,
+    coarse_km: float = 100.0,
+    max_days: int = 2,
+) -> bool:
+    """Whether two per-document events report the same real-world event (see the module doc)."""
+    if a.doc_id == b.doc_id:
+        return False
+    place = _place_relation(a, b, max_km, coarse_km)
+    if place == "far" or not _types_fit(a.event, b.event, place == "same"):
+        return False
+    if not _dates_fit(a, b, max_days) or not _actors_fit(a.event, b.event, entities):
+        return False
+    if place == "unknown":
+        shared_actor = set(a.event.actor_entity_ids) & set(b.event.actor_entity_ids)
+        return (
+            a.event.acled_sub_event_type == b.event.acled_sub_event_type
+            and a.day is not None
+            and a.day == b.day
+            and bool(shared_actor)
+        )
+    return True
+
+
+def merge_events(
+    events_by_doc: Mapping[str, Iterable[Event]],
+    entities: Iterable[Entity] | Mapping[str, Entity],
+    published: Mapping[str, dt.date | None],
+    *,
+    mention_entity: Mapping[str, str | None] | None = None,
+    max_km: float = 25.0,
+    coarse_km: float = 100.0,
+    max_days: int = 2,
+) -> list[Event]:
+    """One event per real-world event across documents (rules in the module docstring).
+
+    ``events_by_doc``: each document's events from :class:`rasd.events.stage.EventStage`.
+    ``entities``: the corpus entities (countries of places, KB ids of actors).
+    ``published``: publication date per document id.
+    ``mention_entity``: mention id -> entity id from corpus linking; when given, the
+    events' argument entity ids are filled from their argument mention ids first.
+    The input events are not modified; the result is sorted by (date, id).
+    """
+    by_id = entities if isinstance(entities, Mapping) else {e.id: e for e in entities}
+    items: list[_Item] = []
+    for doc_id in sorted(events_by_doc):
+        for e in events_by_doc[doc_id]:
+            copy = replace(e, evidence=list(e.evidence))
+            if mention_entity is not None:
+                resolve_arguments([copy], mention_entity)
+            _fill_place(copy, by_id)
+            items.append(_Item(doc_id, copy, by_id, published.get(doc_id)))
+    items.sort(
+        key=lambda it: (it.day or dt.date.max, min(map(_span_key, it.event.evidence), default=("", 0, 0)))
+    )
+    clusters: list[list[_Item]] = []
+    for it in items:
+        for cluster in clusters:
+            if all(
+                same_event(it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days)
+                for other in cluster
+            ):
+                cluster.append(it)
+                break
+        else:
+            clusters.append([it])
+    merged = [_combine(c) for c in clusters]
+    return sorted(merged, key=lambda e: (e.date or "", e.id))
+
+
+def _fill_place(e: Event, entities: Mapping[str, Entity]) -> None:
+    loc = entities.get(e.location_entity_id or "")
+    if loc is not None and e.lat is None and loc.lat is not None:
+        e.lat, e.lon, e.geo_precision = loc.lat, loc.lon, loc.geo_precision
+
+
+def _combine(cluster: list[_Item]) -> Event:
+    events = [it.event for it in cluster]
+    evidence = sorted({s for e in events for s in e.evidence}, key=_span_key)
+    if len(events) == 1:
+        single = replace(events[0], evidence=evidence)
+        single.id = event_id(evidence)
+        return single
+    best = max(events, key=lambda e: (e.type not in _GENERIC_TYPES, _rank(e.type), e.type))
+    dated = [it for it in cluster if it.day is not None]
+    precision_order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    date_item = (
+        min(
+            dated,
+            key=lambda it: (not it.explicit, precision_order.get(it.event.date_precision or "", 9), it.day),
+        )
+        if dated
+        else None
+    )
+    placed = [e for e in events if e.lat is not None]
+    place_votes = Counter((e.location_entity_id, e.lat, e.lon, e.geo_precision) for e in placed)
+    place = (
+        min(place_votes, key=lambda p: (p[3] or 9, -place_votes[p], str(p[0]), p[1], p[2]))
+        if place_votes
+        else None
+    )
+    figures = [e.fatalities for e in events if e.fatalities is not None]
+    actors = Counter(a for e in events for a in dict.fromkeys(e.actor_entity_ids))
+    targets = Counter(t for e in events for t in dict.fromkeys(e.target_entity_ids))
+    actor_ids = sorted(actors, key=lambda a: (-actors[a], a))
+    return Event(
+        id=event_id(evidence),
+        type=best.type,
+        acled_event_type=best.acled_event_type,
+        acled_sub_event_type=best.acled_sub_event_type,
+        date=date_item.event.date if date_item else None,
+        evidence=evidence,
+        date_precision=date_item.event.date_precision if date_item else None,
+        location_entity_id=place[0] if place else None,
+        lat=place[1] if place else None,
+        lon=place[2] if place else None,
+        geo_precision=place[3] if place else None,
+        actor_entity_ids=actor_ids,
+        target_entity_ids=[t for t in sorted(targets, key=lambda t: (-targets[t], t)) if t not in actors],
+        fatalities=min(figures) if figures else None,
+        location_mention_id=None,
+        actor_mention_ids=sorted({m for e in events for m in e.actor_mention_ids}),
+        target_mention_ids=sorted({m for e in events for m in e.target_mention_ids}),
+        quantity_ids=sorted({q for e in events for q in e.quantity_ids}),
+    )
