@@ -243,8 +243,8 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         )
         if holder.text == doc.source and holder.mention_id is None and si + 1 < len(sentences):
             # "قتل 5 جنود في هجوم. جاء ذلك في بيان للجيش": the source follows in the next sentence
-            nxt = _token_range(sc, starts, sentences[si + 1])
-            holder = following_source(sc, nxt, doc.mentions) or holder
+            next_range = _token_range(sc, starts, sentences[si + 1])
+            holder = following_source(sc, next_range, doc.mentions) or holder
         out.append(
             Quantity(
                 id=f"{doc.id}:q{n}",
