@@ -1,0 +1,33 @@
+"""Score the quote stage on the gold set: quote P/R/F1 (overlap >= 50% of the longer span),
+direct/indirect accuracy and speaker accuracy on matched quotes, speed in documents per second.
+
+PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --split test
+PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --split dev --errors
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from rasd.quotes.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
+    ap.add_argument("--errors", action="store_true", help="print misses, spurious quotes and wrong speakers")
+    args = ap.parse_args()
+    if args.errors and args.split != "dev":
+        ap.error("--errors is for the dev split only: the test split is scored with the summary")
+    scores = evaluate(args.split, args.gold, args.news, errors=args.errors)
+    for line in scores.errors:
+        print(line)
+    print(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Where reported speech is: quotation-mark regions, reporting cues and the content they introduce.
+
+Everything here works on the text stage's tokens (folded ``Token.norm``) and reports character
+offsets into ``Document.text``. Quotation marks are paired inside one paragraph only, so an
+unclosed mark can never swallow the rest of the article: it stops at the paragraph end.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rasd.model import Document, Paragraph, Token
+from rasd.quotes import lexicon as lx
+
+_PUNCT_END = {".", "!", "?", "؟", "…", "؛", ";"}
+_COMMAS = {"،", ","}
+_MARKS = set(lx.OPENING_MARKS) | set(lx.CLOSING_MARKS) | set(lx.STRAIGHT_MARKS)
+_PROCLITICS = set("وفبلك")
+
+
+@dataclass(slots=True)
+class Region:
+    """Text between quotation marks: ``start``/``end`` exclude the marks."""
+
+    open_at: int  # offset of the opening mark
+    start: int
+    end: int
+    closed: bool
+    paragraph: int
+
+
+def _can_open(text: str, i: int, para_start: int) -> bool:
+    """A straight quote opens after a space, punctuation or a glued proclitic (بـ"، لـ"، و")."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace() or nxt in _PUNCT_END or nxt in _COMMAS:
+        return False
+    if i == para_start:
+        return True
+    prev = text[i - 1]
+    if prev.isspace() or prev in "(:[،,-–—" or prev == "ـ":
+        return True
+    # "بـ" / "ل" / "و" glued: the word before the mark is one proclitic letter
+    return prev in _PROCLITICS and (i - 2 < para_start or text[i - 2].isspace())
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    return not prev.isspace()
+
+
+def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
+    """Pair quotation marks paragraph by paragraph; nested marks inside an open quote are text."""
+    regions: list[Region] = []
+    for p_index, para in enumerate(paragraphs):
+        open_at: int | None = None
+        closer = ""
+        for i in range(para.start, para.end):
+            ch = text[i]
+            if ch not in _MARKS:
+                continue
+            if open_at is None:
+                if ch in lx.OPENING_MARKS:
+                    open_at, closer = i, lx.PAIRS[ch]
+                elif ch in lx.STRAIGHT_MARKS and _can_open(text, i, para.start):
+                    open_at, closer = i, ch
+                elif ch in lx.CLOSING_MARKS and _can_open(text, i, para.start):
+                    # some sources write ” for the opening mark of a right-to-left quote
+                    open_at, closer = i, ch
+                continue
+            if (
+                ch == closer and (ch not in lx.STRAIGHT_MARKS or _can_close(text, i)) and i > open_at + 1
+            ) or (ch == "”" and closer == "“" and i > open_at + 1):
+                regions.append(Region(open_at, open_at + 1, i, True, p_index))
+                open_at = None
+        if open_at is not None:
+            end = para.end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            if end > open_at + 1:
+                regions.append(Region(open_at, open_at + 1, end, False, p_index))
+    return regions
+
+
+def strip_clitic(word: str) -> str:
+    """ "وقال" → "قال", "فأكد" → "اكد" (folded); anything else unchanged."""
+    if len(word) > 3 and word[0] in "وف":
+        return word[1:]
+    return word
+
+
+class TokenView:
+    """The document's tokens with the lookups the quote rules need."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.toks: list[Token] = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self.ends = [t.end for t in doc.tokens]
+
+    def word(self, i: int) -> str:
+        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+
+    def raw(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def is_punct(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].kind in ("punct", "symbol")
+
+    def first_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def last_before(self, offset: int) -> int:
+        """Index of the last token ending at or before ``offset`` (-1 when none)."""
+        return bisect_right(self.ends, offset) - 1
+
+    def text(self, i: int, j: int) -> str:
+        """Original text of tokens [i, j)."""
+        if j <= i:
+            return ""
+        return self.doc.text[self.toks[i].start : self.toks[j - 1].end]
+
+
+def speech_verb(word: str) -> str:
+    """The folded reporting verb a token spells ("وقالت" → "قالت", "وصفه" → "وصف"), or ""."""
+    if word in lx.EDITORIAL:
+        return ""
+    for w in (word, strip_clitic(word)):
+        if w in lx.SPEECH_VERBS:
+            return w
+        for suffix in ("ها", "هم", "ه"):
+            if w.endswith(suffix) and w[: -len(suffix)] in lx.SPEECH_VERBS and len(w) - len(suffix) >= 3:
+                return w[: -len(suffix)]
+    return ""
+
+
+def participle(word: str) -> bool:
+    return word in lx.PARTICIPLES or strip_clitic(word) in lx.PARTICIPLES
+
+
+def complementizer_at(tv: TokenView, k: int) -> bool:
+    """Token ``k`` opens reported content after the verb (not "بعد أن", "يجب أن")."""
+    w = tv.word(k)
+    if w not in lx.COMPLEMENTIZERS:
+        return False
+    return tv.word(k - 1) not in lx.NOT_COMPLEMENTIZER_BEFORE
+
+
+def source_cue_at(tv: TokenView, k: int) -> int | None:
+    """Token index after an "according to" phrase starting at ``k`` ("وفقا لـ", "بحسب ما")."""
+    for pattern in lx.SOURCE_CUES:
+        ok = True
+        for n, word in enumerate(pattern):
+            tok = tv.word(k + n)
+            if tok == word or (n == 0 and tok[:1] in "وف" and tok[1:] == word):
+                continue
+            ok = False
+            break
+        if ok:
+            after = k + len(pattern)
+            while tv.word(after) in ("ل", "لـ", "ـ"):
+                after += 1
+            return after
+    return None

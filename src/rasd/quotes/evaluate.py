@@ -1,0 +1,202 @@
+"""Score quotes against the gold set (benchmarks/gold/quotes.jsonl).
+
+A predicted quote matches a gold quote when their overlap is at least half of the longer of
+the two spans; matching is one-to-one, largest overlap first. On matched pairs we score the
+direct/indirect flag and the speaker: the predicted speaker text is right when, folded, it
+equals one of the gold's acceptable names or contains one as whole words ("وزير الخارجية
+الأميركي مايك بومبيو" contains "مايك بومبيو").
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.model import Document, Quote
+from rasd.paths import REPO_ROOT, shared_data_dir
+from rasd.text.normalise import normalize
+
+DEFAULT_GOLD = REPO_ROOT / "benchmarks" / "gold" / "quotes.jsonl"
+DEFAULT_NEWS = shared_data_dir() / "news"
+MIN_OVERLAP = 0.5
+
+
+@dataclass(slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: list[str]
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    direct_right: int = 0
+    speaker_gold: int = 0  # matched pairs whose gold names a speaker
+    speaker_right: int = 0
+    documents: int = 0
+    seconds_quotes: float = 0.0
+    seconds_pipeline: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        p = self.matched / self.predicted if self.predicted else 0.0
+        r = self.matched / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "documents": self.documents,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "direct_accuracy": round(self.direct_right / self.matched, 3) if self.matched else None,
+            "speaker_accuracy": round(self.speaker_right / self.speaker_gold, 3)
+            if self.speaker_gold
+            else None,
+            "speaker_right": self.speaker_right,
+            "speaker_scored": self.speaker_gold,
+            "quotes_stage_docs_per_second": round(self.documents / self.seconds_quotes, 1)
+            if self.seconds_quotes
+            else None,
+            "pipeline_docs_per_second": round(self.documents / self.seconds_pipeline, 2)
+            if self.seconds_pipeline
+            else None,
+        }
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Shared characters as a share of the longer span."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / max(a[1] - a[0], b[1] - b[0])
+
+
+def match(gold: Sequence[GoldQuote], pred: Sequence[Quote]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), largest overlap first."""
+    pairs = sorted(
+        (
+            (overlap((g.start, g.end), (p.start, p.end)), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+        ),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for ov, gi, pi in pairs:
+        if ov < MIN_OVERLAP:
+            break
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def _words(s: str) -> list[str]:
+    words = normalize(s).replace("،", " ").replace(",", " ").split()
+    return [w[1:] if w[:1] in "لو" and len(w) > 3 and w[1:2] == "ا" else w for w in words]
+
+
+def speaker_right(predicted: str | None, acceptable: Sequence[str]) -> bool:
+    if not predicted:
+        return False
+    pw = _words(predicted)
+    for name in acceptable:
+        nw = _words(name)
+        if not nw:
+            continue
+        if any(pw[i : i + len(nw)] == nw for i in range(len(pw) - len(nw) + 1)):
+            return True
+    return False
+
+
+def load_gold(path: Path, split: str) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def load_articles(news: Path, wanted: Iterable[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+    by_file: dict[str, set[str]] = {}
+    for file, doc_id in wanted:
+        by_file.setdefault(file, set()).add(doc_id)
+    out: dict[str, dict[str, Any]] = {}
+    for file, ids in by_file.items():
+        with gzip.open(news / f"{file}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                art = json.loads(line)
+                if art["id"] in ids:
+                    out[art["id"]] = art
+    return out
+
+
+def evaluate(
+    split: str, gold_path: Path = DEFAULT_GOLD, news: Path = DEFAULT_NEWS, errors: bool = False
+) -> Scores:
+    """Run text, ner, link and quotes on the gold articles and score the quotes."""
+    from rasd.pipeline import Pipeline
+    from rasd.quotes.stage import QuoteStage
+
+    rows = load_gold(gold_path, split)
+    arts = load_articles(news, ((r["file"], r["doc_id"]) for r in rows))
+    upstream = Pipeline.from_names(["text", "ner", "link"])
+    stage = QuoteStage()
+    scores = Scores()
+    for row in rows:
+        art = arts[row["doc_id"]]
+        t0 = time.perf_counter()
+        doc = upstream(Document(id=art["id"], text=art["text"], source=art.get("source")))
+        t1 = time.perf_counter()
+        stage(doc)
+        t2 = time.perf_counter()
+        scores.seconds_pipeline += t2 - t0
+        scores.seconds_quotes += t2 - t1
+        scores.documents += 1
+        gold = [
+            GoldQuote(q["start"], q["end"], q["direct"], q.get("cue"), q.get("speaker") or [])
+            for q in row["quotes"]
+        ]
+        pred = doc.quotes
+        pairs = match(gold, pred)
+        scores.gold += len(gold)
+        scores.predicted += len(pred)
+        scores.matched += len(pairs)
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            scores.direct_right += g.direct == p.direct
+            if g.speaker:
+                scores.speaker_gold += 1
+                ok = speaker_right(p.speaker_text, g.speaker)
+                scores.speaker_right += ok
+                if errors and not ok:
+                    scores.errors.append(
+                        f"{doc.id} SPEAKER {p.speaker_text!r} gold {g.speaker} | {p.text[:60]}"
+                    )
+            if errors and g.direct != p.direct:
+                scores.errors.append(f"{doc.id} DIRECT pred={p.direct} | {p.text[:60]}")
+        if errors:
+            mg = {gi for gi, _ in pairs}
+            mp = {pi for _, pi in pairs}
+            for gi, g in enumerate(gold):
+                if gi not in mg:
+                    scores.errors.append(
+                        f"{doc.id} MISSED {g.cue} {g.speaker[:1]} | {doc.text[g.start : g.end][:80]}"
+                    )
+            for pi, p in enumerate(pred):
+                if pi not in mp:
+                    scores.errors.append(f"{doc.id} SPURIOUS {p.cue} {p.speaker_text} | {p.text[:80]}")
+    return scores

@@ -1,0 +1,451 @@
+"""Quotes of one document: direct (quotation marks, colon) and indirect (إن/أن clauses, "according to").
+
+Candidates are collected first, then speakers are resolved in document order so that a
+subjectless "وأضاف أن ..." inherits the speaker of the quote before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.model import Document, Quote, Sentence
+from rasd.quotes import lexicon as lx
+from rasd.quotes.attribute import Speaker, SpeakerResolver
+from rasd.quotes.detect import (
+    Region,
+    TokenView,
+    complementizer_at,
+    participle,
+    quote_regions,
+    source_cue_at,
+    speech_verb,
+    strip_clitic,
+)
+
+_SENTENCE_END = {".", "!", "?", "؟", "…", "؛", ";"}
+_COMMAS = {"،", ","}
+_INTRO_PUNCT = {":", "،", ","}
+_VERB_REACH = 22  # tokens between a reporting verb and its complementizer (long titles, adjuncts)
+_BACK_REACH = 18  # tokens back from a quotation mark to the verb that introduces it
+_MIN_CONTENT_WORDS = 2
+_HEADLINE_MAX_TOKENS = 15
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    direct: bool
+    kind: str  # verb, participle, source, came_in, postposed, continuation
+    sentence: int
+    cue: int | None = None  # token index of the cue
+    zone: tuple[int, int] | None = None  # tokens where the speaker is named
+    relay: bool = False
+
+
+class _Finder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tv = TokenView(doc)
+        self.sents: list[Sentence] = doc.sentences
+        self.regions = quote_regions(doc.text, doc.paragraphs)
+        self.region_by_open = {self.tv.first_at_or_after(r.open_at): r for r in self.regions}
+        self.speech: list[Region] = []
+        self.cands: list[Candidate] = []
+        self.headline = self._headline_paragraph()
+
+    # --- helpers ------------------------------------------------------------------------
+    def _headline_paragraph(self) -> int | None:
+        """A first line without final punctuation, short, followed by more text, is a headline."""
+        doc = self.doc
+        if len(doc.paragraphs) < 2:
+            return None
+        first = doc.paragraphs[0]
+        toks = [t for t in doc.tokens if first.start <= t.start < first.end]
+        if toks and len(toks) <= _HEADLINE_MAX_TOKENS and toks[-1].text not in _SENTENCE_END:
+            return 0
+        return None
+
+    def _in_speech(self, offset: int) -> bool:
+        return any(r.start <= offset < r.end for r in self.speech)
+
+    def _region_at_token(self, j: int) -> Region | None:
+        return self.region_by_open.get(j)
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self.doc.tokens if start <= t.start < end and t.kind != "punct")
+
+    def _clause_end(self, s: int, b: int) -> int:
+        """Token index where the content clause starting at token ``s`` ends (exclusive)."""
+        tv = self.tv
+        j = s
+        while j < b:
+            region = self._region_at_token(j)
+            if region is not None and region.end > tv.toks[j].start:
+                close = tv.last_before(region.end + (1 if region.closed else 0))
+                j = max(j + 1, close + 1)
+                continue
+            w = tv.word(j)
+            if w in _SENTENCE_END:
+                return j
+            if j > s and w in _COMMAS:
+                nxt = tv.word(j + 1)
+                if (
+                    participle(nxt)
+                    or nxt in lx.CLAUSE_OPENERS
+                    or source_cue_at(tv, j + 1) is not None
+                    or (speech_verb(nxt) and nxt not in lx.WEAK_SPEECH_VERBS)
+                    or nxt in lx.EDITORIAL
+                ):
+                    return j
+            if j > s and w[:1] in "وف" and speech_verb(w) and strip_clitic(w) not in lx.WEAK_SPEECH_VERBS:
+                return j
+            if j > s and w in lx.EDITORIAL:
+                return j
+            j += 1
+        return b
+
+    def _span(self, i: int, j: int) -> tuple[int, int] | None:
+        """Character span of tokens [i, j) without edge punctuation (a closing mark inside stays)."""
+        tv = self.tv
+        while i < j and tv.is_punct(i) and not self._opens_inside(i, j):
+            i += 1
+        while j > i and tv.is_punct(j - 1) and not self._closes_inside(j - 1, i):
+            j -= 1
+        if j <= i:
+            return None
+        return tv.toks[i].start, tv.toks[j - 1].end
+
+    def _opens_inside(self, i: int, j: int) -> bool:
+        r = self._region_at_token(i)
+        return r is not None and r.closed and r.end <= self.tv.toks[j - 1].end
+
+    def _closes_inside(self, k: int, i: int) -> bool:
+        start = self.tv.toks[i].start
+        return any(r.closed and r.end == self.tv.toks[k].start and r.open_at >= start for r in self.regions)
+
+    def _add(self, cand: Candidate) -> None:
+        if cand.end > cand.start and self._words(cand.start, cand.end) >= 1:
+            self.cands.append(cand)
+
+    # --- direct quotes in quotation marks -------------------------------------------------
+    def find_marked(self) -> None:
+        tv, doc = self.tv, self.doc
+        for region in self.regions:
+            if region.paragraph == self.headline:
+                continue
+            o = tv.first_at_or_after(region.open_at)
+            sent = doc.sentence_at(region.open_at)
+            if sent is None or o >= len(tv.toks):
+                continue
+            si = self.sents.index(sent)
+            first = sent.token_start
+            cand = self._introduced(region, o, first, si) or self._postposed(region, si)
+            if cand is None and self._opens_paragraph(region) and self._words(region.start, region.end) >= 4:
+                cand = Candidate(region.start, region.end, True, "continuation", si)
+            if cand is not None:
+                self.speech.append(region)
+                self._add(cand)
+
+    def _opens_paragraph(self, region: Region) -> bool:
+        para = self.doc.paragraphs[region.paragraph]
+        return region.open_at == para.start
+
+    def _introduced(self, region: Region, o: int, first: int, si: int) -> Candidate | None:
+        """A quote right after its cue: "قال: "...", "وأضاف أن "..."", "وتابع "..."", "قائلا "..."."""
+        tv = self.tv
+        p = o - 1
+        explicit = False
+        while p >= first and tv.word(p) in _INTRO_PUNCT:
+            explicit = True
+            p -= 1
+        comp = False
+        if p >= first and complementizer_at(tv, p):
+            comp = explicit = True
+            p -= 1
+            if tv.word(p) in lx.COMPLEMENT_PREPOSITIONS:
+                p -= 1
+        if p < first:
+            return None
+        if comp and region.closed and self._continues_after(region):
+            return None  # أن "داعش" يسيطر ...: a quoted name inside reported content
+        w = tv.word(p)
+        if participle(w):
+            return Candidate(region.start, region.end, True, "participle", si, p, None)
+        if speech_verb(w):
+            return Candidate(region.start, region.end, True, "verb", si, p, (p + 1, p + 1), self._relay(w))
+        if not explicit:
+            return None
+        for q in range(p, max(first - 1, p - _BACK_REACH), -1):
+            wq = tv.word(q)
+            if wq in _SENTENCE_END or (q < p and self._region_at_token(q) in self.speech):
+                return None
+            if wq in lx.CAME_IN_VERBS and tv.word(q + 1) == "في":
+                return Candidate(region.start, region.end, True, "came_in", si, q, (q + 2, p + 1))
+            if participle(wq):
+                return Candidate(region.start, region.end, True, "participle", si, q, None)
+            if speech_verb(wq) and (comp or wq not in lx.WEAK_SPEECH_VERBS or tv.word(p + 1) == ":"):
+                if any(complementizer_at(tv, x) for x in range(q + 1, p + 1)):
+                    return None  # the complementizer before belongs to an indirect clause
+                return Candidate(
+                    region.start, region.end, True, "verb", si, q, (q + 1, p + 1), self._relay(wq)
+                )
+        return None
+
+    def _relay(self, verb: str) -> bool:
+        return strip_clitic(verb) in lx.RELAY_VERBS or speech_verb(verb) in lx.RELAY_VERBS
+
+    def _continues_after(self, region: Region) -> bool:
+        """More than one word of the same clause follows the closing mark."""
+        tv = self.tv
+        j = tv.first_at_or_after(region.end + 1)
+        words = 0
+        while j < len(tv.toks) and words < 2:
+            w = tv.word(j)
+            if (
+                w in _SENTENCE_END
+                or w in _COMMAS
+                or w == ":"
+                or tv.doc.text[region.end : tv.toks[j].start].count("\n")
+            ):
+                break
+            if not tv.is_punct(j):
+                words += 1
+            j += 1
+        return words >= 2
+
+    def _postposed(self, region: Region, si: int) -> Candidate | None:
+        """ "..."، قال الوزير  /  "..." بحسب المصدر: the cue follows the quote."""
+        if not region.closed:
+            return None
+        tv = self.tv
+        j = tv.first_at_or_after(region.end + 1)
+        while tv.word(j) in _COMMAS:
+            j += 1
+        sent = self.sents[si]
+        w = tv.word(j)
+        if speech_verb(w) and strip_clitic(w) not in lx.WEAK_SPEECH_VERBS:
+            return Candidate(
+                region.start, region.end, True, "postposed", si, j, (j + 1, self._sent_end(sent, j))
+            )
+        after = source_cue_at(tv, j)
+        if after is not None and tv.word(after) not in lx.PRONOUN_SOURCES:
+            return Candidate(
+                region.start, region.end, True, "source", si, j, (after, self._sent_end(sent, j))
+            )
+        return None
+
+    def _sent_end(self, sent: Sentence, j: int) -> int:
+        for k in range(j, sent.token_end):
+            if self.tv.word(k) in _SENTENCE_END:
+                return k
+        return sent.token_end
+
+    # --- indirect quotes and colon quotes ---------------------------------------------------
+    def find_clauses(self) -> None:
+        tv, doc = self.tv, self.doc
+        used: set[int] = set()
+        for si, sent in enumerate(self.sents):
+            if sent.paragraph == self.headline:
+                continue
+            a, b = sent.token_start, sent.token_end
+            for k in range(a, b):
+                w = tv.word(k)
+                if self._in_speech(tv.toks[k].start):
+                    continue
+                is_part = participle(w)
+                verb = speech_verb(w)
+                if not (is_part or verb):
+                    continue
+                if not is_part and strip_clitic(tv.word(k - 1)) in lx.INSTITUTION_HEADS and k > a:
+                    continue  # "مركز رصد": a verbal noun inside a name
+                reach = 4 if is_part else _VERB_REACH
+                c = None
+                for x in range(k + 1, min(b, k + 1 + reach)):
+                    wx = tv.word(x)
+                    if wx in _SENTENCE_END or (x > k + 1 and wx[:1] in "وف" and speech_verb(wx)):
+                        break
+                    if wx == ":" and not is_part:
+                        self._colon(k, x, si, sent)
+                        break
+                    if self._region_at_token(x) in self.speech:
+                        break
+                    if complementizer_at(tv, x):
+                        c = x
+                        break
+                if c is None or c in used:
+                    continue
+                used.add(c)
+                r = self._region_at_token(c + 1)
+                if r is not None and r in self.speech:
+                    continue  # أن "...": the direct quote already holds it
+                end = self._clause_end(c + 1, b)
+                span = self._span(c + 1, end)
+                if span is None or self._words(*span) < _MIN_CONTENT_WORDS:
+                    continue
+                kind = "participle" if is_part else "verb"
+                zone = None if is_part else (k + 1, c)
+                relay = bool(verb) and self._relay(w)
+                self._add(Candidate(span[0], span[1], False, kind, si, k, zone, relay))
+        del doc
+
+    def _colon(self, k: int, x: int, si: int, sent: Sentence) -> None:
+        """ "قال الوزير: نحن ..." — direct speech after a colon, to the sentence end."""
+        tv = self.tv
+        if self._region_at_token(x + 1) is not None:
+            return  # a quotation mark follows: the marked region is the quote
+        if any(complementizer_at(tv, y) for y in range(k + 1, x)):
+            return
+        end = self._sent_end(sent, x + 1)
+        span = self._span(x + 1, end)
+        if span is None or self._words(*span) < 3:
+            return
+        w = tv.word(k)
+        self._add(Candidate(span[0], span[1], True, "verb", si, k, (k + 1, x), self._relay(w)))
+
+    # --- "according to" -------------------------------------------------------------------
+    def find_sources(self, resolver: SpeakerResolver) -> None:
+        tv = self.tv
+        for si, sent in enumerate(self.sents):
+            if sent.paragraph == self.headline:
+                continue
+            a, b = sent.token_start, sent.token_end
+            k = a
+            while k < b:
+                after = source_cue_at(tv, k)
+                if after is None or self._in_speech(tv.toks[k].start):
+                    k += 1
+                    continue
+                named = self._source_np(after, b)
+                if named is None:
+                    k = after
+                    continue
+                i, explicit = named
+                np_end = self._source_speaker_end(i, b)
+                if not explicit and not self._source_like(i, np_end, resolver):
+                    k = after
+                    continue
+                leading = (
+                    k == a
+                    or (k == a + 1 and tv.word(a) in ("و",))
+                    or (tv.word(k - 1) in _COMMAS and k - a <= 1)
+                )
+                if leading:
+                    s = np_end
+                    while s < b and (tv.word(s) in _COMMAS or tv.is_punct(s)):
+                        s += 1
+                    span = self._span(s, self._clause_end(s, b))
+                else:
+                    span = self._span(a, k)
+                if span is not None and self._words(*span) >= 3:
+                    self._add(Candidate(span[0], span[1], False, "source", si, k, (i, np_end)))
+                k = after
+
+    def _source_np(self, after: int, b: int) -> tuple[int, bool] | None:
+        """Where the source's name starts after the cue, and whether a verb made it explicit."""
+        tv = self.tv
+        i = after
+        explicit = False
+        if tv.word(i) in lx.PRONOUN_SOURCES:
+            return None  # "حسب تعبيره": the clause's own speaker again
+        while i < b and (speech_verb(tv.word(i)) or tv.word(i) in lx.SOURCE_CUE_VERBS):
+            explicit = explicit or bool(speech_verb(tv.word(i)))
+            i += 1
+            if tv.word(i) in ("في", "عن"):
+                i += 1
+        if i >= b or tv.is_punct(i):
+            return None
+        return i, explicit
+
+    def _source_speaker_end(self, i: int, b: int) -> int:
+        from rasd.quotes.attribute import _np_end
+
+        return _np_end(self.tv, i, b)
+
+    def _source_like(self, i: int, j: int, resolver: SpeakerResolver) -> bool:
+        """A source is a named entity or a source/institution/media head ("وفقا للمنظمة"), not "حسب الاتفاق"."""
+        if j <= i:
+            return False
+        tv = self.tv
+        m = resolver.mentions.covering(tv.toks[i].start)
+        if m is not None and m.type in ("PER", "ORG", "GPE", "NORP"):
+            return True
+        w = strip_clitic(tv.word(i))
+        heads = lx.SOURCE_HEADS | lx.INSTITUTION_HEADS | lx.MEDIA_HEADS | lx.ORG_ANAPHORS | lx.PERSON_ANAPHORS
+        bare = w[1:] if w[:1] == "ل" and len(w) > 3 else w
+        return any(x in heads or ("ال" + x) in heads or x.removeprefix("ال") in heads for x in (w, bare))
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """All quotes of a document that has paragraphs, sentences and tokens (the text stage ran)."""
+    finder = _Finder(doc)
+    resolver = SpeakerResolver(finder.tv, doc.mentions)
+    finder.find_marked()
+    finder.find_clauses()
+    finder.find_sources(resolver)
+    kept: list[Candidate] = []
+    for cand in sorted(finder.cands, key=lambda c: (c.start, not c.direct, -(c.end - c.start))):
+        if any(_overlap(cand, k) for k in kept):
+            continue
+        kept.append(cand)
+    quotes: list[Quote] = []
+    by_sentence: dict[int, Speaker] = {}
+    for n, cand in enumerate(kept):
+        speaker = _speaker(finder, resolver, cand, by_sentence)
+        if cand.kind == "continuation" and speaker is None:
+            continue  # a quoted paragraph with nobody to say it is not a quote we can attribute
+        resolver.remember(speaker)
+        if speaker is not None:
+            by_sentence[cand.sentence] = speaker
+        cue = None
+        if cand.cue is not None:
+            cue = finder.tv.raw(cand.cue)
+        quotes.append(
+            Quote(
+                id=f"{doc.id}:q{n}",
+                start=cand.start,
+                end=cand.end,
+                text=doc.text[cand.start : cand.end],
+                direct=cand.direct,
+                speaker_text=speaker.text if speaker else None,
+                speaker_mention_id=speaker.mention_id if speaker else None,
+                cue=cue,
+            )
+        )
+    return quotes
+
+
+def _speaker(
+    finder: _Finder, resolver: SpeakerResolver, cand: Candidate, by_sentence: dict[int, Speaker]
+) -> Speaker | None:
+    first = finder.sents[cand.sentence].token_start
+    if cand.kind in ("participle", "continuation"):
+        return by_sentence.get(cand.sentence) or resolver.last
+    if cand.kind == "came_in":
+        zone = cand.zone or (0, 0)
+        inside = (
+            [
+                m
+                for m in resolver.mentions.in_range(
+                    finder.tv.toks[zone[0]].start, finder.tv.toks[zone[1] - 1].end
+                )
+                if m.type in ("PER", "ORG")
+            ]
+            if zone[1] > zone[0]
+            else []
+        )
+        if inside:
+            m = inside[0]
+            return Speaker(m.text, m.id, m.text, m.type)
+        return resolver.last
+    found = None
+    if cand.zone is not None:
+        found = resolver.after_cue(*cand.zone, relay=cand.relay)
+    if found is not None or cand.kind in ("source", "postposed"):
+        return found
+    k = cand.cue if cand.cue is not None else first
+    return resolver.before_verb(k, first) or resolver.person_before(k, first) or resolver.last

@@ -1,0 +1,118 @@
+"""Words that introduce reported speech, in their folded form (``rasd.text.normalise.normalize``).
+
+The reporting verbs, "according to" phrases, subjectless participles and source heads that the
+quantity stage uses to find who holds a figure are the same knowledge: they live in
+``rasd.quantity.lexicon`` and are imported from there. This module only adds what speech needs
+beyond holders (opinion verbs such as اعتبر/شدد, complementizers, quote marks) and removes the
+counting verbs that report figures but never speech (أحصى، رصد، وثق ...).
+"""
+
+from __future__ import annotations
+
+from rasd.quantity import lexicon as _holders
+from rasd.text.normalise import normalize
+
+
+def _fold(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+# Verbs that hold a figure but do not report speech: "أحصت المنظمة 20 قتيلا".
+_COUNTING_VERBS = _fold(
+    (
+        "أحصى", "أحصت", "أحصي", "وثق", "وثقت", "رصد", "رصدت", "قدر", "قدرت", "يقدر", "تقدر",
+        "نشر", "نشرت", "أبرز", "أبرزت", "أعلنه",
+    )
+)  # fmt: skip
+_EXTRA_SPEECH_VERBS = _fold(
+    (
+        "اعتبر", "اعتبرت", "يعتبر", "تعتبر", "شدد", "شددت", "يشدد", "تشدد", "كتب", "كتبت", "غرد", "غردت",
+        "حذر", "حذرت", "يحذر", "تحذر", "أعرب", "أعربت", "وصف", "وصفت", "رأى", "رأت", "يرى", "ترى",
+        "أردف", "أردفت", "استطرد", "نوه", "نوهت", "أوضحوا", "أكدوا", "أضافوا", "ذكروا", "أفادوا",
+        "صرحوا", "أعلنوا", "قالتا", "يضيف", "أقر", "أقرت", "جدد", "جددت", "لفتت", "أشاروا",
+        "تساءل", "تساءلت", "اتهم", "اتهمت", "ادعى", "أبلغ", "طمأن", "ختم", "ختمت", "علق", "علقت",
+    )
+)  # fmt: skip
+# Reporting verbs that introduce speech (after و/ف and with an object pronoun stripped).
+SPEECH_VERBS: frozenset[str] = frozenset(_holders.REPORTING_VERBS - _COUNTING_VERBS) | _EXTRA_SPEECH_VERBS
+# Verbs that are other words too (بين "between", تابع "followed", نقل "moved"): they report speech
+# only when a complementizer, colon or quote follows.
+WEAK_SPEECH_VERBS: frozenset[str] = frozenset(_holders.WEAK_REPORTING_VERBS) | _fold(
+    ("كتب", "كتبت", "ختم", "ختمت", "علق", "علقت", "رأى", "رأت", "يرى", "ترى", "وصف", "وصفت")
+)
+# Verbs that report by relaying another source: "نقلت الوكالة عن X قوله إن ...".
+RELAY_VERBS: frozenset[str] = _fold(("نقل", "نقلت", "ينقل", "تنقل", "نقلوا"))
+# Participles that continue the current speaker: "، مضيفا أن ...", "قائلا: ...".
+PARTICIPLES: frozenset[str] = frozenset(_holders.SUBJECTLESS_REPORTING) | _fold(
+    (
+        "مشددا", "مشددة", "محذرا", "محذرة", "معربا", "معربة", "متابعا", "متابعة", "مردفا", "مردفة",
+        "مؤكدين", "مضيفين", "معتبرين", "مشيرين", "واصفا", "واصفة", "متسائلا", "متسائلة", "مستدركا",
+    )
+)  # fmt: skip
+# Editorial formulas that look like reporting verbs but have no speaker: "يذكر أن ...".
+EDITORIAL: frozenset[str] = _fold(
+    ("يذكر", "ويذكر", "يشار", "ويشار", "يجدر", "ويجدر", "علما", "يبدو", "ويبدو")
+)
+# Complementizers that open reported content (folded; with attached pronouns).
+COMPLEMENTIZERS: frozenset[str] = _fold(
+    (
+        "إن", "أن", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "إننا", "أننا",
+        "إنني", "أنني", "إنهن", "أنهن", "بأن", "بأنه", "بأنها", "بأنهم", "بأنهما", "بأننا",
+    )
+)  # fmt: skip
+# Words right before "أن" that make it a plain conjunction, not a complementizer: "بعد أن".
+NOT_COMPLEMENTIZER_BEFORE: frozenset[str] = _fold(
+    ("بعد", "قبل", "منذ", "دون", "بدون", "يجب", "ينبغي", "يمكن", "لابد", "بد", "حتى", "يتوقع", "يرجح", "إلا")
+)
+# Prepositions that a verb takes before its complement: "أشار إلى أن", "حذر من أن".
+COMPLEMENT_PREPOSITIONS: frozenset[str] = _fold(("إلى", "الى", "من", "على"))
+# "according to" phrases (token sequences), longest first; shared with the quantity holders.
+SOURCE_CUES: list[tuple[str, ...]] = _holders.SOURCE_CUES
+# After "حسبما"/"وفق ما": verbs that name no one ("وفق ما جاء في بيان ...").
+SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS)
+# "وجاء في البيان:" — the document the speaker issued speaks.
+CAME_IN_VERBS: frozenset[str] = _fold(("جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"))
+VERB_ADVERBS: frozenset[str] = frozenset(_holders.VERB_ADVERBS) | _fold(
+    ("الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "مساء", "صباح")
+)
+# Heads of an unnamed speaker that may continue with "في/من <institution>": "مصدر في وزارة الداخلية".
+SOURCE_HEADS: frozenset[str] = frozenset(_holders.SOURCE_HEADS) | _fold(
+    ("شهود", "شاهد", "مصادر", "مقربة", "مقربين", "مقرب", "ناشطون", "ناشط", "سكان", "مراسل", "خبراء", "خبير")
+)
+INSTITUTION_HEADS: frozenset[str] = frozenset(_holders.INSTITUTION_HEADS)
+MEDIA_HEADS: frozenset[str] = frozenset(_holders.MEDIA_HEADS)
+# Words that end a speaker phrase: adjuncts of the verb ("في بيان", "خلال مؤتمر"), the relayed
+# "قوله", the audience "للصحفيين".
+SPEAKER_STOPS: frozenset[str] = frozenset(_holders.HOLDER_STOPS - {"ما"}) | COMPLEMENTIZERS | _fold(
+    (
+        "في", "خلال", "عبر", "على", "أمام", "لدى", "عقب", "إثر", "اثر", "بعد", "قبل", "منذ", "أثناء",
+        "حول", "بشأن", "عن", "إلى", "الى", "مع", "ل", "لـ", "وهو", "وهي", "الذي", "التي", "اليوم", "أمس",
+        "قائلا", "قائلة", "بدوره", "بدورها", "أيضا", "كذلك", "مساء", "صباح", "ظهر", "و",
+    )
+)  # fmt: skip
+# Definite heads that refer back to a speaker already named: "وأضاف الوزير", "وقالت الوزارة".
+PERSON_ANAPHORS: frozenset[str] = _fold(
+    (
+        "الوزير", "الرئيس", "المتحدث", "الناطق", "المسؤول", "السفير", "المبعوث", "القائد", "المدير",
+        "الزعيم", "الأمين", "المستشار", "النائب", "الجنرال", "العميد", "العقيد", "اللواء", "الشيخ",
+        "الرجل", "المرأة", "السيدة", "الملك", "الأمير", "المصدر", "الوزيرة", "المتحدثة", "الرئيسة",
+    )
+)  # fmt: skip
+ORG_ANAPHORS: frozenset[str] = _fold(
+    (
+        "الوزارة", "الحكومة", "الهيئة", "المنظمة", "الحركة", "الجماعة", "الحزب", "الوكالة", "البعثة",
+        "اللجنة", "المجلس", "الرئاسة", "السفارة", "الشركة", "الجبهة", "الائتلاف", "التحالف", "المرصد",
+        "الصحيفة", "القناة", "الشبكة", "البيان", "الرسالة", "المنظمة",
+    )
+)  # fmt: skip
+# Pronoun-only sources: "، حسب تعبيره", "وفق قوله" repeat the speaker of the clause, no new quote.
+PRONOUN_SOURCES: frozenset[str] = _fold(
+    ("قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "تعبيرهم", "تصريحه", "تصريحها", "رأيه", "رأيها", "زعمه")
+)
+# Words after which a new clause starts inside a sentence (after a comma).
+CLAUSE_OPENERS: frozenset[str] = frozenset(_holders.CLAUSE_WORDS) | _fold(("ولكنه", "لكنه", "غير", "إلا"))
+# Quotation marks: openers, closers, and the straight ones that are both.
+OPENING_MARKS = "«“‘„"
+CLOSING_MARKS = "»”’"
+STRAIGHT_MARKS = '"'
+PAIRS = {"«": "»", "“": "”", "‘": "’", "„": "“"}
