@@ -1,0 +1,200 @@
+"""Score the events stage and cross-document merging against benchmarks/gold/events.jsonl.
+
+    PYTHONPATH=src .venv/bin/python scripts/eval_events.py --split dev [--errors]
+
+Per document (before merging): a predicted event matches a gold event when their evidence
+sentences overlap (one-to-one, largest overlap first). Reported: detection P/R/F1, ACLED
+event type and sub-event type accuracy on matches, fatalities exact accuracy on matches
+whose gold figure is known (a missing prediction counts as 0, ACLED's "none reported"),
+location within 25 km on matches whose gold has coordinates.
+
+After merging (``merge_events`` over the split's documents, entities from
+``resolve_corpus``): pairwise P/R/F1 over the gold evidence sentences: a pair is positive
+when both sentences belong to one event; "cross-document" counts only pairs from two
+different articles (what merging is for).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rasd.api import get_pipeline  # noqa: E402
+from rasd.events.merge import merge_events  # noqa: E402
+from rasd.events.stage import EventStage  # noqa: E402
+from rasd.geo.gazetteer import haversine_km  # noqa: E402
+from rasd.ingest import parse_date  # noqa: E402
+from rasd.link.resolve import resolve_corpus  # noqa: E402
+from rasd.model import Document, Event  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+GOLD = ROOT / "benchmarks" / "gold" / "events.jsonl"
+
+SpanKey = tuple[str, int, int]
+
+
+def load_gold(split: str) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def load_documents(rows: list[dict[str, Any]]) -> list[Document]:
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        wanted[r["file"]].add(r["doc_id"])
+    docs = []
+    for file, ids in sorted(wanted.items()):
+        with gzip.open(DATA / file, "rt", encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec["id"] in ids:
+                    docs.append(
+                        Document(
+                            id=rec["id"],
+                            text=rec["text"],
+                            title=rec.get("title"),
+                            source=rec.get("source"),
+                            published=parse_date(rec["published"]) if rec.get("published") else None,
+                        )
+                    )
+    return sorted(docs, key=lambda d: d.id)
+
+
+def _overlap(pred: Event, gold: dict[str, Any]) -> int:
+    total = 0
+    for s in pred.evidence:
+        for gs, ge in gold["sentences"]:
+            total += max(0, min(s.end, ge) - max(s.start, gs))
+    return total
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dict[str, Any]:
+    gold_by_doc = {r["doc_id"]: r["events"] for r in rows}
+    n_pred = n_gold = tp = 0
+    type_ok = sub_ok = fat_n = fat_ok = loc_n = loc_ok = 0
+    for doc in docs:
+        gold = gold_by_doc.get(doc.id, [])
+        preds = list(doc.events)
+        n_pred += len(preds)
+        n_gold += len(gold)
+        pairs = sorted(
+            ((_overlap(p, g), i, j) for i, p in enumerate(preds) for j, g in enumerate(gold)),
+            reverse=True,
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for ov, i, j in pairs:
+            if ov <= 0 or i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            tp += 1
+            p, g = preds[i], gold[j]
+            type_ok += p.acled_event_type == g["acled_event_type"]
+            sub_ok += p.acled_sub_event_type == g["acled_sub_event_type"]
+            if g.get("fatalities") is not None:
+                fat_n += 1
+                fat_ok += (p.fatalities or 0) == g["fatalities"]
+            if g.get("lat") is not None:
+                loc_n += 1
+                loc_ok += p.lat is not None and p.lon is not None and (
+                    haversine_km(p.lat, p.lon, g["lat"], g["lon"]) <= 25.0
+                )
+            if errors and (
+                p.acled_sub_event_type != g["acled_sub_event_type"] or (p.fatalities or 0) != (g.get("fatalities") or 0)
+            ):
+                print(f"MISMATCH {doc.id} {g['event']}: pred {p.type}/{p.acled_sub_event_type} "
+                      f"fat={p.fatalities} lat={p.lat}; gold {g['acled_sub_event_type']} fat={g.get('fatalities')}")
+        if errors:
+            for i, p in enumerate(preds):
+                if i not in used_p:
+                    first = p.evidence[0]
+                    print(f"FP {doc.id} {p.type} {first.start}-{first.end}: {doc.text[first.start:first.end][:120]}")
+            for j, g in enumerate(gold):
+                if j not in used_g:
+                    print(f"FN {doc.id} {g['event']} {g['sentences'][:2]}")
+    p, r, f = prf(tp, n_pred, n_gold)
+    return {
+        "documents": len(docs),
+        "gold_events": n_gold,
+        "predicted_events": n_pred,
+        "detection": {"P": p, "R": r, "F1": f},
+        "acled_type_accuracy": type_ok / tp if tp else 0.0,
+        "acled_sub_type_accuracy": sub_ok / tp if tp else 0.0,
+        "fatalities_exact": {"n": fat_n, "accuracy": fat_ok / fat_n if fat_n else 0.0},
+        "location_25km": {"n": loc_n, "accuracy": loc_ok / loc_n if loc_n else 0.0},
+    }
+
+
+def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    items: set[SpanKey] = set()
+    gold_pairs: set[frozenset[SpanKey]] = set()
+    gold_events: dict[str, set[SpanKey]] = defaultdict(set)
+    for r in rows:
+        for e in r["events"]:
+            for s, t in e["sentences"]:
+                gold_events[e["event"]].add((r["doc_id"], s, t))
+    for spans in gold_events.values():
+        items |= spans
+        gold_pairs |= {frozenset(p) for p in combinations(sorted(spans), 2)}
+    pred_pairs: set[frozenset[SpanKey]] = set()
+    for e in merged:
+        spans = sorted({(s.doc_id, s.start, s.end) for s in e.evidence} & items)
+        pred_pairs |= {frozenset(p) for p in combinations(spans, 2)}
+
+    def cross(pairs: set[frozenset[SpanKey]]) -> set[frozenset[SpanKey]]:
+        return {p for p in pairs if len({k[0] for k in p}) == 2}
+
+    out = {}
+    for name, g, pr in (("all_pairs", gold_pairs, pred_pairs), ("cross_document", cross(gold_pairs), cross(pred_pairs))):
+        p, r, f = prf(len(g & pr), len(pr), len(g))
+        out[name] = {"gold_pairs": len(g), "predicted_pairs": len(pr), "P": p, "R": r, "F1": f}
+    multi = {k for k, v in gold_events.items() if len({s[0] for s in v}) > 1}
+    out["gold_multi_article_events"] = len(multi)
+    out["merged_events"] = len(merged)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--errors", action="store_true", help="print mismatches (refused on the test split)")
+    args = ap.parse_args()
+    if args.errors and args.split != "dev":
+        ap.error("--errors is for the dev split only: the test split is never tuned on")
+    rows = load_gold(args.split)
+    docs = load_documents(rows)
+    missing = {r["doc_id"] for r in rows} - {d.id for d in docs}
+    if missing:
+        ap.error(f"gold documents not found in the data: {sorted(missing)}")
+    pipeline = get_pipeline()
+    stage = EventStage()
+    docs = [stage(pipeline(d)) for d in docs]
+    result = score(docs, rows, args.errors)
+    entities = resolve_corpus(docs)
+    mention_entity = {m.id: m.entity_id for d in docs for m in d.mentions}
+    merged = merge_events(
+        {d.id: d.events for d in docs}, entities, {d.id: d.published for d in docs}, mention_entity=mention_entity
+    )
+    result["merging"] = merge_score(merged, rows)
+    result["split"] = args.split
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
