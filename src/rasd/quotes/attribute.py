@@ -67,6 +67,9 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
     j = i
     words = 0
     extended = False
+    if tv.raw(i)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
+        close = next((c for c in range(i + 1, min(i + 7, limit)) if tv.raw(c)[:1] in lx.CLOSING_MARKS + '"'), None)
+        return close + 1 if close is not None and close > i + 1 else i  # أكد "الوطني الحر" أنه ...
     while j < limit and words < _NP_MAX_WORDS:
         w = tv.word(j)
         raw = tv.raw(j)
@@ -105,11 +108,26 @@ def _from_np(tv: TokenView, i: int, j: int, mentions: Mentions) -> Speaker | Non
     """Speaker for the noun phrase [i, j): a mention covering its head, else the phrase."""
     if j <= i:
         return None
-    phrase = tv.text(i, j)
-    head = mentions.covering(tv.toks[i].start)
+    phrase = _clean(tv, i, j)
+    head = mentions.covering(tv.toks[i].start) or (
+        mentions.covering(tv.toks[i + 1].start) if tv.is_punct(i) and i + 1 < j else None
+    )
     if head is not None:
         return Speaker(head.text, head.id, phrase, head.type)
     return Speaker(phrase, None, phrase, None)
+
+
+def _clean(tv: TokenView, i: int, j: int) -> str:
+    """Phrase text without quote marks around it and without a glued "ل" ("لمصدر عسكري")."""
+    while i < j and tv.is_punct(i):
+        i += 1
+    while j > i and tv.is_punct(j - 1):
+        j -= 1
+    text = tv.text(i, j)
+    first = tv.toks[i] if i < j else None
+    if first is not None and first.clitics is not None and first.clitics.prefixes[:1] == ("ل",):
+        text = ("ال" + text[2:]) if text.startswith("لل") else text[1:]
+    return text
 
 
 def _person_in(tv: TokenView, i: int, j: int, mentions: Mentions) -> Mention | None:
@@ -153,6 +171,9 @@ class SpeakerResolver:
         if person is not None:
             cut = tv.last_before(person.end) + 1
             phrase = tv.text(i, max(cut, end))
+            if person.start == tv.toks[i].start and cut < end <= i + 3:
+                # "وأضافت جمانة غنيمات": the name goes on after what the tagger found
+                return Speaker(tv.text(i, end), person.id, phrase, "PER")
             return Speaker(person.text, person.id, phrase, "PER")
         if end <= i:
             return None
@@ -167,8 +188,9 @@ class SpeakerResolver:
         """An earlier speaker whose phrase has the anaphor's head ("الوزير" → "وزير الخارجية ...")."""
         head = anaphor[2:] if anaphor.startswith("ال") else anaphor
         for sp in reversed(self.history):
-            words = [strip_clitic(w) for w in _fold_words(sp.phrase or sp.text)]
-            if any(w == head or w == anaphor or w.startswith(head) for w in words):
+            words = _fold_words(sp.phrase or sp.text)
+            words += [strip_clitic(w) for w in words]
+            if any(w in (head, anaphor) or w.startswith(head) for w in words):
                 return sp
         if anaphor in lx.PERSON_ANAPHORS:
             return next((sp for sp in reversed(self.history) if sp.type == "PER"), None)
@@ -184,12 +206,15 @@ class SpeakerResolver:
             e -= 1
             while e - 1 >= first and tv.is_punct(e - 1) and tv.word(e - 1) in ("،", ","):
                 e -= 1
-        s = e
-        while s - 1 >= first and e - s < _BACK_MAX_WORDS:
-            w = tv.word(s - 1)
-            if tv.is_punct(s - 1) or w in _BACK_STOPS or tv.toks[s - 1].kind == "number" or speech_verb(w):
-                break
-            s -= 1
+        s = self._back(e, first)
+        if s < e and tv.word(s - 1) in lx.RELATIVES and s - 1 > first:
+            # "وكان التحالف الذي تقوده السعودية قد أكد": the subject stands before the relative clause
+            e2 = s - 1
+            while e2 - 1 >= first and tv.word(e2 - 1) in ("،", ","):
+                e2 -= 1
+            s2 = self._back(e2, first)
+            if s2 < e2:
+                s, e = s2, e2
         if s >= e:
             return None
         person = _person_in(tv, s, e, self.mentions)
@@ -206,6 +231,27 @@ class SpeakerResolver:
         if tv.word(s)[:2] != "ال" and e - s == 1:
             return None  # one indefinite word before a verb is rarely its subject
         return _from_np(tv, s, e, self.mentions)
+
+    def _back(self, e: int, first: int) -> int:
+        tv = self.tv
+        s = e
+        while s - 1 >= first and e - s < _BACK_MAX_WORDS:
+            w = tv.word(s - 1)
+            if tv.is_punct(s - 1) or w in _BACK_STOPS or tv.toks[s - 1].kind == "number" or speech_verb(w):
+                break
+            s -= 1
+        return s
+
+    def topic_person(self, k: int) -> Speaker | None:
+        """Nobody has spoken yet: the person the article last named before the cue ("دعا المرزوقي ...
+        وكتب: ...")."""
+        if not self.tv.toks or k >= len(self.tv.toks):
+            return None
+        found = [m for m in self.mentions.in_range(0, self.tv.toks[k].start) if m.type == "PER"]
+        if not found:
+            return None
+        m = found[-1]
+        return Speaker(m.text, m.id, m.text, "PER")
 
     def person_before(self, k: int, first: int) -> Speaker | None:
         """The last person named earlier in the sentence ("وكان نتنياهو قدم ... ما قال إنه")."""

@@ -28,6 +28,12 @@ class Region:
     end: int
     closed: bool
     paragraph: int
+    close_at: int | None = None  # offset of the closing mark
+
+    @property
+    def after(self) -> int:
+        """Offset just after the quote (after its closing mark when there is one)."""
+        return self.close_at + 1 if self.close_at is not None else self.end
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:
@@ -42,6 +48,20 @@ def _can_open(text: str, i: int, para_start: int) -> bool:
         return True
     # "بـ" / "ل" / "و" glued: the word before the mark is one proclitic letter
     return prev in _PROCLITICS and (i - 2 < para_start or text[i - 2].isspace())
+
+
+def _opens_loosely(text: str, i: int, para_end: int) -> bool:
+    """ 'قال إن" قطع ... التاريخي" .': a mark glued to the word before, spaced from its quote,
+    opens when the next straight mark in the paragraph closes like a closer."""
+    if not (0 < i and not text[i - 1].isspace() and i + 2 < para_end and text[i + 1] == " "):
+        return False
+    if not text[i + 2].isalpha():
+        return False
+    nxt = text.find('"', i + 1, para_end)
+    if nxt < 0 or text[nxt - 1].isspace():
+        return False
+    after = text[nxt + 1] if nxt + 1 < para_end else " "
+    return after.isspace() or after in _PUNCT_END or after in _COMMAS
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -62,16 +82,24 @@ def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
             if open_at is None:
                 if ch in lx.OPENING_MARKS:
                     open_at, closer = i, lx.PAIRS[ch]
-                elif ch in lx.STRAIGHT_MARKS and _can_open(text, i, para.start):
+                elif ch in lx.STRAIGHT_MARKS and (
+                    _can_open(text, i, para.start) or _opens_loosely(text, i, para.end)
+                ):
                     open_at, closer = i, ch
                 elif ch in lx.CLOSING_MARKS and _can_open(text, i, para.start):
                     # some sources write ” for the opening mark of a right-to-left quote
                     open_at, closer = i, ch
                 continue
-            if (
-                ch == closer and (ch not in lx.STRAIGHT_MARKS or _can_close(text, i)) and i > open_at + 1
-            ) or (ch == "”" and closer == "“" and i > open_at + 1):
-                regions.append(Region(open_at, open_at + 1, i, True, p_index))
+            closes = ch == closer and (ch not in lx.STRAIGHT_MARKS or _can_close(text, i))
+            if (closes or (ch == "”" and closer == "“")) and i > open_at + 1:
+                start = open_at + 1
+                while start < i and text[start].isspace():
+                    start += 1  # 'إن" قطع': the words start after the space
+                end = i
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    regions.append(Region(open_at, start, end, True, p_index, i))
                 open_at = None
         if open_at is not None:
             end = para.end

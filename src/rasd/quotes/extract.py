@@ -28,6 +28,7 @@ _INTRO_PUNCT = {":", "،", ","}
 _VERB_REACH = 22  # tokens between a reporting verb and its complementizer (long titles, adjuncts)
 _BACK_REACH = 18  # tokens back from a quotation mark to the verb that introduces it
 _MIN_CONTENT_WORDS = 2
+_LONG_QUOTE_WORDS = 5  # a quotation this long after a reporting verb is speech, not a name
 _HEADLINE_MAX_TOKENS = 15
 
 
@@ -82,7 +83,7 @@ class _Finder:
         while j < b:
             region = self._region_at_token(j)
             if region is not None and region.end > tv.toks[j].start:
-                close = tv.last_before(region.end + (1 if region.closed else 0))
+                close = tv.last_before(region.after)
                 j = max(j + 1, close + 1)
                 continue
             w = tv.word(j)
@@ -118,11 +119,11 @@ class _Finder:
 
     def _opens_inside(self, i: int, j: int) -> bool:
         r = self._region_at_token(i)
-        return r is not None and r.closed and r.end <= self.tv.toks[j - 1].end
+        return r is not None and r.close_at is not None and r.close_at < self.tv.toks[j - 1].end
 
     def _closes_inside(self, k: int, i: int) -> bool:
         start = self.tv.toks[i].start
-        return any(r.closed and r.end == self.tv.toks[k].start and r.open_at >= start for r in self.regions)
+        return any(r.close_at == self.tv.toks[k].start and r.open_at >= start for r in self.regions)
 
     def _add(self, cand: Candidate) -> None:
         if cand.end > cand.start and self._words(cand.start, cand.end) >= 1:
@@ -170,11 +171,13 @@ class _Finder:
         if comp and region.closed and self._continues_after(region):
             return None  # أن "داعش" يسيطر ...: a quoted name inside reported content
         w = tv.word(p)
+        if not explicit and region.closed and self._continues_after(region):
+            return None  # أكد "الوطني الحر" الذي ...: a quoted name as the subject
         if participle(w):
             return Candidate(region.start, region.end, True, "participle", si, p, None)
         if speech_verb(w):
             return Candidate(region.start, region.end, True, "verb", si, p, (p + 1, p + 1), self._relay(w))
-        if not explicit:
+        if not explicit and self._words(region.start, region.end) < _LONG_QUOTE_WORDS:
             return None
         for q in range(p, max(first - 1, p - _BACK_REACH), -1):
             wq = tv.word(q)
@@ -184,7 +187,8 @@ class _Finder:
                 return Candidate(region.start, region.end, True, "came_in", si, q, (q + 2, p + 1))
             if participle(wq):
                 return Candidate(region.start, region.end, True, "participle", si, q, None)
-            if speech_verb(wq) and (comp or wq not in lx.WEAK_SPEECH_VERBS or tv.word(p + 1) == ":"):
+            strong = speech_verb(wq) not in lx.WEAK_SPEECH_VERBS
+            if speech_verb(wq) and (comp or strong or tv.word(p + 1) == ":"):
                 if any(complementizer_at(tv, x) for x in range(q + 1, p + 1)):
                     return None  # the complementizer before belongs to an indirect clause
                 return Candidate(
@@ -198,7 +202,7 @@ class _Finder:
     def _continues_after(self, region: Region) -> bool:
         """More than one word of the same clause follows the closing mark."""
         tv = self.tv
-        j = tv.first_at_or_after(region.end + 1)
+        j = tv.first_at_or_after(region.after)
         words = 0
         while j < len(tv.toks) and words < 2:
             w = tv.word(j)
@@ -206,7 +210,7 @@ class _Finder:
                 w in _SENTENCE_END
                 or w in _COMMAS
                 or w == ":"
-                or tv.doc.text[region.end : tv.toks[j].start].count("\n")
+                or "\n" in tv.doc.text[region.after : tv.toks[j].start]
             ):
                 break
             if not tv.is_punct(j):
@@ -219,7 +223,7 @@ class _Finder:
         if not region.closed:
             return None
         tv = self.tv
-        j = tv.first_at_or_after(region.end + 1)
+        j = tv.first_at_or_after(region.after)
         while tv.word(j) in _COMMAS:
             j += 1
         sent = self.sents[si]
@@ -263,7 +267,7 @@ class _Finder:
                 c = None
                 for x in range(k + 1, min(b, k + 1 + reach)):
                     wx = tv.word(x)
-                    if wx in _SENTENCE_END or (x > k + 1 and wx[:1] in "وف" and speech_verb(wx)):
+                    if wx in _SENTENCE_END or (x > k + 1 and wx[:1] in "وف" and speech_verb(strip_clitic(wx))):
                         break
                     if wx == ":" and not is_part:
                         self._colon(k, x, si, sent)
@@ -297,7 +301,8 @@ class _Finder:
         if any(complementizer_at(tv, y) for y in range(k + 1, x)):
             return
         end = self._sent_end(sent, x + 1)
-        span = self._span(x + 1, end)
+        s = x + 2 if tv.word(x + 1) in lx.COMPLEMENTIZERS else x + 1
+        span = self._span(s, end)
         if span is None or self._words(*span) < 3:
             return
         w = tv.word(k)
@@ -334,6 +339,8 @@ class _Finder:
                     s = np_end
                     while s < b and (tv.word(s) in _COMMAS or tv.is_punct(s)):
                         s += 1
+                    if strip_clitic(tv.word(s)) in lx.COMPLEMENTIZERS or tv.word(s) in lx.COMPLEMENTIZERS:
+                        s += 1  # "وفقا لـ X، فإن ..."
                     span = self._span(s, self._clause_end(s, b))
                 else:
                     span = self._span(a, k)
@@ -370,10 +377,17 @@ class _Finder:
         m = resolver.mentions.covering(tv.toks[i].start)
         if m is not None and m.type in ("PER", "ORG", "GPE", "NORP"):
             return True
-        w = strip_clitic(tv.word(i))
-        heads = lx.SOURCE_HEADS | lx.INSTITUTION_HEADS | lx.MEDIA_HEADS | lx.ORG_ANAPHORS | lx.PERSON_ANAPHORS
-        bare = w[1:] if w[:1] == "ل" and len(w) > 3 else w
-        return any(x in heads or ("ال" + x) in heads or x.removeprefix("ال") in heads for x in (w, bare))
+        w = tv.word(i)
+        heads = (
+            lx.SOURCE_HEADS
+            | lx.INSTITUTION_HEADS
+            | lx.MEDIA_HEADS
+            | lx.ORG_ANAPHORS
+            | lx.PERSON_ANAPHORS
+            | lx.SOURCE_DOCUMENTS
+        )
+        forms = {w, strip_clitic(w), w[1:] if w[:1] == "ل" and len(w) > 3 else w}
+        return any(x in heads or ("ال" + x) in heads or x.removeprefix("ال") in heads for x in forms)
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
@@ -388,10 +402,12 @@ def find_quotes(doc: Document) -> list[Quote]:
     finder.find_clauses()
     finder.find_sources(resolver)
     kept: list[Candidate] = []
-    for cand in sorted(finder.cands, key=lambda c: (c.start, not c.direct, -(c.end - c.start))):
+    # "according to" clauses come last: "قال X إن ...، وفقا لـ Y" is X's quote, Y only relays it
+    for cand in sorted(finder.cands, key=lambda c: (c.kind == "source", c.start, not c.direct, c.start - c.end)):
         if any(_overlap(cand, k) for k in kept):
             continue
         kept.append(cand)
+    kept.sort(key=lambda c: c.start)
     quotes: list[Quote] = []
     by_sentence: dict[int, Speaker] = {}
     for n, cand in enumerate(kept):
@@ -424,7 +440,8 @@ def _speaker(
 ) -> Speaker | None:
     first = finder.sents[cand.sentence].token_start
     if cand.kind in ("participle", "continuation"):
-        return by_sentence.get(cand.sentence) or resolver.last
+        k = cand.cue if cand.cue is not None else first
+        return by_sentence.get(cand.sentence) or resolver.last or resolver.topic_person(k)
     if cand.kind == "came_in":
         zone = cand.zone or (0, 0)
         inside = (
@@ -448,4 +465,6 @@ def _speaker(
     if found is not None or cand.kind in ("source", "postposed"):
         return found
     k = cand.cue if cand.cue is not None else first
-    return resolver.before_verb(k, first) or resolver.person_before(k, first) or resolver.last
+    conjoined = finder.tv.word(k)[:1] in "وف" and bool(speech_verb(strip_clitic(finder.tv.word(k))))
+    before = None if conjoined else resolver.before_verb(k, first)
+    return before or resolver.person_before(k, first) or resolver.last or resolver.topic_person(k)

@@ -47,6 +47,7 @@ PARTICIPLES: frozenset[str] = frozenset(_holders.SUBJECTLESS_REPORTING) | _fold(
     (
         "مشددا", "مشددة", "محذرا", "محذرة", "معربا", "معربة", "متابعا", "متابعة", "مردفا", "مردفة",
         "مؤكدين", "مضيفين", "معتبرين", "مشيرين", "واصفا", "واصفة", "متسائلا", "متسائلة", "مستدركا",
+        "بالقول", "قائلين",
     )
 )  # fmt: skip
 # Editorial formulas that look like reporting verbs but have no speaker: "يذكر أن ...".
@@ -110,7 +111,15 @@ PRONOUN_SOURCES: frozenset[str] = _fold(
     ("قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "تعبيرهم", "تصريحه", "تصريحها", "رأيه", "رأيها", "زعمه")
 )
 # Words after which a new clause starts inside a sentence (after a comma).
-CLAUSE_OPENERS: frozenset[str] = frozenset(_holders.CLAUSE_WORDS) | _fold(("ولكنه", "لكنه", "غير", "إلا"))
+# (Not "حين"/"كما": "، حين توفي ..." still belongs to the reported clause.)
+CLAUSE_OPENERS: frozenset[str] = _fold(
+    ("لكن", "ولكن", "لكنه", "ولكنه", "بينما", "وبينما", "فيما", "وفيما", "مما", "ثم")
+)
+# Documents that speak for their authors after "according to": "بحسب بيانات الشرطة".
+SOURCE_DOCUMENTS: frozenset[str] = _fold(
+    ("بيان", "بيانات", "تقرير", "تقارير", "إحصاءات", "إحصائيات", "أرقام", "معلومات", "مصادر", "رسالة")
+)
+RELATIVES: frozenset[str] = _fold(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Quotation marks: openers, closers, and the straight ones that are both.
 OPENING_MARKS = "«“‘„"
 CLOSING_MARKS = "»”’"
