@@ -12,7 +12,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
-	$(PIP) install -e ".[dev,ml,train]"
+	$(PIP) install -e ".[dev,ml,train,distributed]"
 	touch $@
 
 install: $(VENV)/.installed

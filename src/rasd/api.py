@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,9 @@ class AnalyzeReport:
         return self.processed / self.seconds if self.seconds else 0.0
 
 
+Runner = Callable[[Iterable[Document]], Iterable[Document]]
+
+
 def analyze_corpus(
     paths: Sequence[str | Path],
     *,
@@ -96,18 +99,23 @@ def analyze_corpus(
     on_error: Callable[[ProcessingError], None] | None = None,
     on_document: Callable[[Document, str], None] | None = None,
     corpus: bool = True,
+    runner: Runner | None = None,
 ) -> AnalyzeReport:
     """Read, analyse and store every document under ``paths``; bad records never stop the run.
 
     Unchanged documents (same id, same sha256) are skipped, so re-running is
     idempotent. A stored id with different text is an error unless ``replace``.
     ``options`` are keyword options per stage, e.g. ``{"time": {"infer_anchor": True}}``.
+    ``runner`` maps the documents to analyse to analysed documents, in order; the default runs
+    the pipeline in this process, ``rasd.distributed.RayRunner`` runs it on a Ray cluster.
+    The store is only ever written from this process.
     """
     store = db if isinstance(db, Store) else Store(db)
     pipeline = get_pipeline(stages, options)
     ingest = IngestOptions(published=_as_date(published), **({"max_chars": max_chars} if max_chars else {}))
     report = AnalyzeReport(stages=pipeline.names)
     seen: dict[str, str] = {}
+    statuses: dict[str, str] = {}
     started = time.perf_counter()
 
     def fail(error: ProcessingError) -> None:
@@ -116,39 +124,48 @@ def analyze_corpus(
         if on_error:
             on_error(error)
 
-    for record in read(paths, ingest):
-        if isinstance(record, ProcessingError):
-            fail(record)
-            continue
-        doc = record
-        earlier = seen.get(doc.id)
-        if earlier is not None:
-            if earlier != doc.sha256:
+    def to_analyse() -> Iterator[Document]:
+        for record in read(paths, ingest):
+            if isinstance(record, ProcessingError):
+                fail(record)
+                continue
+            doc = record
+            earlier = seen.get(doc.id)
+            if earlier is not None:
+                if earlier != doc.sha256:
+                    fail(
+                        _duplicate_error(
+                            doc, "appears twice in this batch with different text; the first is kept"
+                        )
+                    )
+                else:
+                    report.unchanged += 1
+                continue
+            seen[doc.id] = doc.sha256
+            status = store.document_status(doc.id, doc.sha256)
+            if status == "unchanged":
+                report.unchanged += 1
+                if on_document:
+                    on_document(doc, "unchanged")
+                continue
+            if status == "changed" and not replace:
                 fail(
                     _duplicate_error(
-                        doc, "appears twice in this batch with different text; the first is kept"
+                        doc, "is already stored with different text (use --replace to update it)"
                     )
                 )
-            else:
-                report.unchanged += 1
-            continue
-        seen[doc.id] = doc.sha256
-        status = store.document_status(doc.id, doc.sha256)
-        if status == "unchanged":
-            report.unchanged += 1
-            if on_document:
-                on_document(doc, "unchanged")
-            continue
-        if status == "changed" and not replace:
-            fail(_duplicate_error(doc, "is already stored with different text (use --replace to update it)"))
-            continue
-        if "published_error" in doc.metadata:
-            doc.errors.append(
-                ProcessingError(
-                    doc.id, "ingest", f"published date ignored: {doc.metadata['published_error']}"
+                continue
+            if "published_error" in doc.metadata:
+                doc.errors.append(
+                    ProcessingError(
+                        doc.id, "ingest", f"published date ignored: {doc.metadata['published_error']}"
+                    )
                 )
-            )
-        doc = pipeline(doc)
+            statuses[doc.id] = status
+            yield doc
+
+    run: Runner = runner or (lambda docs: map(pipeline, docs))
+    for doc in run(to_analyse()):
         store.save_document(doc, pipeline.names)
         report.processed += 1
         report.stage_errors += sum(1 for e in doc.errors if e.stage != "ingest")
@@ -156,7 +173,7 @@ def analyze_corpus(
             if on_error:
                 on_error(error)
         if on_document:
-            on_document(doc, status)
+            on_document(doc, statuses.pop(doc.id, "new"))
     if corpus and report.processed:
         update_corpus(store)
     report.seconds = time.perf_counter() - started

@@ -107,9 +107,24 @@ def analyze(
     ] = False,
     max_chars: Annotated[int | None, typer.Option(help="Reject documents longer than this")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Analyse on this many Ray workers (1: in this process; >1 starts a local Ray)"
+        ),
+    ] = 1,
+    ray_address: Annotated[
+        str | None, typer.Option(help="Use an existing Ray cluster instead (e.g. auto, ray://host:10001)")
+    ] = None,
 ) -> None:
     """Analyse documents and store the results (unchanged documents are skipped)."""
     stage_names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    options = _stage_options(ner, infer_dates)
+    runner = None
+    if workers > 1 or ray_address:
+        from rasd.distributed import RayRunner
+
+        runner = RayRunner(stage_names, options, workers=workers, address=ray_address)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -136,12 +151,15 @@ def analyze(
             db=db,
             published=_date(published),
             stages=stage_names,
-            options=_stage_options(ner, infer_dates),
+            options=options,
             replace=replace,
             max_chars=max_chars,
             on_error=on_error,
             on_document=on_document,
+            runner=runner,
         )
+    if runner is not None:
+        runner.shutdown()
     err.print(
         f"{report.processed} analysed, {report.unchanged} unchanged, {report.bad_records} bad records, "
         f"{report.stage_errors} stage errors in {report.seconds:.1f}s "
