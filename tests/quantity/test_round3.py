@@ -275,3 +275,23 @@ def test_source_given_in_the_following_sentence(text: str, holder: str) -> None:
 def test_following_sentence_without_a_source_leaves_the_outlet() -> None:
     assert only("قتل 5 جنود في هجوم. جاء ذلك خلال مؤتمر صحفي.").holder_text == OUTLET
     assert only("قتل 5 جنود في هجوم. وجاء ذلك بعد يومين من هجوم مماثل.").holder_text == OUTLET
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "maximum"),
+    [
+        ("وتبلغ ميزانية الدفاع ما تفوق 550 مليون دولار", "at_least", None),
+        ("وقتل ما يناهز 50 مسلحا", "approx", 50),
+        ("ونزح ما يقدر بـ 5000 شخص", "approx", 5000),
+        ("وبلغت الخسائر ما لا تقل عن 30 مليون دولار", "at_least", None),
+        ("وهي حصيلة لا تتجاوز 12 قتيلا", "at_most", 12),
+    ],
+)
+def test_verb_forms_of_bounds(text: str, qualifier: str, maximum: float | None) -> None:
+    q = only(text)
+    assert (q.qualifier, q.max) == (qualifier, maximum)
+
+
+def test_nationality_between_noun_and_adjectival_number() -> None:
+    q = only("وقتل جندي أمريكي واحد في الانفجار")
+    assert q.subject_text == "أمريكي"

@@ -150,9 +150,27 @@ def find_subject(
             found = _group_np(sc, head + 1, m.first_tok, mentions)
             if found.text is not None and _not_a_group(found.text):
                 found = Attribution()
+    # "جندي إسرائيلي واحد": a nationality between the noun and its adjectival number
+    between = unit_tok + 1 if unit_tok is not None and unit_tok + 1 < m.tok_start else None
+    if found.text is None and between is not None and is_nationality(sc.word(between)):
+        return Attribution(sc.original[sc.toks[between].start : sc.toks[between].end])
     if found.text is None and measure in lx.PERSON_MEASURES:
         return _deploying_agent(sc, m, mentions)
     return found
+
+
+def is_nationality(word: str) -> bool:
+    """A nisba of a country or people ("فلسطينيين", "الأمريكي", "كرديا"), folded."""
+    for p in ("وال", "بال", "لل", "ال", "و"):
+        if word.startswith(p) and len(word) > len(p) + 3:
+            word = word[len(p) :]
+            break
+    if word in lx.BROKEN_PLURAL_NATIONALITIES:
+        return True
+    for suffix in ("يين", "يون", "يان", "يتين", "يا", "يه", "ي"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] in lx.NATIONALITY_STEMS
+    return False
 
 
 def _not_a_group(text: str) -> bool:
