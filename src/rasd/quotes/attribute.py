@@ -119,9 +119,10 @@ def _from_np(tv: TokenView, i: int, j: int, mentions: Mentions) -> Speaker | Non
 
 def _clean(tv: TokenView, i: int, j: int) -> str:
     """Phrase text without quote marks around it and without a glued "ل" ("لمصدر عسكري")."""
+    quoted = i < j and tv.raw(i)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS
     while i < j and tv.is_punct(i):
         i += 1
-    while j > i and tv.is_punct(j - 1):
+    while j > i and tv.is_punct(j - 1) and (quoted or tv.raw(j - 1)[:1] not in lx.CLOSING_MARKS + '"'):
         j -= 1
     text = tv.text(i, j)
     first = tv.toks[i] if i < j else None
@@ -164,7 +165,7 @@ class SpeakerResolver:
                 i = at + 1  # "نقلت الوكالة عن مسؤول قوله": the one quoted speaks
         while i < j and (tv.word(i) in lx.VERB_ADVERBS or tv.is_punct(i)):
             i += 1
-        if i >= j:
+        if i >= j or tv.word(i) in lx.TIME_WORDS:
             return None
         end = _np_end(tv, i, j)
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
@@ -241,6 +242,20 @@ class SpeakerResolver:
                 break
             s -= 1
         return s
+
+    def sentence_subject(self, first: int, k: int) -> Speaker | None:
+        """Subject of the verb that opens the sentence, for a participle later in it: "من جانبه، رد
+        نائب الوزير سيرغي ريابكوف ...، بالقول إن" — only when it is a named entity."""
+        tv = self.tv
+        v = first
+        while v < k and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
+            v += 1
+        if v + 1 >= k:
+            return None
+        found = self.after_cue(v + 1, k)
+        if found is None or found.mention_id is None or found.type not in ("PER", "ORG"):
+            return None
+        return found
 
     def topic_person(self, k: int) -> Speaker | None:
         """Nobody has spoken yet: the person the article last named before the cue ("دعا المرزوقي ...

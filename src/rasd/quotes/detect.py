@@ -65,8 +65,10 @@ def _opens_loosely(text: str, i: int, para_end: int) -> bool:
 
 
 def _can_close(text: str, i: int) -> bool:
+    """Glued to the word before, or loose before punctuation or a space ('تركيا ". ')."""
     prev = text[i - 1] if i > 0 else " "
-    return not prev.isspace()
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() or nxt.isspace() or nxt in _PUNCT_END or nxt in _COMMAS
 
 
 def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:

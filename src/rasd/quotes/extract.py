@@ -70,6 +70,10 @@ class _Finder:
     def _in_speech(self, offset: int) -> bool:
         return any(r.start <= offset < r.end for r in self.speech)
 
+    def _quoted(self, offset: int) -> bool:
+        """Inside quotation marks of three words or more: someone's words, not the writer's cue."""
+        return any(r.start <= offset < r.end and self._words(r.start, r.end) >= 3 for r in self.regions)
+
     def _region_at_token(self, j: int) -> Region | None:
         return self.region_by_open.get(j)
 
@@ -95,11 +99,14 @@ class _Finder:
                     participle(nxt)
                     or nxt in lx.CLAUSE_OPENERS
                     or source_cue_at(tv, j + 1) is not None
-                    or (speech_verb(nxt) and nxt not in lx.WEAK_SPEECH_VERBS)
+                    or (speech_verb(nxt) and speech_verb(nxt) not in lx.WEAK_SPEECH_VERBS)
                     or nxt in lx.EDITORIAL
                 ):
                     return j
-            if j > s and w[:1] in "وف" and speech_verb(w) and strip_clitic(w) not in lx.WEAK_SPEECH_VERBS:
+            conj_verb = speech_verb(strip_clitic(w)) if w[:1] in "وف" else ""
+            if j > s and conj_verb and conj_verb not in lx.WEAK_SPEECH_VERBS:
+                return j
+            if j > s and any(tuple(tv.word(j + n) for n in range(len(p))) == p for p in lx.WRITER_PHRASES):
                 return j
             if j > s and w in lx.EDITORIAL:
                 return j
@@ -255,13 +262,13 @@ class _Finder:
             a, b = sent.token_start, sent.token_end
             for k in range(a, b):
                 w = tv.word(k)
-                if self._in_speech(tv.toks[k].start):
+                if self._in_speech(tv.toks[k].start) or self._quoted(tv.toks[k].start):
                     continue
                 is_part = participle(w)
                 verb = speech_verb(w)
                 if not (is_part or verb):
                     continue
-                if not is_part and strip_clitic(tv.word(k - 1)) in lx.INSTITUTION_HEADS and k > a:
+                if verb in lx.WEAK_SPEECH_VERBS and tv.word(k - 1) in lx.INSTITUTION_HEADS and k > a:
                     continue  # "مركز رصد": a verbal noun inside a name
                 reach = 4 if is_part else _VERB_REACH
                 c = None
@@ -345,7 +352,8 @@ class _Finder:
                 else:
                     span = self._span(a, k)
                 if span is not None and self._words(*span) >= 3:
-                    self._add(Candidate(span[0], span[1], False, "source", si, k, (i, np_end)))
+                    kind = "source" if leading else "trailing_source"
+                    self._add(Candidate(span[0], span[1], False, kind, si, k, (i, np_end)))
                 k = after
 
     def _source_np(self, after: int, b: int) -> tuple[int, bool] | None:
@@ -403,7 +411,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     finder.find_sources(resolver)
     kept: list[Candidate] = []
     # "according to" clauses come last: "قال X إن ...، وفقا لـ Y" is X's quote, Y only relays it
-    for cand in sorted(finder.cands, key=lambda c: (c.kind == "source", c.start, not c.direct, c.start - c.end)):
+    for cand in sorted(finder.cands, key=lambda c: (c.kind == "trailing_source", c.start, not c.direct, c.start - c.end)):
         if any(_overlap(cand, k) for k in kept):
             continue
         kept.append(cand)
@@ -441,7 +449,10 @@ def _speaker(
     first = finder.sents[cand.sentence].token_start
     if cand.kind in ("participle", "continuation"):
         k = cand.cue if cand.cue is not None else first
-        return by_sentence.get(cand.sentence) or resolver.last or resolver.topic_person(k)
+        if cand.sentence in by_sentence:
+            return by_sentence[cand.sentence]
+        subject = resolver.sentence_subject(first, k) if cand.kind == "participle" else None
+        return subject or resolver.last or resolver.topic_person(k)
     if cand.kind == "came_in":
         zone = cand.zone or (0, 0)
         inside = (
@@ -462,7 +473,7 @@ def _speaker(
     found = None
     if cand.zone is not None:
         found = resolver.after_cue(*cand.zone, relay=cand.relay)
-    if found is not None or cand.kind in ("source", "postposed"):
+    if found is not None or cand.kind in ("source", "trailing_source", "postposed"):
         return found
     k = cand.cue if cand.cue is not None else first
     conjoined = finder.tv.word(k)[:1] in "وف" and bool(speech_verb(strip_clitic(finder.tv.word(k))))

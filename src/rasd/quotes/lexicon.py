@@ -59,6 +59,7 @@ COMPLEMENTIZERS: frozenset[str] = _fold(
     (
         "إن", "أن", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "إننا", "أننا",
         "إنني", "أنني", "إنهن", "أنهن", "بأن", "بأنه", "بأنها", "بأنهم", "بأنهما", "بأننا",
+        "فإن", "فإنه", "فإنها", "فإنهم",
     )
 )  # fmt: skip
 # Words right before "أن" that make it a plain conjunction, not a complementizer: "بعد أن".
@@ -119,6 +120,19 @@ CLAUSE_OPENERS: frozenset[str] = _fold(
 SOURCE_DOCUMENTS: frozenset[str] = _fold(
     ("بيان", "بيانات", "تقرير", "تقارير", "إحصاءات", "إحصائيات", "أرقام", "معلومات", "مصادر", "رسالة")
 )
+# Openers before a sentence's verb: "من جانبه، رد الوزير ..., مؤكدا".
+DISCOURSE_OPENERS: frozenset[str] = _fold(
+    ("من", "جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "في", "المقابل", "بدوره", "بدورها", "ومن", "وفي")
+)
+# Phrases where the writer takes over after a quote: "... "المقبرة" في إشارة إلى أردوغان".
+WRITER_PHRASES: list[tuple[str, ...]] = [tuple(normalize(w) for w in p.split()) for p in ("في إشارة", "في اشارة")]
+# A speaker phrase never starts with a time: "أعلنت يوم السبت أن" has its subject before the verb.
+TIME_WORDS: frozenset[str] = _fold(
+    (
+        "يوم", "اليوم", "أمس", "الأسبوع", "الشهر", "العام", "السنة", "مساء", "صباح", "ليلة", "فجر",
+        "ظهر", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "مطلع",
+    )
+)  # fmt: skip
 RELATIVES: frozenset[str] = _fold(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Quotation marks: openers, closers, and the straight ones that are both.
 OPENING_MARKS = "«“‘„"
