@@ -97,6 +97,9 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
             break
         if w.startswith("لل") or (w[:1] == "ل" and w[1:] in lx.MEDIA_HEADS):
             break  # "للصحفيين", "لقناة": the audience, not the speaker
+        clitics = tv.toks[j].clitics
+        if clitics is not None and clitics.prefixes[:1] == ("ب",):
+            break  # "وتابع بغضب": a manner adverbial, not the speaker
         if j > i and (speech_verb(w) or participle(w)):
             break
         j += 1

@@ -270,7 +270,9 @@ class _Finder:
                     continue
                 if verb in lx.WEAK_SPEECH_VERBS and tv.word(k - 1) in lx.INSTITUTION_HEADS and k > a:
                     continue  # "مركز رصد": a verbal noun inside a name
-                reach = 4 if is_part else _VERB_REACH
+                # weak verbs (بين "between", تابع "followed") only with their complementizer close by
+                weak = verb in lx.WEAK_SPEECH_VERBS and verb not in lx.RELAY_VERBS
+                reach = 4 if is_part else (6 if weak else _VERB_REACH)
                 c = None
                 for x in range(k + 1, min(b, k + 1 + reach)):
                     wx = tv.word(x)

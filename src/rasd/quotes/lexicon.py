@@ -90,6 +90,7 @@ SPEAKER_STOPS: frozenset[str] = frozenset(_holders.HOLDER_STOPS - {"ما"}) | CO
         "في", "خلال", "عبر", "على", "أمام", "لدى", "عقب", "إثر", "اثر", "بعد", "قبل", "منذ", "أثناء",
         "حول", "بشأن", "عن", "إلى", "الى", "مع", "ل", "لـ", "وهو", "وهي", "الذي", "التي", "اليوم", "أمس",
         "قائلا", "قائلة", "بدوره", "بدورها", "أيضا", "كذلك", "مساء", "صباح", "ظهر", "و",
+        "عندما", "حين", "حيث", "لأن", "كي", "إذ", "بعدما", "ما", "وقد", "قد",
     )
 )  # fmt: skip
 # Definite heads that refer back to a speaker already named: "وأضاف الوزير", "وقالت الوزارة".
@@ -125,7 +126,9 @@ DISCOURSE_OPENERS: frozenset[str] = _fold(
     ("من", "جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "في", "المقابل", "بدوره", "بدورها", "ومن", "وفي")
 )
 # Phrases where the writer takes over after a quote: "... "المقبرة" في إشارة إلى أردوغان".
-WRITER_PHRASES: list[tuple[str, ...]] = [tuple(normalize(w) for w in p.split()) for p in ("في إشارة", "في اشارة")]
+WRITER_PHRASES: list[tuple[str, ...]] = [
+    tuple(normalize(w) for w in p.split()) for p in ("في إشارة", "في اشارة", "على حد تعبيره", "على حد قوله")
+]
 # A speaker phrase never starts with a time: "أعلنت يوم السبت أن" has its subject before the verb.
 TIME_WORDS: frozenset[str] = _fold(
     (
