@@ -295,3 +295,28 @@ def test_verb_forms_of_bounds(text: str, qualifier: str, maximum: float | None) 
 def test_nationality_between_noun_and_adjectival_number() -> None:
     q = only("وقتل جندي أمريكي واحد في الانفجار")
     assert q.subject_text == "أمريكي"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("قتل 5 أشخاص في الهجوم، قالت الشرطة.", "الشرطة"),
+        ("قتل 5 أشخاص في الهجوم، كما أعلن الجيش.", "الجيش"),
+        ("وأعلنت الشرطة مقتل 5 أشخاص في الانفجار", "الشرطة"),
+    ],
+)
+def test_closing_attribution_clause(text: str, holder: str) -> None:
+    assert only(text).holder_text == holder
+
+
+def test_a_new_statement_after_a_comma_does_not_source_the_figure_before() -> None:
+    assert only("قتل 5 أشخاص في الهجوم، وقالت الشرطة إن التحقيق بدأ.").holder_text == OUTLET
+
+
+def test_source_parenthetical_between_verb_and_figure() -> None:
+    q = only("وقتل، حسب الحصيلة الأخيرة، 17 شخصا")
+    assert (q.measure, q.holder_text) == ("killed", "الحصيلة الأخيرة")
+
+
+def test_plural_casualty_verb_after_fighters() -> None:
+    assert only("وأكدت مصادر أمنية أن 12 عنصرا أوقفوا").measure == "detained"

@@ -74,7 +74,9 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
             break
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
         verb_like = any(x in lx.REPORTING_VERBS or x in lx.EVENT_CUE_WORDS for x in (w, base))
-        if j > i and verb_like and sc.word(j - 1) not in lx.INSTITUTION_HEADS:
+        prev = sc.word(j - 1)
+        in_name = w in lx.REPORTING_VERBS and prev in lx.INSTITUTION_HEADS and not prev.startswith("ال")
+        if j > i and verb_like and not in_name:
             break  # but "مركز رصد الزلازل": a verbal noun in construct belongs to the name
         if (
             strip_prefixes(w, lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS
@@ -357,6 +359,7 @@ def _clause_of(sc: Scan, first: int, last: int, i: int) -> tuple[int, int]:
 
 
 _CLAUSE_SPLIT = {"،", ",", "؛", ";", ":", "."}
+_THAT = {"ان", "انه", "انها", "بان", "بانه", "انهم"}
 
 
 def find_holder(
@@ -425,11 +428,23 @@ def find_holder(
     later = [n for n in others if n > m.tok_start]
     reach = min(later) if later else last
     trailing_cues = [c for c in cands if m.tok_end <= c[0] < reach and _is_cue(sc, c[0])]
+    # "قتل 5 أشخاص، قالت الشرطة." / "، كما أعلن الجيش": a closing clause that only attributes
+    closing = [
+        c
+        for c in cands
+        if trailing >= 0
+        and c[0] in (trailing, trailing + 1)
+        and c[0] < reach
+        and not _is_cue(sc, c[0])
+        and (c[0] == trailing or sc.word(trailing) == "كما")
+        and not any(sc.word(x) in _THAT for x in range(c[0] + 1, min(c[0] + 9, last)))
+    ]
     pools = (
         sorted(same_clause, key=lambda c: abs(c[0] - m.tok_start)),
         before,
         after_v[:1],
         trailing_cues[:1],
+        closing[:1],
     )
     for pool in pools:
         for _k, found in pool:

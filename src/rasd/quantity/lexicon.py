@@ -2105,3 +2105,22 @@ NATIONALITY_STEMS = {
         "كولومب",
     )
 }
+# Plural past forms of casualty verbs after their subject: "12 عنصرا أوقفوا".
+for _w, _m in (
+    ("أوقفوا", "detained"),
+    ("احتجزوا", "detained"),
+    ("اختطفوا", "detained"),
+    ("أسروا", "detained"),
+    ("سجنوا", "detained"),
+    ("هجروا", "displaced"),
+    ("شردوا", "displaced"),
+    ("أجلوا", "displaced"),
+    ("رحلوا", "displaced"),
+    ("أعدموا", "killed"),
+    ("اغتيلوا", "killed"),
+    ("ذبحوا", "killed"),
+    ("استشهدن", "killed"),
+    ("قتلن", "killed"),
+    ("أصبن", "injured"),
+):
+    EVENT_CUE_WORDS.setdefault(normalize(_w), _m)

@@ -131,16 +131,25 @@ def _clause_verb_cue(sc: Scan, k: int) -> str | None:
     return None
 
 
+def _starts_source_cue(sc: Scan, k: int) -> bool:
+    w = sc.word(k)
+    return any(
+        w in (p[0], "و" + p[0]) and all(sc.word(k + n) == x for n, x in enumerate(p[1:], 1))
+        for p in lx.SOURCE_CUES
+    )
+
+
 def _parenthetical_before(sc: Scan, comma: int) -> int | None:
     """Index before the opening comma of a short time adverbial ending at ``comma``, else None."""
     k = comma - 1
-    while k >= 0 and comma - k <= 4:
+    while k >= 0 and comma - k <= 5:
         w = sc.word(k)
         if w in ("،", ","):
             inner = [sc.word(x) for x in range(k + 1, comma)]
             timed = any(x in lx.TIME_ADVERB_WORDS or x in lx.HOLDER_STOPS for x in inner)
-            return k - 1 if inner and timed else None
-        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit or cue_measure(sc, k):
+            sourced = bool(inner) and _starts_source_cue(sc, k + 1)  # "وقتل، حسب الحصيلة، 17 شخصا"
+            return k - 1 if inner and (timed or sourced) else None
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit or (cue_measure(sc, k) and w not in lx.FIGURE_WORDS):
             return None
         k -= 1
     return None
