@@ -112,19 +112,26 @@ def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dic
                 fat_ok += (p.fatalities or 0) == g["fatalities"]
             if g.get("lat") is not None:
                 loc_n += 1
-                loc_ok += p.lat is not None and p.lon is not None and (
-                    haversine_km(p.lat, p.lon, g["lat"], g["lon"]) <= 25.0
+                loc_ok += (
+                    p.lat is not None
+                    and p.lon is not None
+                    and (haversine_km(p.lat, p.lon, g["lat"], g["lon"]) <= 25.0)
                 )
             if errors and (
-                p.acled_sub_event_type != g["acled_sub_event_type"] or (p.fatalities or 0) != (g.get("fatalities") or 0)
+                p.acled_sub_event_type != g["acled_sub_event_type"]
+                or (p.fatalities or 0) != (g.get("fatalities") or 0)
             ):
-                print(f"MISMATCH {doc.id} {g['event']}: pred {p.type}/{p.acled_sub_event_type} "
-                      f"fat={p.fatalities} lat={p.lat}; gold {g['acled_sub_event_type']} fat={g.get('fatalities')}")
+                print(
+                    f"MISMATCH {doc.id} {g['event']}: pred {p.type}/{p.acled_sub_event_type} "
+                    f"fat={p.fatalities} lat={p.lat}; "
+                    f"gold {g['acled_sub_event_type']} fat={g.get('fatalities')}"
+                )
         if errors:
             for i, p in enumerate(preds):
                 if i not in used_p:
                     first = p.evidence[0]
-                    print(f"FP {doc.id} {p.type} {first.start}-{first.end}: {doc.text[first.start:first.end][:120]}")
+                    sample = doc.text[first.start : first.end][:120]
+                    print(f"FP {doc.id} {p.type} {first.start}-{first.end}: {sample}")
             for j, g in enumerate(gold):
                 if j not in used_g:
                     print(f"FN {doc.id} {g['event']} {g['sentences'][:2]}")
@@ -161,7 +168,10 @@ def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, An
         return {p for p in pairs if len({k[0] for k in p}) == 2}
 
     out = {}
-    for name, g, pr in (("all_pairs", gold_pairs, pred_pairs), ("cross_document", cross(gold_pairs), cross(pred_pairs))):
+    for name, g, pr in (
+        ("all_pairs", gold_pairs, pred_pairs),
+        ("cross_document", cross(gold_pairs), cross(pred_pairs)),
+    ):
         p, r, f = prf(len(g & pr), len(pr), len(g))
         out[name] = {"gold_pairs": len(g), "predicted_pairs": len(pr), "P": p, "R": r, "F1": f}
     multi = {k for k, v in gold_events.items() if len({s[0] for s in v}) > 1}
@@ -189,7 +199,10 @@ def main() -> None:
     entities = resolve_corpus(docs)
     mention_entity = {m.id: m.entity_id for d in docs for m in d.mentions}
     merged = merge_events(
-        {d.id: d.events for d in docs}, entities, {d.id: d.published for d in docs}, mention_entity=mention_entity
+        {d.id: d.events for d in docs},
+        entities,
+        {d.id: d.published for d in docs},
+        mention_entity=mention_entity,
     )
     result["merging"] = merge_score(merged, rows)
     result["split"] = args.split

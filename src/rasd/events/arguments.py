@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rasd.events import types as ty
 from rasd.events.detect import has_cue
-from rasd.geo.gazetteer import Gazetteer
+from rasd.geo.gazetteer import Gazetteer, without_generic_head
 from rasd.link.kb import KnowledgeBase
 from rasd.model import Document, Mention, Quantity, Sentence, Timex
 from rasd.text.normalise import normalize
@@ -63,6 +63,7 @@ class PlaceRef:
     precision: int
     start: int
     end: int
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +125,19 @@ def sentence_dates(doc: Document, sent: Sentence) -> list[tuple[int, DateRef]]:
     return out
 
 
-def is_background(doc: Document, sent: Sentence, dates: list[tuple[int, DateRef]]) -> bool:
-    """Historical context, not news: a background cue or only coarse dates well before publication."""
+def is_background(
+    doc: Document, sent: Sentence, dates: list[tuple[int, DateRef]], max_age_days: int | None = 30
+) -> bool:
+    """Historical context, not news: a background cue, only coarse dates before this month, or
+    only dates more than ``max_age_days`` before publication ("بدأت تركيا في 20 يناير")."""
     folded = normalize(doc.text[sent.start : sent.end])
     day_dated = any(d.precision in ("day", "week") for _, d in dates)
     if has_cue(folded, "background") and not day_dated:
         return True
+    if dates and max_age_days is not None and doc.published is not None:
+        oldest_allowed = doc.published - dt.timedelta(days=max_age_days)
+        if all(d.day < oldest_allowed for _, d in dates):
+            return True
     if dates and not day_dated and doc.published is not None:
         # "في 2014 سيطر التنظيم على الموصل": only year/month dates, all before this month.
         month_start = doc.published.replace(day=1)
@@ -140,21 +148,34 @@ def is_background(doc: Document, sent: Sentence, dates: list[tuple[int, DateRef]
 def place_of(m: Mention, kb: KnowledgeBase, gaz: Gazetteer) -> PlaceRef | None:
     """Coordinates and ACLED precision of a place mention, from its link key."""
     if m.type not in PLACE_TYPES or not m.link_key:
-        return None
+        return _headed_place(m, gaz)
     key = m.link_key
     entry = kb.by_kb_id.get(key)
     if entry is not None and entry.lat is not None and entry.lon is not None:
         precision = 3 if entry.id.startswith("country-") else 1
-        return PlaceRef(m.id, key, entry.lat, entry.lon, precision, m.start, m.end)
+        return PlaceRef(m.id, key, entry.lat, entry.lon, precision, m.start, m.end, entry.country)
     if key.startswith(PROVINCE_PREFIX):
         town = gaz.by_key(key[len(PROVINCE_PREFIX) :])
         if town is not None:
-            return PlaceRef(m.id, key, town.lat, town.lon, 3, m.start, m.end)
+            return PlaceRef(m.id, key, town.lat, town.lon, 3, m.start, m.end, town.country)
         return None
     place = gaz.by_key(key)
     if place is not None:
-        return PlaceRef(m.id, key, place.lat, place.lon, place.precision, m.start, m.end)
+        return PlaceRef(m.id, key, place.lat, place.lon, place.precision, m.start, m.end, place.country)
     return None
+
+
+def _headed_place(m: Mention, gaz: Gazetteer) -> PlaceRef | None:
+    """A mistagged "العاصمة كابول"/"مدينة غاو": the words after a generic place head, when the
+    gazetteer knows them (the most populous candidate)."""
+    rest = without_generic_head(m.text)
+    if rest == m.text.strip():
+        return None
+    places = gaz.candidates(rest)
+    if not places:
+        return None
+    p = max(places, key=lambda p: p.population)
+    return PlaceRef(m.id, p.key, p.lat, p.lon, p.precision, m.start, m.end, p.country)
 
 
 def choose_place(places: list[PlaceRef], anchor: int) -> PlaceRef | None:

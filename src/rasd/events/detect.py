@@ -29,6 +29,7 @@ class TriggerMatch:
     start: int
     end: int
     type: str
+    definite: bool = False  # "الهجوم": refers back to an event already reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def lexicon() -> _Lexicon:
         for phrase in t.triggers:
             by_phrase.setdefault(normalize(phrase), t.name)
     alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=lambda p: (-len(p), p)))
-    pattern = re.compile(rf"(?<!{_LETTER}){_PREFIX}(?P<trig>{alternatives}){_SUFFIX}(?!{_LETTER})")
+    pattern = re.compile(rf"(?<!{_LETTER})(?P<pre>{_PREFIX})(?P<trig>{alternatives}){_SUFFIX}(?!{_LETTER})")
     cue_sets = {
         "air": _fold_all(ty.AIR_CUES),
         "drone": _fold_all(ty.DRONE_CUES),
@@ -100,7 +101,9 @@ def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
     found = []
     for m in lex.pattern.finditer(norm.text):
         start, end = norm.to_original(m.start("trig"), m.end("trig"))
-        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[m.group("trig")]))
+        trig, pre = m.group("trig"), m.group("pre")
+        definite = pre.endswith(("ال", "لل")) or trig.startswith("ال")
+        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[trig], definite))
     return found
 
 

@@ -112,7 +112,11 @@ def _place_relation(a: _Item, b: _Item, max_km: float, coarse_km: float) -> str:
         return "same" if km <= max_km else "far"
     if a.country and b.country and a.country != b.country:
         return "far"
-    return "same" if km <= coarse_km else "far"
+    if km <= coarse_km:
+        return "same"
+    # A country-level place says nothing about distance: same country is "unknown", and
+    # same_event then asks for the same sub-event type and date.
+    return "unknown" if a.country and a.country == b.country else "far"
 
 
 def _dates_fit(a: _Item, b: _Item, max_days: int) -> bool:
@@ -149,13 +153,17 @@ def same_event(
     if not _dates_fit(a, b, max_days) or not _actors_fit(a.event, b.event, entities):
         return False
     if place == "unknown":
-        shared_actor = set(a.event.actor_entity_ids) & set(b.event.actor_entity_ids)
-        return (
+        same_kind = (
             a.event.acled_sub_event_type == b.event.acled_sub_event_type
             and a.day is not None
-            and a.day == b.day
-            and bool(shared_actor)
+            and b.day is not None
+            and abs((a.day - b.day).days) <= 1
         )
+        # Same country (one place coarse) is enough with the same kind and day; with no
+        # place at all, a shared actor is needed too.
+        same_country = a.country is not None and a.country == b.country
+        shared_actor = bool(set(a.event.actor_entity_ids) & set(b.event.actor_entity_ids))
+        return same_kind and (same_country or shared_actor)
     return True
 
 

@@ -36,6 +36,10 @@ class EventMention:
     categories: set[str]
     fatalities: list[tuple[int, str]] = field(default_factory=list)
     weak: bool = False  # only a weak trigger (قتل، هجوم): it may join any violent event
+    # Only definite weak/explosion triggers ("الهجوم"، "التفجير"): a sentence that refers back
+    # to an event reported earlier, so its place (often a sub-area or a bad geocode) is no
+    # reason to start a new event.
+    anaphoric: bool = False
 
     @property
     def acled_type(self) -> str:
@@ -49,19 +53,33 @@ class EventStage:
     ``max_day_gap``: explicit dates further apart than this are two events.
     ``lead_sentences``: a date in the first sentences dates the whole article's events
     (Arabic leads say "يوم الثلاثاء" once).
+    ``max_age_days``: a sentence whose dates are all older than this (before publication)
+    is background, not a reported event; None keeps every dated event.
+
+    Fatalities: the lowest figure of a sentence (sub-counts such as "بينهم 3 أطفال" left
+    out), then, across the sentences of one event, the first sentence that has one: an
+    article's lead gives its total, later sentences give breakdowns and partial quotes.
     """
 
     name = "events"
 
-    def __init__(self, *, max_km: float = 25.0, max_day_gap: int = 1, lead_sentences: int = 2) -> None:
+    def __init__(
+        self,
+        *,
+        max_km: float = 25.0,
+        max_day_gap: int = 0,
+        lead_sentences: int = 2,
+        max_age_days: int | None = 30,
+    ) -> None:
         self.max_km = max_km
         self.max_day_gap = max_day_gap
         self.lead_sentences = lead_sentences
+        self.max_age_days = max_age_days
 
     def __call__(self, doc: Document) -> Document:
         kb = load_kb(strict=False)
         gaz = load_gazetteer()
-        mentions = find_event_mentions(doc, kb, gaz)
+        mentions = find_event_mentions(doc, kb, gaz, max_age_days=self.max_age_days)
         doc.events.extend(self.cluster(doc, mentions))
         return doc
 
@@ -88,12 +106,7 @@ class EventStage:
             violent = {"Battles", "Explosions/Remote violence"}
             if not ({a.acled_type, b.acled_type} <= violent and _same_place(a.place, b.place, self.max_km)):
                 return False
-        if (
-            a.place
-            and b.place
-            and not _same_place(a.place, b.place, self.max_km)
-            and min(a.place.precision, b.place.precision) < 3
-        ):
+        if a.place and b.place and not (a.anaphoric or _place_fits(a.place, b.place, self.max_km)):
             return False
         return not (
             a.date
@@ -115,7 +128,18 @@ def _same_place(a: ar.PlaceRef | None, b: ar.PlaceRef | None, max_km: float) -> 
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
 
 
-def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> list[EventMention]:
+def _place_fits(a: ar.PlaceRef, b: ar.PlaceRef, max_km: float) -> bool:
+    """Same place, or a coarse place (country/province) that may contain the other."""
+    if _same_place(a, b, max_km):
+        return True
+    if max(a.precision, b.precision) == 3:
+        return a.country is None or b.country is None or a.country == b.country
+    return False
+
+
+def find_event_mentions(
+    doc: Document, kb: KnowledgeBase, gaz: Gazetteer, *, max_age_days: int | None = 30
+) -> list[EventMention]:
     """Event mentions sentence by sentence (at most one per sentence: the most specific trigger)."""
     sentences = doc.sentences or [Sentence(0, len(doc.text), 0, len(doc.tokens))]
     places = {m.id: p for m in doc.mentions if (p := ar.place_of(m, kb, gaz)) is not None}
@@ -130,7 +154,7 @@ def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> lis
         if not triggers:
             continue
         dates = ar.sentence_dates(doc, sent)
-        if ar.is_background(doc, sent, dates):
+        if ar.is_background(doc, sent, dates, max_age_days):
             continue
         folded = normalize(text)
         strong = [t for t in triggers if not ty.EVENT_TYPES_BY_NAME[t.type].weak]
@@ -159,6 +183,8 @@ def find_event_mentions(doc: Document, kb: KnowledgeBase, gaz: Gazetteer) -> lis
                 categories,
                 killed,
                 weak=ty.EVENT_TYPES_BY_NAME[chosen.type].weak,
+                anaphoric=(chosen.definite or (not strong and any(t.definite for t in triggers)))
+                and not any(d.explicit for _, d in dates),
             )
         )
     return out
@@ -186,12 +212,15 @@ def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.Dat
     if date is None or (date.precision not in ("day",) and lead is not None):
         date = lead or date
     date = date or ar.publication_date(doc.published)
-    placed = [m.place for m in group if m.place is not None]
+    # A sentence that only refers back ("الهجوم استهدف ...") does not move the event.
+    placed = [m.place for m in group if m.place is not None and not m.anaphoric]
+    placed = placed or [m.place for m in group if m.place is not None]
     place = min(placed, key=lambda p: (p.precision, p.start)) if placed else None
     actors = _unique(a for m in group for a in m.actors)
     targets = _unique(t for m in group for t in m.targets if t not in actors)
     figures = [f for m in group for f in m.fatalities]
-    fatalities = min(v for v, _ in figures) if figures else None
+    first = next((m.fatalities for m in group if m.fatalities), [])
+    fatalities = min(v for v, _ in first) if first else None
     evidence = [Span(doc.id, m.sentence.start, m.sentence.end) for m in group]
     return Event(
         id=f"{doc.id}:ev{index}",

@@ -287,7 +287,6 @@ EVENT_TYPES: tuple[EventType, ...] = (
             "سيطر على",
             "سيطرت على",
             "سيطرت",
-            "سيطر",
             "سيطروا",
             "استولت",
             "استولى",
@@ -585,7 +584,20 @@ EVENT_TYPES: tuple[EventType, ...] = (
         "attack",
         "Battles",
         "Armed clash",
-        ("هجوم", "هجوما", "هجمات", "هاجم", "هاجمت", "هاجموا", "استهدف", "استهدفت", "استهداف", "عملية عسكرية"),
+        (
+            "هجوم",
+            "هجوما",
+            "هجمات",
+            "اعتداء",
+            "اعتداءات",
+            "هاجم",
+            "هاجمت",
+            "هاجموا",
+            "استهدف",
+            "استهدفت",
+            "استهداف",
+            "عملية عسكرية",
+        ),
         rank=15,
         weak=True,
     ),
@@ -786,6 +798,10 @@ MODALITY_CUES: tuple[str, ...] = (
 )
 # Cues in a sentence that mark historical background rather than a reported event.
 BACKGROUND_CUES: tuple[str, ...] = (
+    "للمزيد",
+    "اقرأ المزيد",
+    "اقرأ أيضا",
+    "شاهد أيضا",
     "منذ بدء",
     "منذ اندلاع",
     "منذ بداية",
@@ -795,8 +811,6 @@ BACKGROUND_CUES: tuple[str, ...] = (
     "خلال السنوات",
     "على مدى",
     "منذ مطلع",
-    "في ذكرى",
-    "ذكرى",
 )
 # Cues of non-political harm (accidents, disasters, crime reports): weak triggers and
 # plain explosions in such sentences are not conflict events.
