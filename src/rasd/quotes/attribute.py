@@ -68,7 +68,9 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
     words = 0
     extended = False
     if tv.raw(i)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
-        close = next((c for c in range(i + 1, min(i + 7, limit)) if tv.raw(c)[:1] in lx.CLOSING_MARKS + '"'), None)
+        close = next(
+            (c for c in range(i + 1, min(i + 7, limit)) if tv.raw(c)[:1] in lx.CLOSING_MARKS + '"'), None
+        )
         return close + 1 if close is not None and close > i + 1 else i  # أكد "الوطني الحر" أنه ...
     while j < limit and words < _NP_MAX_WORDS:
         w = tv.word(j)

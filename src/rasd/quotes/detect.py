@@ -51,9 +51,9 @@ def _can_open(text: str, i: int, para_start: int) -> bool:
 
 
 def _opens_loosely(text: str, i: int, para_end: int) -> bool:
-    """ 'قال إن" قطع ... التاريخي" .': a mark glued to the word before, spaced from its quote,
+    """'قال إن" قطع ... التاريخي" .': a mark glued to the word before, spaced from its quote,
     opens when the next straight mark in the paragraph closes like a closer."""
-    if not (0 < i and not text[i - 1].isspace() and i + 2 < para_end and text[i + 1] == " "):
+    if not (i > 0 and not text[i - 1].isspace() and i + 2 < para_end and text[i + 1] == " "):
         return False
     if not text[i + 2].isalpha():
         return False

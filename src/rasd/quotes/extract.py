@@ -62,8 +62,13 @@ class _Finder:
         if len(doc.paragraphs) < 2:
             return None
         first = doc.paragraphs[0]
+        line = doc.text[first.start : first.end].strip()
+        if doc.title and line == doc.title.strip():
+            return 0
         toks = [t for t in doc.tokens if first.start <= t.start < first.end]
-        if toks and len(toks) <= _HEADLINE_MAX_TOKENS and toks[-1].text not in _SENTENCE_END:
+        if not toks or toks[0].norm[:1] in "وف":
+            return None  # "وقال ..." continues a story; headlines do not open with a conjunction
+        if len(toks) <= _HEADLINE_MAX_TOKENS and toks[-1].text not in _SENTENCE_END:
             return 0
         return None
 
@@ -276,7 +281,9 @@ class _Finder:
                 c = None
                 for x in range(k + 1, min(b, k + 1 + reach)):
                     wx = tv.word(x)
-                    if wx in _SENTENCE_END or (x > k + 1 and wx[:1] in "وف" and speech_verb(strip_clitic(wx))):
+                    if wx in _SENTENCE_END or (
+                        x > k + 1 and wx[:1] in "وف" and speech_verb(strip_clitic(wx))
+                    ):
                         break
                     if wx == ":" and not is_part:
                         self._colon(k, x, si, sent)
@@ -380,7 +387,7 @@ class _Finder:
         return _np_end(self.tv, i, b)
 
     def _source_like(self, i: int, j: int, resolver: SpeakerResolver) -> bool:
-        """A source is a named entity or a source/institution/media head ("وفقا للمنظمة"), not "حسب الاتفاق"."""
+        """A named entity or a source/institution/media head ("وفقا للمنظمة"), not "حسب الاتفاق"."""
         if j <= i:
             return False
         tv = self.tv
@@ -413,7 +420,9 @@ def find_quotes(doc: Document) -> list[Quote]:
     finder.find_sources(resolver)
     kept: list[Candidate] = []
     # "according to" clauses come last: "قال X إن ...، وفقا لـ Y" is X's quote, Y only relays it
-    for cand in sorted(finder.cands, key=lambda c: (c.kind == "trailing_source", c.start, not c.direct, c.start - c.end)):
+    for cand in sorted(
+        finder.cands, key=lambda c: (c.kind == "trailing_source", c.start, not c.direct, c.start - c.end)
+    ):
         if any(_overlap(cand, k) for k in kept):
             continue
         kept.append(cand)
