@@ -38,4 +38,4 @@ def test_speaker_entity_is_filled_after_corpus_resolution(tmp_path: Path) -> Non
     assert None not in entity_ids
     assert len(entity_ids) == 1  # the same minister in both documents
     mentions = {m.id: m for d in docs if d is not None for m in d.mentions}
-    assert all(mentions[q.speaker_mention_id].entity_id == q.speaker_entity_id for q in quotes)
+    assert all(mentions[str(q.speaker_mention_id)].entity_id == q.speaker_entity_id for q in quotes)
