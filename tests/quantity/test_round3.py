@@ -320,3 +320,15 @@ def test_source_parenthetical_between_verb_and_figure() -> None:
 
 def test_plural_casualty_verb_after_fighters() -> None:
     assert only("وأكدت مصادر أمنية أن 12 عنصرا أوقفوا").measure == "detained"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تفتح المراكز أبوابها عند السابعة صباحا (04.00 بتوقيت غرينتش) أمام الناخبين",
+        "وتأسس المتحف في عام 1818 باسم المتحف الملكي",
+        "وتنتهي المهلة عند الخامسة (0900 ت غ)",
+    ],
+)
+def test_clock_times_and_early_years_are_not_counts(text: str) -> None:
+    assert quantities(text) == []

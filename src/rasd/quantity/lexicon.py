@@ -2124,3 +2124,5 @@ for _w, _m in (
     ("أصبن", "injured"),
 ):
     EVENT_CUE_WORDS.setdefault(normalize(_w), _m)
+# Words after a clock time: "04.00 بتوقيت غرينتش", "11,00 بالتوقيت المحلي".
+CLOCK_ZONE_WORDS = {normalize(w) for w in ("بتوقيت", "بالتوقيت", "توقيت", "غرينتش", "جرينتش", "GMT")}

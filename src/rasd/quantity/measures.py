@@ -374,6 +374,11 @@ def not_count_reason(
         return "date"
     if m.is_digit_only and m.value is not None:
         text = sc.toks[m.tok_start].text
+        year_cue = (prev[1:] if prev[:1] in "وبلف" and prev[1:] in lx.YEAR_CUES else prev) in lx.YEAR_CUES
+        if m.value == int(m.value) and 1000 <= m.value < 1900 and len(text) == 4 and year_cue:
+            return "year"  # "في عام 1808"
+        if nxt in lx.CLOCK_ZONE_WORDS or (nxt == "ت" and sc.word(m.tok_end + 1) == "غ"):
+            return "clock time"  # "(04.00 بتوقيت غرينتش)", "(0900 ت غ)"
         if m.value == int(m.value) and 1900 <= m.value <= 2100 and len(text) == 4:
             base_prev = prev[1:] if prev[:1] in "وبلف" and prev[1:] in lx.YEAR_CUES else prev
             if (
