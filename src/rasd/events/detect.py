@@ -75,7 +75,7 @@ def _words(folded: str) -> list[str]:
 
 
 def _strip_conjunction(word: str) -> str:
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+    return word[1:] if len(word) >= 3 and word[0] in "وف" else word
 
 
 def has_cue(folded: str, cue: str) -> bool:

@@ -1,0 +1,170 @@
+"""Cross-document merging on hand-made events: one event per real-world event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.events.merge import event_id, merge_events
+from rasd.model import Entity, Event, Span
+
+IDLIB = Entity(
+    id="E-idlib",
+    type="GPE",
+    name="إدلب",
+    name_en="Idlib",
+    lat=35.93,
+    lon=36.63,
+    geo_precision=1,
+    country="SY",
+)
+SARAQIB = Entity(
+    id="E-saraqib", type="GPE", name="سراقب", lat=35.86, lon=36.80, geo_precision=1, country="SY"
+)
+ALEPPO = Entity(id="E-aleppo", type="GPE", name="حلب", lat=36.20, lon=37.16, geo_precision=1, country="SY")
+SYRIA = Entity(id="E-syria", type="GPE", name="سوريا", lat=35.0, lon=38.0, geo_precision=3, country="SY")
+IRAQ = Entity(id="E-iraq", type="GPE", name="العراق", lat=33.0, lon=44.0, geo_precision=3, country="IQ")
+RUSSIA_AF = Entity(
+    id="E-ru", type="ORG", name="القوات الروسية", kb_id="kb:ru", category="external/other forces"
+)
+SYRIA_AF = Entity(id="E-sy", type="ORG", name="قوات النظام", kb_id="kb:sy", category="state forces")
+ENTITIES = [IDLIB, SARAQIB, ALEPPO, SYRIA, IRAQ, RUSSIA_AF, SYRIA_AF]
+PUBLISHED = {f"d{i}": dt.date(2019, 4, 10) for i in range(10)}
+
+
+def event(
+    doc: str,
+    start: int,
+    place: Entity | None,
+    *,
+    etype: str = "airstrike",
+    date: str = "2019-04-09",
+    fatalities: int | None = None,
+    actors: tuple[str, ...] = (),
+    n_sentences: int = 1,
+) -> Event:
+    pairs = {
+        "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+        "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        "killing": ("Violence against civilians", "Attack"),
+        "peaceful_protest": ("Protests", "Peaceful protest"),
+        "armed_clash": ("Battles", "Armed clash"),
+    }
+    acled, sub = pairs[etype]
+    return Event(
+        id=f"{doc}:ev{start}",
+        type=etype,
+        acled_event_type=acled,
+        acled_sub_event_type=sub,
+        date=date,
+        date_precision="day",
+        evidence=[Span(doc, start + 100 * k, start + 100 * k + 50) for k in range(n_sentences)],
+        location_entity_id=place.id if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geo_precision=place.geo_precision if place else None,
+        actor_entity_ids=list(actors),
+        fatalities=fatalities,
+    )
+
+
+def by_doc(events: list[Event]) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = {}
+    for e in events:
+        out.setdefault(e.evidence[0].doc_id, []).append(e)
+    return out
+
+
+def test_reports_of_one_strike_merge_with_every_sentence_and_the_lowest_figure() -> None:
+    a = event("d1", 0, IDLIB, fatalities=12, n_sentences=2)
+    b = event("d2", 0, SARAQIB, date="2019-04-10", fatalities=15)  # 17 km away, a day later
+    c = event("d3", 0, IDLIB, etype="killing", fatalities=9)
+    [merged] = merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)
+    assert merged.evidence == sorted(
+        [*a.evidence, *b.evidence, *c.evidence], key=lambda s: (s.doc_id, s.start, s.end)
+    )
+    assert merged.type == "airstrike" and merged.acled_sub_event_type == "Air/drone strike"
+    assert merged.fatalities == 9
+    assert merged.date == "2019-04-09"
+    assert merged.location_entity_id == IDLIB.id
+    assert merged.id == event_id(merged.evidence)
+
+
+def test_far_places_other_days_other_types_and_one_document_stay_apart() -> None:
+    base = event("d1", 0, IDLIB)
+    others = [
+        event("d2", 0, ALEPPO),  # 60 km away
+        event("d3", 0, IDLIB, date="2019-04-01"),  # eight days earlier
+        event("d4", 0, IDLIB, etype="peaceful_protest"),
+        event("d1", 500, IDLIB),  # same article: the stage already kept them apart
+        event("d5", 0, IRAQ),
+    ]
+    merged = merge_events(by_doc([base, *others]), ENTITIES, PUBLISHED)
+    assert len(merged) == 6
+
+
+def test_contradicting_kb_actors_stay_apart_but_unknown_actors_merge() -> None:
+    a = event("d1", 0, IDLIB, actors=(RUSSIA_AF.id,))
+    b = event("d2", 0, IDLIB, actors=(SYRIA_AF.id,))
+    c = event("d3", 0, IDLIB)
+    merged = merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)
+    assert len(merged) == 2
+
+
+def test_country_level_place_merges_with_a_town_of_that_country_on_the_same_day() -> None:
+    a = event("d1", 0, IDLIB)
+    b = event("d2", 0, SYRIA)
+    c = event("d3", 0, IRAQ)
+    merged = merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)
+    assert sorted(len(m.evidence) for m in merged) == [1, 2]
+    [pair] = [m for m in merged if len(m.evidence) == 2]
+    assert pair.location_entity_id == IDLIB.id and pair.geo_precision == 1
+
+
+def test_arguments_come_from_mention_ids_after_linking() -> None:
+    a = event("d1", 0, None)
+    a.location_mention_id, a.actor_mention_ids, a.target_mention_ids = "d1:m0", ["d1:m1"], ["d1:m2"]
+    mention_entity = {"d1:m0": IDLIB.id, "d1:m1": RUSSIA_AF.id, "d1:m2": SYRIA_AF.id}
+    [merged] = merge_events({"d1": [a]}, ENTITIES, PUBLISHED, mention_entity=mention_entity)
+    assert merged.location_entity_id == IDLIB.id and merged.lat == IDLIB.lat
+    assert merged.actor_entity_ids == [RUSSIA_AF.id] and merged.target_entity_ids == [SYRIA_AF.id]
+    assert a.location_entity_id is None  # the input is not modified
+
+
+places = st.sampled_from([IDLIB, SARAQIB, ALEPPO, SYRIA, IRAQ, None])
+kinds = st.sampled_from(["airstrike", "shelling", "killing", "peaceful_protest", "armed_clash"])
+days = st.sampled_from(["2019-04-07", "2019-04-08", "2019-04-09", "2019-04-10"])
+specs = st.lists(
+    st.tuples(st.integers(0, 5), places, kinds, days, st.one_of(st.none(), st.integers(0, 40))),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(specs, st.randoms(use_true_random=False))
+def test_merging_is_order_independent_and_never_loses_evidence(
+    spec: list[tuple[int, Entity | None, str, str, int | None]], rnd: random.Random
+) -> None:
+    events = [
+        event(f"d{doc}", 1000 * i, place, etype=kind, date=day, fatalities=fat)
+        for i, (doc, place, kind, day, fat) in enumerate(spec)
+    ]
+    first = merge_events(by_doc(events), ENTITIES, PUBLISHED)
+    shuffled = events[:]
+    rnd.shuffle(shuffled)
+    grouped = by_doc(shuffled)
+    second = merge_events(dict(reversed(list(grouped.items()))), list(reversed(ENTITIES)), PUBLISHED)
+    assert first == second
+    spans = sorted((s for e in events for s in e.evidence), key=lambda s: (s.doc_id, s.start))
+    merged_spans = sorted((s for e in first for s in e.evidence), key=lambda s: (s.doc_id, s.start))
+    assert merged_spans == spans  # every span kept, none duplicated
+    assert len({e.id for e in first}) == len(first)
+    for e in first:
+        figures = [
+            x.fatalities for x in events if set(x.evidence) <= set(e.evidence) and x.fatalities is not None
+        ]
+        assert e.fatalities == (min(figures) if figures else None)

@@ -1,0 +1,96 @@
+"""The per-document events stage on invented Arabic news, through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.events.stage import EventStage
+from rasd.model import Document
+from rasd.pipeline import Pipeline
+
+PUBLISHED = dt.date(2019, 4, 11)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def analyse() -> object:
+    pipeline = Pipeline.from_names(["text", "ner", "link", "time", "quantity"])
+    stage = EventStage()
+
+    def run(text: str, doc_id: str = "d1") -> Document:
+        doc = Document(id=doc_id, text=text, published=PUBLISHED)
+        return stage(pipeline(doc))
+
+    return run
+
+
+def test_airstrike_with_place_date_and_fatalities(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "قتل 9 مدنيين على الأقل في غارة جوية استهدفت سوقا في مدينة إدلب يوم الثلاثاء."
+    doc = analyse(text)
+    [event] = doc.events
+    assert event.type == "airstrike"
+    assert (event.acled_event_type, event.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert event.fatalities == 9
+    assert event.date == "2019-04-09" and event.date_precision == "day"
+    assert event.lat is not None and abs(event.lat - 35.93) < 0.2 and event.geo_precision == 1
+    assert [(s.start, s.end) for s in event.evidence] == [(0, len(text))]
+    assert event.quantity_ids and event.location_mention_id is not None
+
+
+def test_sentences_about_one_attack_make_one_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "انفجرت سيارة مفخخة قرب حاجز أمني في مدينة الموصل صباح الأربعاء، ما أسفر عن مقتل 4 أشخاص. "
+        "وقال مصدر أمني إن الانفجار أدى أيضا إلى إصابة 10 آخرين. "
+        "وتبنى تنظيم داعش الهجوم في بيان."
+    )
+    doc = analyse(text)
+    [event] = doc.events
+    assert event.acled_sub_event_type == "Remote explosive/landmine/IED"
+    assert len(event.evidence) == 3
+    assert event.fatalities == 4
+    assert any("داعش" in m.text for m in doc.mentions if m.id in event.actor_mention_ids)
+
+
+def test_negated_and_planned_events_are_not_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("نفى الجيش شن غارات على القرية. ويعتزم التحالف شن هجوم على المدينة الشهر المقبل.")
+    assert doc.events == []
+
+
+def test_protest_and_clash_in_two_cities_are_two_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "تظاهر مئات الأشخاص في بغداد يوم الأربعاء احتجاجا على انقطاع الكهرباء. "
+        "وفي مدينة حلب، اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة."
+    )
+    doc = analyse(text)
+    kinds = sorted((e.acled_event_type, e.acled_sub_event_type) for e in doc.events)
+    assert kinds == [("Battles", "Armed clash"), ("Protests", "Peaceful protest")]
+
+
+def test_arrest_of_protesters_is_protest_with_intervention(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("اعتقلت الشرطة 20 متظاهرا خلال مسيرة في العاصمة تونس أمس.")
+    [event] = doc.events
+    assert event.acled_sub_event_type == "Protest with intervention"
+    assert event.date == "2019-04-10"
+
+
+def test_background_is_not_an_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("وقتل أكثر من ألف شخص في المعارك منذ اندلاع الحرب في عام 2015.")
+    assert doc.events == []
+
+
+def test_traffic_accident_is_not_a_conflict_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("لقي 5 أشخاص مصرعهم في حادث سير على الطريق السريع.")
+    assert doc.events == []
+
+
+def test_stage_never_changes_text_and_is_cheap_to_rebuild(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "قصفت المدفعية بلدة قرب درعا، ما أدى إلى مقتل طفلين."
+    doc = analyse(text)
+    assert doc.text == text
+    assert EventStage().name == "events"
+    for e in doc.events:
+        assert all(0 <= s.start < s.end <= len(text) and s.doc_id == doc.id for s in e.evidence)
