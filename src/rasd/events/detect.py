@@ -30,6 +30,7 @@ class TriggerMatch:
     end: int
     type: str
     definite: bool = False  # "الهجوم": refers back to an event already reported
+    purpose: bool = False  # "لاقتحامها", "للسيطرة على": an aim, not something that happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ def lexicon() -> _Lexicon:
         "armed": _fold_all(ty.ARMED_CUES),
         "negation": _fold_all(ty.NEGATION_CUES),
         "particle": _fold_all(ty.NEGATION_PARTICLES),
+        "uncertain": _fold_all(ty.UNCERTAINTY_CUES),
         "modality": _fold_all(ty.MODALITY_CUES),
         "background": _fold_all(ty.BACKGROUND_CUES),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
@@ -103,13 +105,16 @@ def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
         start, end = norm.to_original(m.start("trig"), m.end("trig"))
         trig, pre = m.group("trig"), m.group("pre")
         definite = pre.endswith(("ال", "لل")) or trig.startswith("ال")
-        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[trig], definite))
+        purpose = "ل" in pre.removeprefix("و").removeprefix("ف")[:1]
+        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[trig], definite, purpose))
     return found
 
 
 def is_irrealis(before: str) -> bool:
     """Negated, future, conditional or reported-as-threat: the few words before a trigger say so."""
     clause = re.split(r"[،,؛;:]", normalize(before))[-1]
+    if has_cue(clause, "uncertain"):
+        return True
     words = _words(clause)[-_WINDOW_WORDS:]
     window = " ".join(words)
     if (

@@ -150,6 +150,7 @@ def find_event_mentions(
             t
             for t in detect.find_triggers(text, sent.start)
             if not detect.is_irrealis(doc.text[sent.start : t.start])
+            and not (t.purpose and t.type == "territory_seized")
         ]
         if not triggers:
             continue
@@ -198,9 +199,18 @@ def _lead_date(doc: Document, n: int) -> ar.DateRef | None:
     return None
 
 
+_GENERIC = frozenset({"bombing", "attack", "killing", "shooting", "armed_clash", "attack_on_civilians"})
+
+
 def _best_type(group: list[EventMention]) -> str:
-    """The most specific type of the group; a weak trigger's type only when nothing else fired."""
-    return max(group, key=lambda m: (not m.weak, ty.EVENT_TYPES_BY_NAME[m.type].rank, -m.sentence.start)).type
+    """The type most sentences give, among specific ones (a generic "انفجار" or a weak
+    trigger votes only when nothing specific fired); ties go to the more specific type."""
+    specific = [m for m in group if not m.weak and m.type not in _GENERIC]
+    voters = specific or [m for m in group if not m.weak] or group
+    votes: dict[str, int] = {}
+    for m in voters:
+        votes[m.type] = votes.get(m.type, 0) + 1
+    return max(votes, key=lambda t: (votes[t], ty.EVENT_TYPES_BY_NAME[t].rank, t))
 
 
 def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.DateRef | None) -> Event | None:

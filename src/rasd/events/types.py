@@ -796,6 +796,9 @@ MODALITY_CUES: tuple[str, ...] = (
     "يستعد",
     "تستعد",
 )
+# Uncertainty about what happened, anywhere earlier in the clause ("لم يعرف إن كان الانفجار
+# نتج عن انتحاري أو عبوة"): the triggers after it do not type the event.
+UNCERTAINTY_CUES: tuple[str, ...] = ("لم يعرف", "لا يعرف", "لم يتضح", "لم تتضح", "غير معروف", "غير واضح")
 # Cues in a sentence that mark historical background rather than a reported event.
 BACKGROUND_CUES: tuple[str, ...] = (
     "للمزيد",
