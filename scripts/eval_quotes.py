@@ -3,6 +3,7 @@ direct/indirect accuracy and speaker accuracy on matched quotes, speed in docume
 
 PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --split test
 PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --split dev --errors
+PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --speed 200
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
-from rasd.quotes.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate
+from rasd.quotes.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate, speed
 
 
 def main() -> None:
@@ -20,7 +21,11 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print misses, spurious quotes and wrong speakers")
+    ap.add_argument("--speed", type=int, metavar="N", help="time the stage on the first N multisource articles")
     args = ap.parse_args()
+    if args.speed:
+        print(json.dumps(speed(args.news, args.speed), indent=2))
+        return
     if args.errors and args.split != "dev":
         ap.error("--errors is for the dev split only: the test split is scored with the summary")
     scores = evaluate(args.split, args.gold, args.news, errors=args.errors)

@@ -104,11 +104,13 @@ def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
                     regions.append(Region(open_at, start, end, True, p_index, i))
                 open_at = None
         if open_at is not None:
-            end = para.end
-            while end > open_at + 1 and text[end - 1].isspace():
+            start, end = open_at + 1, para.end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
                 end -= 1
-            if end > open_at + 1:
-                regions.append(Region(open_at, open_at + 1, end, False, p_index))
+            if end > start:
+                regions.append(Region(open_at, start, end, False, p_index))
     return regions
 
 
@@ -177,17 +179,17 @@ def complementizer_at(tv: TokenView, k: int) -> bool:
     return tv.word(k - 1) not in lx.NOT_COMPLEMENTIZER_BEFORE
 
 
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _pattern in lx.SOURCE_CUES:  # already longest first
+    _CUES_BY_FIRST.setdefault(_pattern[0], []).append(_pattern)
+
+
 def source_cue_at(tv: TokenView, k: int) -> int | None:
     """Token index after an "according to" phrase starting at ``k`` ("وفقا لـ", "بحسب ما")."""
-    for pattern in lx.SOURCE_CUES:
-        ok = True
-        for n, word in enumerate(pattern):
-            tok = tv.word(k + n)
-            if tok == word or (n == 0 and tok[:1] in "وف" and tok[1:] == word):
-                continue
-            ok = False
-            break
-        if ok:
+    first = tv.word(k)
+    patterns = _CUES_BY_FIRST.get(first) or (_CUES_BY_FIRST.get(first[1:]) if first[:1] in "وف" else None)
+    for pattern in patterns or ():
+        if all(tv.word(k + n) == word for n, word in enumerate(pattern) if n > 0):
             after = k + len(pattern)
             while tv.word(after) in ("ل", "لـ", "ـ"):
                 after += 1

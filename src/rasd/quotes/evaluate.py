@@ -200,3 +200,37 @@ def evaluate(
                 if pi not in mp:
                     scores.errors.append(f"{doc.id} SPURIOUS {p.cue} {p.speaker_text} | {p.text[:80]}")
     return scores
+
+
+def speed(news: Path, limit: int) -> dict[str, float | int]:
+    """Throughput of the quote stage alone (text, ner and link run first, untimed) on the first
+    ``limit`` articles of the multisource file."""
+    from rasd.pipeline import Pipeline
+    from rasd.quotes.stage import QuoteStage
+
+    upstream = Pipeline.from_names(["text", "ner", "link"])
+    stage = QuoteStage()
+    docs = chars = found = 0
+    seconds = upstream_seconds = 0.0
+    with gzip.open(news / "ant_v2.1_multisource.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            t0 = time.perf_counter()
+            doc = upstream(Document(id=art["id"], text=art["text"]))
+            t1 = time.perf_counter()
+            stage(doc)
+            t2 = time.perf_counter()
+            upstream_seconds += t1 - t0
+            seconds += t2 - t1
+            docs, chars, found = docs + 1, chars + len(art["text"]), found + len(doc.quotes)
+            if docs == limit:
+                break
+    return {
+        "documents": docs,
+        "characters": chars,
+        "quotes": found,
+        "quotes_stage_seconds": round(seconds, 2),
+        "quotes_stage_docs_per_second": round(docs / seconds, 1) if seconds else 0.0,
+        "quotes_stage_chars_per_second": round(chars / seconds) if seconds else 0,
+        "text_ner_link_seconds": round(upstream_seconds, 2),
+    }

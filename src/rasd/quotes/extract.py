@@ -53,6 +53,11 @@ class _Finder:
         self.region_by_open = {self.tv.first_at_or_after(r.open_at): r for r in self.regions}
         self.speech: list[Region] = []
         self.cands: list[Candidate] = []
+        self.sent_index = {id(s): i for i, s in enumerate(self.sents)}
+        self._word_prefix = [0]
+        for t in doc.tokens:
+            self._word_prefix.append(self._word_prefix[-1] + (t.kind != "punct"))
+        self._quoted_regions = [r for r in self.regions if self._words(r.start, r.end) >= 3]
         self.headline = self._headline_paragraph()
 
     # --- helpers ------------------------------------------------------------------------
@@ -77,13 +82,16 @@ class _Finder:
 
     def _quoted(self, offset: int) -> bool:
         """Inside quotation marks of three words or more: someone's words, not the writer's cue."""
-        return any(r.start <= offset < r.end and self._words(r.start, r.end) >= 3 for r in self.regions)
+        return any(r.start <= offset < r.end for r in self._quoted_regions)
 
     def _region_at_token(self, j: int) -> Region | None:
         return self.region_by_open.get(j)
 
     def _words(self, start: int, end: int) -> int:
-        return sum(1 for t in self.doc.tokens if start <= t.start < end and t.kind != "punct")
+        """Word tokens starting inside [start, end) (prefix counts over the token list)."""
+        lo = self.tv.first_at_or_after(start)
+        hi = self.tv.first_at_or_after(end)
+        return self._word_prefix[hi] - self._word_prefix[lo]
 
     def _clause_end(self, s: int, b: int) -> int:
         """Token index where the content clause starting at token ``s`` ends (exclusive)."""
@@ -151,7 +159,7 @@ class _Finder:
             sent = doc.sentence_at(region.open_at)
             if sent is None or o >= len(tv.toks):
                 continue
-            si = self.sents.index(sent)
+            si = self.sent_index[id(sent)]
             first = sent.token_start
             cand = self._introduced(region, o, first, si) or self._postposed(region, si)
             if cand is None and self._opens_paragraph(region) and self._words(region.start, region.end) >= 4:
