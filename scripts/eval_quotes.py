@@ -21,7 +21,7 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print misses, spurious quotes and wrong speakers")
-    ap.add_argument("--speed", type=int, metavar="N", help="time the stage on the first N multisource articles")
+    ap.add_argument("--speed", type=int, metavar="N", help="time the stage on N multisource articles")
     args = ap.parse_args()
     if args.speed:
         print(json.dumps(speed(args.news, args.speed), indent=2))
