@@ -332,3 +332,14 @@ def test_plural_casualty_verb_after_fighters() -> None:
 )
 def test_clock_times_and_early_years_are_not_counts(text: str) -> None:
     assert quantities(text) == []
+
+
+def test_munitions_of_an_attack_or_salvo_are_strikes() -> None:
+    assert only("فتبعه هجوم أميركي بـ 59 صاروخا على المطار").measure == "strikes"
+    assert only("وأسقطت منظومة الدفاع الجوي 20 صاروخا").measure == "strikes"
+    found = summary("أطلقت السفن 22 صاروخا، 9 منها صواريخ توماهوك، و8 صواريخ كروز")
+    assert found == [(22, "strikes"), (9, "strikes"), (8, "strikes")]
+
+
+def test_barrels_of_oil_are_not_strikes() -> None:
+    assert only("وتنتج المملكة نحو 10 ملايين برميل يوميا").measure == "other"

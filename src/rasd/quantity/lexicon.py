@@ -2126,3 +2126,28 @@ for _w, _m in (
     EVENT_CUE_WORDS.setdefault(normalize(_w), _m)
 # Words after a clock time: "04.00 بتوقيت غرينتش", "11,00 بالتوقيت المحلي".
 CLOCK_ZONE_WORDS = {normalize(w) for w in ("بتوقيت", "بالتوقيت", "توقيت", "غرينتش", "جرينتش", "GMT")}
+# Words that mean munitions were fired: an attack, a salvo, or their interception.
+FIRING_CUES = {
+    normalize(w)
+    for w in (
+        "هجوم",
+        "الهجوم",
+        "هجمات",
+        "ضربة",
+        "ضربات",
+        "غارة",
+        "غارات",
+        "رشقة",
+        "رشقات",
+        "وابل",
+        "إسقاط",
+        "أسقطت",
+        "أسقط",
+        "اعتراض",
+        "اعترضت",
+        "اعترض",
+        "تصدت",
+        "أطلقها",
+        "أطلقتها",
+    )
+}

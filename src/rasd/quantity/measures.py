@@ -241,6 +241,8 @@ def _fired(sc: Scan, m: NumberMatch, noun: int) -> bool:
             return False  # "تدمير 150 صاروخا", "ضبط 40 قذيفة": the nearest verb holds or destroys them
         if cue_measure(sc, k) == "strikes" or _lookup(sc.word(k), lx.FALLING_CUES):
             return True
+        if _lookup(sc.word(k), lx.FIRING_CUES):
+            return True  # "هجوم أميركي بـ59 صاروخا", "أسقطت الدفاعات 20 صاروخا" (fired, then intercepted)
         k -= 1
     for k in range(noun + 1, min(noun + 4, len(sc.toks))):
         if cue_measure(sc, k) == "strikes" or _lookup(sc.word(k), lx.FALLING_CUES):

@@ -113,6 +113,10 @@ def _inherit_measure(
         return mr  # "... 206 قتلى في حين يوجد نحو 220 آخرين": a new clause, a new count
     if mr.measure in lx.PERSON_MEASURES and last[1] in lx.CASUALTY_MEASURES and _continues_list(sc, m, mr):
         return MeasureResult(last[1], mr.unit, mr.unit_tok)
+    # "أطلقت 22 صاروخا، 9 منها توماهوك و8 صواريخ كروز": the munitions of a salvo
+    noun = sc.word(mr.unit_tok) if mr.unit_tok is not None else ""
+    if last[1] == "strikes" and strip_prefixes(noun, lx.MUNITION_NOUNS)[1] in lx.MUNITION_NOUNS:
+        return MeasureResult("strikes", mr.unit, mr.unit_tok)
     if mr.measure != "other":
         return mr
     noun = sc.word(mr.unit_tok) if mr.unit_tok is not None else ""
