@@ -64,6 +64,7 @@ def load_documents(rows: list[dict[str, Any]], distractors: int = 0, seed: int =
     wanted: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         wanted[r["file"]].add(r["doc_id"])
+    every_gold_id = {r["doc_id"] for r in load_gold("all")}  # a distractor is never a gold article
     docs = []
     pool: list[dict[str, Any]] = []
     for file, ids in sorted(wanted.items()):
@@ -75,6 +76,7 @@ def load_documents(rows: list[dict[str, Any]], distractors: int = 0, seed: int =
                     docs.append(_document(rec))
                 elif (
                     distractors
+                    and rec["id"] not in every_gold_id
                     and rec.get("category") in ("middleEast", "internationalNews")
                     and str(rec.get("published", "")).replace("-", "")[:6] in months
                 ):
