@@ -6,6 +6,8 @@ python scripts/train_ner.py --crf-only --set silver_sentences=0 --set gold_repea
 python scripts/train_ner.py --out /tmp/m --crf-only --set features=cbg,gbg            # opt-in feature groups
 python scripts/train_ner.py --e5                  # also fine-tune the opt-in e5 mode (needs torch)
 python scripts/train_ner.py --out /tmp/m --set c1=0.1 --set corpora=anercorp,aqmar
+python scripts/train_ner.py --write-dev /tmp/dev.conll  # ANERcorp dev split (keep it outside the repo),
+python -m rasd.ner.evaluate /tmp/dev.conll --model e5        # to score any model on
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from rasd.ner.train import train, train_transformer
+from rasd.ner.labels import to_anercorp
+from rasd.ner.train import default_data_dir, load_corpora, train, train_transformer
 
 
 def _value(text: str) -> Any:
@@ -47,7 +50,20 @@ def main() -> None:
     parser.add_argument("--e5", action="store_true", help="also fine-tune the opt-in e5-small mode")
     parser.add_argument("--e5-only", action="store_true", help="only fine-tune the e5-small mode")
     parser.add_argument("--set", action="append", default=[], help="config override key=value")
+    parser.add_argument(
+        "--write-dev", type=Path, default=None, help="write the ANERcorp dev split (CoNLL) there and stop"
+    )
     args = parser.parse_args()
+    if args.write_dev:
+        dev = load_corpora(args.data or default_data_dir(), args.seed, ["anercorp"])["anercorp_dev"]
+        args.write_dev.write_text(
+            "".join(
+                "".join(f"{t} {g}\n" for t, g in zip(toks, to_anercorp(tags), strict=True)) + "\n"
+                for toks, tags in dev
+            ),
+            encoding="utf-8",
+        )
+        return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     pairs = (i.split("=", 1) for i in args.set)
     config = {
