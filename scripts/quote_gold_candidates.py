@@ -27,7 +27,7 @@ CUES = re.compile(
 CONFLICT = ("حرب", "قتل", "هجوم", "قوات", "وزير", "رئيس", "حكومة", "جيش", "مسلح", "الأمم المتحدة")
 
 
-def select(per_file: int, seed: int) -> list[dict[str, str]]:
+def select(per_file: int, seed: int, skip_ids: frozenset[str] = frozenset()) -> list[dict[str, str]]:
     """Seeded sample per file among articles with at least 3 reporting cues and a conflict/politics word."""
     chosen: list[dict[str, str]] = []
     for name in FILES:
@@ -37,6 +37,8 @@ def select(per_file: int, seed: int) -> list[dict[str, str]]:
                 art = json.loads(line)
                 text = art["text"]
                 if art.get("category") not in CATEGORIES or not 500 <= len(text) <= 2500:
+                    continue
+                if art["id"] in skip_ids:
                     continue
                 words = [m.group() for m in CUES.finditer(text) if m.group()[:1] not in '«»"“”‘’']
                 if len(words) >= 3 and sum(text.count(k) for k in CONFLICT) >= 3:
@@ -52,10 +54,17 @@ def main() -> None:
     ap.add_argument("--per-file", type=int, default=10)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--ids-only", action="store_true")
-    ap.add_argument("--split", choices=("dev", "test"), help="print only this split")
+    ap.add_argument("--split", help="print only this split")
+    ap.add_argument("--exclude", type=Path, help="a gold JSONL whose articles are skipped (a further batch)")
+    ap.add_argument("--names", default="dev,test", help="split names for even,odd positions")
     args = ap.parse_args()
-    for n, art in enumerate(select(args.per_file, args.seed)):
-        split = "dev" if n % 2 == 0 else "test"
+    skip: frozenset[str] = frozenset()
+    if args.exclude:
+        lines = args.exclude.read_text(encoding="utf-8").splitlines()
+        skip = frozenset(json.loads(line)["doc_id"] for line in lines if line.strip())
+    even, odd = args.names.split(",")
+    for n, art in enumerate(select(args.per_file, args.seed, skip)):
+        split = even if n % 2 == 0 else odd
         if args.split and split != args.split:
             continue
         if args.ids_only:
