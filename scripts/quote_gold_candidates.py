@@ -57,11 +57,14 @@ def main() -> None:
     ap.add_argument("--split", help="print only this split")
     ap.add_argument("--exclude", type=Path, help="a gold JSONL whose articles are skipped (a further batch)")
     ap.add_argument("--names", default="dev,test", help="split names for even,odd positions")
+    ap.add_argument("--exclude-splits", help="only these splits of --exclude (e.g. dev,test)")
     args = ap.parse_args()
     skip: frozenset[str] = frozenset()
     if args.exclude:
         lines = args.exclude.read_text(encoding="utf-8").splitlines()
-        skip = frozenset(json.loads(line)["doc_id"] for line in lines if line.strip())
+        rows = [json.loads(line) for line in lines if line.strip()]
+        keep = set(args.exclude_splits.split(",")) if args.exclude_splits else None
+        skip = frozenset(r["doc_id"] for r in rows if keep is None or r["split"] in keep)
     even, odd = args.names.split(",")
     for n, art in enumerate(select(args.per_file, args.seed, skip)):
         split = even if n % 2 == 0 else odd
