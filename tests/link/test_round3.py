@@ -99,6 +99,12 @@ def test_spacing_g_letter_article_and_latin_variants() -> None:
     assert loose_place_key("هامبورج") == loose_place_key("هامبورغ")
     assert {p.country for p in gaz.candidates("Aleppo")} == {"SY"}
     assert {p.country for p in gaz.candidates("بنقردان")} == {"TN"}
+    # Joining words is never a variant: "قبل أن" is not the village قبلان, "وهو ما" not Houma.
+    for phrase in ("قبل أن", "وهو ما", "بيان أن"):
+        assert gaz.candidates(phrase) == []
+    # The link stage adds only literal names, never variants.
+    assert gaz.candidates("بوركينافاسو", variants=False) == []
+    assert {p.country for p in gaz.candidates("تلابيض")} == {"SY"}
     # Generic heads and everyday words alone are never places.
     for word in ("ولاية", "ميدان", "الجزيرة", "مخيم", "معبر"):
         assert gaz.candidates(word) == []

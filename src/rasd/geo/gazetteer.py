@@ -532,8 +532,14 @@ class Gazetteer:
             loose.setdefault(loose_place_key(key), set()).add(key)
         self._loose = {k: next(iter(v)) for k, v in loose.items() if len(v) == 1}
 
-    def candidates(self, text: str) -> list[Place]:
-        """Places ``text`` may name: clitics stripped, a generic head ("مدينة") dropped."""
+    def candidates(self, text: str, *, variants: bool = True) -> list[Place]:
+        """Places ``text`` may name: clitics stripped, a generic head ("مدينة") dropped.
+
+        ``variants``: also accept a name written as one word that the index spells as two
+        ("ديرالزور", "بنقردان") or with another g-letter ("هامبورج"). Never the other way round:
+        joining words would make "قبل أن" a village. The link stage turns variants off when it
+        adds mentions no tagger proposed.
+        """
         keys = self._keys_for(text)
         for key in keys:
             if key in STOPLIST:
@@ -541,13 +547,13 @@ class Gazetteer:
             found = self.keys.get(key)
             if found:
                 return [self.places[i] for i in found]
-        # Spacing, g-letter and article variants: "ديرالزور", "هامبورج", "فلوجة"/"الفلوجة".
+        if not variants:
+            return []
         for key in keys:
             alt = self._loose.get(loose_place_key(key))
-            if alt is None and " " not in key and len(key) >= 5:
-                bare = key[2:] if key.startswith("ال") else "ال" + key
-                alt = bare if bare in self.keys and bare not in STOPLIST else None
-            if alt is not None and alt not in STOPLIST:
+            if alt is None or alt in STOPLIST or alt in COMMON_WORD_NAMES:
+                continue
+            if " " not in key or alt.count(" ") == key.count(" "):
                 return [self.places[i] for i in self.keys[alt]]
         return []
 

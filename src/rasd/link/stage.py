@@ -124,7 +124,7 @@ def _match(text: str, n_words: int, kb: KnowledgeBase, gaz: Gazetteer, min_popul
         return None
     if entries:
         return None
-    places = gaz.candidates(text)
+    places = gaz.candidates(text, variants=False)
     if not places:
         return None
     if n_words >= 2 or any(p.source in ("kb", "override") for p in places):
