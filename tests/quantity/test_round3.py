@@ -343,3 +343,14 @@ def test_munitions_of_an_attack_or_salvo_are_strikes() -> None:
 
 def test_barrels_of_oil_are_not_strikes() -> None:
     assert only("وتنتج المملكة نحو 10 ملايين برميل يوميا").measure == "other"
+
+
+def test_casualty_verb_after_a_comma_following_the_group() -> None:
+    q = only("قال الجيش إن أكثر من 140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم في المعارك")
+    assert q.measure == "killed"
+    other = only("قال الجيش إن 140 عنصرا من الميليشيا، وهي مدعومة من الخارج، يتحصنون في الجبال")
+    assert other.measure == "fighters"
+
+
+def test_article_numbers_with_paragraphs() -> None:
+    assert quantities("وأحيل على معنى الفصل 13 مكرر و237 في فقراته الأولى") == []

@@ -190,8 +190,11 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             return cue, m.tok_start - k
     # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
     after = m.tok_end
-    for k in range(after, min(after + 6, len(sc.toks))):
-        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k):
+    for k in range(after, min(after + 9, len(sc.toks))):
+        if sc.word(k) in ("،", ",") and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES and k + 1 - after <= 8:
+            if sc.word(k + 1).endswith(("وا", "ن")):
+                return cue_measure(sc, k + 1), 99  # "140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
+        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k) or k - after >= 6:
             break
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
@@ -358,6 +361,10 @@ def not_count_reason(
         return "definite numeral adjective"  # "الدول الأربع": points back at things already named
     if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.LAW_WORDS):
         return "label"  # "الفصول 201 و204 من المجلة الجزائية"
+    if sc.word(m.tok_end) in ("مكرر", "مكررا") or (
+        sc.word(m.tok_end) == "في" and sc.word(m.tok_end + 1).startswith(("فقرت", "فقرات", "الفقر"))
+    ):
+        return "label"  # "الفصل 13 مكرر", "و237 في فقراته الأولى"
     start = sc.toks[m.tok_start].start
     if m.is_digit_only and start >= 2 and sc.original[start - 1] == "-" and sc.original[start - 2].isalpha():
         return "model name"  # "جي-31"
