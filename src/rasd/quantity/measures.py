@@ -191,9 +191,9 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
     after = m.tok_end
     for k in range(after, min(after + 9, len(sc.toks))):
-        if sc.word(k) in ("،", ",") and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES and k + 1 - after <= 8:
-            if sc.word(k + 1).endswith(("وا", "ن")):
-                return cue_measure(sc, k + 1), 99  # "140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
+        plural_verb = sc.word(k + 1).endswith(("وا", "ن")) and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES
+        if sc.word(k) in ("،", ",") and plural_verb:
+            return cue_measure(sc, k + 1), 99  # "140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
         if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k) or k - after >= 6:
             break
         cue = cue_measure(sc, k)
