@@ -31,6 +31,7 @@ class TriggerMatch:
     type: str
     definite: bool = False  # "الهجوم": refers back to an event already reported
     purpose: bool = False  # "لاقتحامها", "للسيطرة على": an aim, not something that happened
+    phrase: str = ""  # the folded lexicon phrase that matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ def lexicon() -> _Lexicon:
         "negation": _fold_all(ty.NEGATION_CUES),
         "particle": _fold_all(ty.NEGATION_PARTICLES),
         "uncertain": _fold_all(ty.UNCERTAINTY_CUES),
+        "ambiguous": _fold_all(ty.AMBIGUOUS_TRIGGERS),
+        "diplomatic": _fold_all(ty.DIPLOMATIC_CUES),
         "modality": _fold_all(ty.MODALITY_CUES),
         "background": _fold_all(ty.BACKGROUND_CUES),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
@@ -96,6 +99,16 @@ def has_cue(folded: str, cue: str) -> bool:
     return False
 
 
+def is_ambiguous(t: TriggerMatch) -> bool:
+    """A trigger that names an event only in an armed context (see ``AMBIGUOUS_TRIGGERS``)."""
+    return t.phrase in lexicon().cue_sets["ambiguous"]
+
+
+def pretends(text: str, t: TriggerMatch) -> bool:
+    """ "تظاهر بأنه" is "pretended to", not "demonstrated"."""
+    return t.phrase.startswith("تظاهر") and text[t.end : t.end + 3].lstrip()[:1] == "ب"
+
+
 def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
     """Trigger occurrences in ``text`` (offsets shifted by ``offset``), leftmost-longest."""
     lex = lexicon()
@@ -106,7 +119,7 @@ def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
         trig, pre = m.group("trig"), m.group("pre")
         definite = pre.endswith(("ال", "لل")) or trig.startswith("ال")
         purpose = "ل" in pre.removeprefix("و").removeprefix("ف")[:1]
-        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[trig], definite, purpose))
+        found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[trig], definite, purpose, trig))
     return found
 
 

@@ -158,12 +158,22 @@ def find_event_mentions(
         if ar.is_background(doc, sent, dates, max_age_days):
             continue
         folded = normalize(text)
-        strong = [t for t in triggers if not ty.EVENT_TYPES_BY_NAME[t.type].weak]
         killed = ar.killed_figures(doc, sent)
+        triggers = [t for t in triggers if not detect.pretends(doc.text, t)]
+        if detect.has_cue(folded, "diplomatic"):
+            triggers = [t for t in triggers if ty.EVENT_TYPES_BY_NAME[t.type].acled_event_type != "Protests"]
+        clear = [
+            t for t in triggers if not detect.is_ambiguous(t) and not ty.EVENT_TYPES_BY_NAME[t.type].weak
+        ]
+        if not (clear or killed or detect.has_cue(folded, "armed")):
+            triggers = [t for t in triggers if not detect.is_ambiguous(t)]
+        strong = [t for t in triggers if not ty.EVENT_TYPES_BY_NAME[t.type].weak]
         non_political = detect.has_cue(folded, "non_political")
         if non_political:
             strong = [t for t in strong if t.type not in ("bombing", "territory_seized")]
         # Weak triggers (قتل، هجوم، إطلاق نار) alone need a figure or an armed context.
+        if not triggers:
+            continue
         if not strong and (non_political or not (killed or detect.has_cue(folded, "armed"))):
             continue
         chosen = max(strong or triggers, key=lambda t: (ty.EVENT_TYPES_BY_NAME[t.type].rank, -t.start))
