@@ -6,7 +6,8 @@ Per document (before merging): a predicted event matches a gold event when their
 sentences overlap (one-to-one, largest overlap first). Reported: detection P/R/F1, ACLED
 event type and sub-event type accuracy on matches, fatalities exact accuracy on matches
 whose gold figure is known (a missing prediction counts as 0, ACLED's "none reported"),
-location within 25 km on matches whose gold has coordinates.
+location within 25 km on matches whose gold has coordinates, date exact on matches whose
+gold has a day.
 
 After merging (``merge_events`` over the split's documents, entities from
 ``resolve_corpus``): pairwise P/R/F1 over the gold evidence sentences: a pair is positive
@@ -104,7 +105,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dict[str, Any]:
     gold_by_doc = {r["doc_id"]: r["events"] for r in rows}
     n_pred = n_gold = tp = 0
-    type_ok = sub_ok = fat_n = fat_ok = loc_n = loc_ok = 0
+    type_ok = sub_ok = fat_n = fat_ok = loc_n = loc_ok = date_n = date_ok = 0
     for doc in docs:
         gold = gold_by_doc.get(doc.id, [])
         preds = list(doc.events)
@@ -128,6 +129,9 @@ def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dic
             if g.get("fatalities") is not None:
                 fat_n += 1
                 fat_ok += (p.fatalities or 0) == g["fatalities"]
+            if g.get("date"):
+                date_n += 1
+                date_ok += p.date == g["date"]
             if g.get("lat") is not None:
                 loc_n += 1
                 loc_ok += (
@@ -163,6 +167,7 @@ def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dic
         "acled_sub_type_accuracy": sub_ok / tp if tp else 0.0,
         "fatalities_exact": {"n": fat_n, "accuracy": fat_ok / fat_n if fat_n else 0.0},
         "location_25km": {"n": loc_n, "accuracy": loc_ok / loc_n if loc_n else 0.0},
+        "date_exact": {"n": date_n, "accuracy": date_ok / date_n if date_n else 0.0},
     }
 
 

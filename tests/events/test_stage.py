@@ -94,3 +94,23 @@ def test_stage_never_changes_text_and_is_cheap_to_rebuild(analyse) -> None:  # t
     assert EventStage().name == "events"
     for e in doc.events:
         assert all(0 <= s.start < s.end <= len(text) and s.doc_id == doc.id for s in e.evidence)
+
+
+def test_words_that_only_look_like_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "أعلنت الحكومة انسحابها من الاتفاق التجاري. "
+        "وتظاهر الرجل بأنه طبيب. "
+        "واستدعت الخارجية السفير لتسليمه مذكرة احتجاج. "
+        "وتستمر المعركة الانتخابية في المدينة."
+    )
+    assert analyse(text).events == []
+
+
+def test_an_attempt_to_storm_is_a_clash_not_a_seizure(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("ودارت اشتباكات عنيفة عند أطراف البلدة في محاولة من المسلحين لاقتحامها.")
+    [event] = doc.events
+    assert event.acled_sub_event_type == "Armed clash"
+
+
+def test_a_condemnation_is_not_a_new_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("وأدانت الحكومة الهجوم الذي استهدف قافلة المساعدات الأسبوع الماضي.").events == []

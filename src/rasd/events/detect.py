@@ -105,8 +105,11 @@ def is_ambiguous(t: TriggerMatch) -> bool:
 
 
 def pretends(text: str, t: TriggerMatch) -> bool:
-    """ "تظاهر بأنه" is "pretended to", not "demonstrated"."""
-    return t.phrase.startswith("تظاهر") and text[t.end : t.end + 3].lstrip()[:1] == "ب"
+    """ "تظاهر (الرجل) بأنه" is "pretended", not "demonstrated"."""
+    if not t.phrase.startswith("تظاهر"):
+        return False
+    following = _words(normalize(text[t.end : t.end + 40]))[:3]
+    return any(w.startswith("بان") for w in following)
 
 
 def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
