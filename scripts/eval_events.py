@@ -22,6 +22,7 @@ import gzip
 import json
 import random
 import sys
+import time
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -220,7 +221,10 @@ def main() -> None:
         ap.error(f"gold documents not found in the data: {sorted(missing)}")
     pipeline = get_pipeline()
     stage = EventStage()
-    docs = [stage(pipeline(d)) for d in docs]
+    docs = [pipeline(d) for d in docs]
+    started = time.perf_counter()
+    docs = [stage(d) for d in docs]
+    stage_seconds = time.perf_counter() - started
     gold_ids = {r["doc_id"] for r in rows}
     result = score([d for d in docs if d.id in gold_ids], rows, args.errors)
     result["distractor_documents"] = len(docs) - len(gold_ids)
@@ -233,7 +237,12 @@ def main() -> None:
         {d.id: d.published for d in docs},
         mention_entity=mention_entity,
     )
+    merge_seconds = time.perf_counter() - started - stage_seconds
     result["merging"] = merge_score(merged, rows)
+    result["seconds"] = {
+        "events_stage": round(stage_seconds, 3),
+        "resolve_and_merge": round(merge_seconds, 3),
+    }
     result["split"] = args.split
     print(json.dumps(result, indent=2))
 
