@@ -226,3 +226,42 @@ def test_find_quotes_is_pure_and_the_stage_replaces() -> None:
     stage(doc)
     assert [q.id for q in doc.quotes] == [q.id for q in first]
     assert QuoteStage.name == "quotes"
+
+
+def test_loosely_spaced_straight_quotes_pair_up() -> None:
+    doc = _quotes(
+        'وقال المدير " نحن فخورون بما حققه الفريق هذا الموسم ".\nوقال إن" المرحلة المقبلة أصعب بكثير" .'
+    )
+    assert [(q.text, q.direct) for q in doc.quotes] == [
+        ("نحن فخورون بما حققه الفريق هذا الموسم", True),
+        ("المرحلة المقبلة أصعب بكثير", True),
+    ]
+
+
+def test_relayed_with_naqlan_an_gives_the_official() -> None:
+    doc = _quotes("ذكرت وكالة الأنباء، نقلا عن مسؤول حكومي إن المفاوضات ستستأنف الشهر المقبل.")
+    assert [(q.text, q.speaker_text) for q in doc.quotes] == [
+        ("المفاوضات ستستأنف الشهر المقبل", "مسؤول حكومي")
+    ]
+
+
+def test_long_quote_after_a_weak_verb_and_a_following_participle() -> None:
+    doc = _quotes(
+        'كتب الوزير نادر سليم على حسابه "نحن ملتزمون بحماية كل المواطنين دون استثناء" مشيرا إلى أن '
+        "الخطة ستعلن قريبا.",
+        (("نادر سليم", "PER"),),
+    )
+    assert [(q.text, q.direct, q.speaker_text) for q in doc.quotes] == [
+        ("نحن ملتزمون بحماية كل المواطنين دون استثناء", True, "نادر سليم"),
+        ("الخطة ستعلن قريبا", False, "نادر سليم"),
+    ]
+
+
+def test_according_to_what_someone_told_an_outlet() -> None:
+    doc = _quotes(
+        "ستفتح المدارس أبوابها الأسبوع المقبل، بحسب ما صرح به لإذاعة محلية، المدير الجهوي سمير العربي.",
+        (("سمير العربي", "PER"),),
+    )
+    assert [(q.text, q.speaker_text) for q in doc.quotes] == [
+        ("ستفتح المدارس أبوابها الأسبوع المقبل", "سمير العربي")
+    ]

@@ -87,7 +87,12 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
                     j = close + 1  # صحيفة "واشنطن بوست": the quoted name belongs to its head
                     continue
             break
-        if w in ("في", "من") and j > i and not extended and tv.word(i) in lx.SOURCE_HEADS:
+        if (
+            w in ("في", "من")
+            and j > i
+            and not extended
+            and (tv.word(i) in lx.SOURCE_HEADS or strip_clitic(tv.word(i)) in lx.SOURCE_DOCUMENTS)
+        ):
             extended = True  # "مصدر في وزارة الداخلية", "مصادر مقربة من البيت الأبيض"
             j += 1
             continue
@@ -164,7 +169,10 @@ class SpeakerResolver:
     def after_cue(self, i: int, j: int, *, relay: bool = False) -> Speaker | None:
         """The speaker named in the token zone [i, j) that follows a cue (verb or "according to")."""
         tv = self.tv
-        if relay or any(tv.word(x) in lx.PRONOUN_SOURCES for x in range(i, j)):
+        relayed = next((x for x in range(i, j - 1) if tv.word(x) == "نقلا" and tv.word(x + 1) == "عن"), None)
+        if relayed is not None:
+            i = relayed + 2  # "ذكرت وكالة رويترز، نقلا عن مسؤول أمريكي إن": the official speaks
+        elif relay or any(tv.word(x) in lx.PRONOUN_SOURCES for x in range(i, j)):
             at = next((x for x in range(i, j) if tv.word(x) == "عن"), None)
             if at is not None:
                 i = at + 1  # "نقلت الوكالة عن مسؤول قوله": the one quoted speaks
@@ -226,10 +234,9 @@ class SpeakerResolver:
         person = _person_in(tv, s, e, self.mentions)
         if person is not None:
             return Speaker(person.text, person.id, tv.text(s, e), "PER")
-        inside = self.mentions.in_range(tv.toks[s].start, tv.toks[e - 1].end)
-        if inside:
-            m = inside[0]
-            return Speaker(m.text, m.id, tv.text(s, e), m.type)
+        head = self.mentions.covering(tv.toks[s].start)
+        if head is not None:  # "وزارة الزراعة قالت"; not the place in "مسؤولون صحيون بغزة أفادوا"
+            return Speaker(head.text, head.id, tv.text(s, e), head.type)
         if e - s <= 2 and (tv.word(s) in lx.PERSON_ANAPHORS or tv.word(s) in lx.ORG_ANAPHORS):
             found = self._antecedent(tv.word(s))
             if found is not None:

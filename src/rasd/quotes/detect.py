@@ -51,14 +51,14 @@ def _can_open(text: str, i: int, para_start: int) -> bool:
 
 
 def _opens_loosely(text: str, i: int, para_end: int) -> bool:
-    """'قال إن" قطع ... التاريخي" .': a mark glued to the word before, spaced from its quote,
-    opens when the next straight mark in the paragraph closes like a closer."""
-    if not (i > 0 and not text[i - 1].isspace() and i + 2 < para_end and text[i + 1] == " "):
+    """'قال إن" قطع ... التاريخي" .', 'قال " أحي ...".': a mark spaced from its quote opens when
+    the next straight mark in the paragraph closes like a closer."""
+    if not (i > 0 and i + 2 < para_end and text[i + 1] == " "):
         return False
     if not text[i + 2].isalpha():
         return False
     nxt = text.find('"', i + 1, para_end)
-    if nxt < 0 or text[nxt - 1].isspace():
+    if nxt < 0:
         return False
     after = text[nxt + 1] if nxt + 1 < para_end else " "
     return after.isspace() or after in _PUNCT_END or after in _COMMAS

@@ -191,30 +191,38 @@ class _Finder:
         if comp and region.closed and self._continues_after(region):
             return None  # أن "داعش" يسيطر ...: a quoted name inside reported content
         w = tv.word(p)
-        if not explicit and region.closed and self._continues_after(region):
+        long = self._words(region.start, region.end) >= _LONG_QUOTE_WORDS
+        if not explicit and region.closed and not long and self._continues_after(region):
             return None  # أكد "الوطني الحر" الذي ...: a quoted name as the subject
         if participle(w):
             return Candidate(region.start, region.end, True, "participle", si, p, None)
         if speech_verb(w):
             return Candidate(region.start, region.end, True, "verb", si, p, (p + 1, p + 1), self._relay(w))
-        if not explicit and self._words(region.start, region.end) < _LONG_QUOTE_WORDS:
-            return None
+        if not explicit and (not long or not region.closed):
+            return None  # an unclosed mark needs its cue right before it
+        weak_at: int | None = None  # "نقلها التلفزيون" inside the adjuncts yields to the main verb
         for q in range(p, max(first - 1, p - _BACK_REACH), -1):
             wq = tv.word(q)
             if wq in _SENTENCE_END or (q < p and self._region_at_token(q) in self.speech):
-                return None
+                break
             if wq in lx.CAME_IN_VERBS and tv.word(q + 1) == "في":
                 return Candidate(region.start, region.end, True, "came_in", si, q, (q + 2, p + 1))
             if participle(wq):
                 return Candidate(region.start, region.end, True, "participle", si, q, None)
-            strong = speech_verb(wq) not in lx.WEAK_SPEECH_VERBS
-            if speech_verb(wq) and (comp or strong or tv.word(p + 1) == ":"):
-                if any(complementizer_at(tv, x) for x in range(q + 1, p + 1)):
-                    return None  # the complementizer before belongs to an indirect clause
-                return Candidate(
-                    region.start, region.end, True, "verb", si, q, (q + 1, p + 1), self._relay(wq)
-                )
+            verb = speech_verb(wq)
+            if verb and verb in lx.WEAK_SPEECH_VERBS:
+                weak_at = q if weak_at is None else weak_at
+            elif verb:
+                return self._verb_quote(region, si, q, p)
+        if weak_at is not None and (comp or long or tv.word(p + 1) == ":"):
+            return self._verb_quote(region, si, weak_at, p)
         return None
+
+    def _verb_quote(self, region: Region, si: int, q: int, p: int) -> Candidate | None:
+        if any(complementizer_at(self.tv, x) for x in range(q + 1, p + 1)):
+            return None  # the complementizer before belongs to an indirect clause
+        relay = self._relay(self.tv.word(q))
+        return Candidate(region.start, region.end, True, "verb", si, q, (q + 1, p + 1), relay)
 
     def _relay(self, verb: str) -> bool:
         return strip_clitic(verb) in lx.RELAY_VERBS or speech_verb(verb) in lx.RELAY_VERBS
@@ -233,6 +241,8 @@ class _Finder:
                 or "\n" in tv.doc.text[region.after : tv.toks[j].start]
             ):
                 break
+            if participle(w) or speech_verb(w) or source_cue_at(tv, j) is not None or w in lx.PRONOUN_SOURCES:
+                break  # "..." مشيرا إلى / "..." حسب تعبيره: a new clause, not the rest of this one
             if not tv.is_punct(j):
                 words += 1
             j += 1
@@ -368,6 +378,8 @@ class _Finder:
                     span = self._span(s, self._clause_end(s, b))
                 else:
                     span = self._span(a, k)
+                    if speech_verb(tv.word(a)) or tv.word(a + 1 if tv.is_punct(a) else a) in lx.EDITORIAL:
+                        span = None  # "ذكرت وكالة رويترز، نقلا عن مسؤول إن": the clause is itself a cue
                 if span is not None and self._words(*span) >= 3:
                     kind = "source" if leading else "trailing_source"
                     self._add(Candidate(span[0], span[1], False, kind, si, k, (i, np_end)))
@@ -385,6 +397,12 @@ class _Finder:
             i += 1
             if tv.word(i) in ("في", "عن"):
                 i += 1
+        if explicit and tv.word(i) in ("به", "بها", "له", "لها"):
+            i += 1  # "بحسب ما صرح به لمراسلة الإذاعة، محمد الصحبي"
+        if explicit and tv.word(i)[:1] == "ل" and tv.word(i)[:2] != "ال":
+            comma = next((x for x in range(i, min(b, i + 7)) if tv.word(x) in _COMMAS), None)
+            if comma is not None:
+                i = comma + 1  # the audience first, then the speaker after the comma
         if i >= b or tv.is_punct(i):
             return None
         return i, explicit
