@@ -88,16 +88,16 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
                     continue
             break
         if (
-            w in ("في", "من")
+            w == "في"
             and j > i
             and not extended
             and (tv.word(i) in lx.SOURCE_HEADS or strip_clitic(tv.word(i)) in lx.SOURCE_DOCUMENTS)
         ):
-            extended = True  # "مصدر في وزارة الداخلية", "مصادر مقربة من البيت الأبيض"
+            extended = True  # "مصدر في وزارة الداخلية", "أرقام المؤسسات الصحية في القطاع"
             j += 1
             continue
-        if w in ("من",) and j > i and not extended and tv.word(j - 1) in lx.SOURCE_HEADS:
-            extended = True
+        if w == "من" and j > i and not extended and tv.word(j - 1) in lx.OF_HEADS:
+            extended = True  # "مصادر مقربة من البيت الأبيض", "عدد من الخبراء"
             j += 1
             continue
         if tv.is_punct(j) or w in lx.SPEAKER_STOPS or tv.toks[j].kind == "number":

@@ -136,6 +136,10 @@ TIME_WORDS: frozenset[str] = _fold(
         "ظهر", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "مطلع",
     )
 )  # fmt: skip
+# Words after which "من" stays in the speaker phrase: "مصادر مقربة من الحكومة", "عدد من الخبراء".
+OF_HEADS: frozenset[str] = _fold(
+    ("مقربة", "مقربين", "مقرب", "قريبة", "قريبين", "عدد", "بعض", "أحد", "إحدى", "مجموعة", "عشرات", "مئات")
+)
 RELATIVES: frozenset[str] = _fold(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Quotation marks: openers, closers, and the straight ones that are both.
 OPENING_MARKS = "«“‘„"
