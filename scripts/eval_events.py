@@ -206,7 +206,7 @@ def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, An
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "blind2", "all"])
     ap.add_argument("--errors", action="store_true", help="print mismatches (refused on the test split)")
     ap.add_argument(
         "--distractors", type=int, default=0, help="merge with this many other articles of the same months"
