@@ -207,13 +207,14 @@ def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, An
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=["dev", "test", "blind2", "all"])
-    ap.add_argument("--errors", action="store_true", help="print mismatches (refused on the test split)")
+    ap.add_argument("--errors", action="store_true", help="print mismatches (refused on blind2)")
     ap.add_argument(
         "--distractors", type=int, default=0, help="merge with this many other articles of the same months"
     )
     args = ap.parse_args()
-    if args.errors and args.split != "dev":
-        ap.error("--errors is for the dev split only: the test split is never tuned on")
+    if args.errors and args.split in ("blind2", "all"):
+        # test was scored once (3569d0e) before its errors were read; blind2 is held out now.
+        ap.error("--errors is refused on the held-out split blind2")
     rows = load_gold(args.split)
     docs = load_documents(rows, args.distractors)
     missing = {r["doc_id"] for r in rows} - {d.id for d in docs}
