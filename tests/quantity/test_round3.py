@@ -354,3 +354,37 @@ def test_casualty_verb_after_a_comma_following_the_group() -> None:
 
 def test_article_numbers_with_paragraphs() -> None:
     assert quantities("وأحيل على معنى الفصل 13 مكرر و237 في فقراته الأولى") == []
+
+
+def test_among_is_not_a_range_and_between_parties_is_not_either() -> None:
+    found = quantities("وكان الرجل من بين أربعة جواسيس أطلقت السلطات سراحهم")
+    assert [(q.value, q.qualifier, q.measure) for q in found] == [(4, "exact", "detained")]
+    q = only("وقال المراسل إن صدامات تجري بين مئات الشبان والجيش")
+    assert (q.value, q.qualifier) == (100, "vague")
+    assert only("قتل ما بين 10 و15 مسلحا").qualifier == "range"
+
+
+def test_fired_munitions_across_a_comma() -> None:
+    q = only("فقد قصفت المدفعية، بأكثر من 20 قذيفة، مواقع على طول الحدود")
+    assert (q.value, q.qualifier, q.measure) == (20, "at_least", "strikes")
+
+
+def test_one_verb_after_two_conjoined_figures() -> None:
+    found = summary("أعلن المتحدث أن 7 من عناصر الجيش و71 مسلحا قتلوا في العملية")
+    assert found == [(7, "killed"), (71, "killed")]
+
+
+def test_toll_head_before_a_date_and_the_figure() -> None:
+    q = only("وترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار الماضي إلى 37 فلسطينيا")
+    assert (q.value, q.measure) == (37, "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ('أسفر القصف عن مقتل 4 فلسطينيين، وفق ما أفاد مراسل "قناة المثال".', 'مراسل "قناة المثال"'),
+        ("وارتفع العدد إلى 22 قتيلا، بحسب تعداد لوكالة الأنباء استنادا إلى أرقام.", "تعداد لوكالة الأنباء"),
+    ],
+)
+def test_holder_phrases_with_a_publisher(text: str, holder: str) -> None:
+    assert names_match(only(text).holder_text, [holder])

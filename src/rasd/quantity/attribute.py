@@ -70,8 +70,13 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
             close = next((c for c in range(j + 1, min(j + 6, limit)) if sc.word(c) in lx.NAME_QUOTES), None)
             if close is not None and close > j + 1:
                 return i, close + 1  # تنظيم "الدولة الإسلامية": the quoted name belongs to its head
-        if w in _BREAKS or w in _NP_STOPS or sc.toks[j].is_digit:
-            break
+        owner = (
+            w[:1] == "ل"
+            and j > i
+            and strip_prefixes(sc.word(j - 1), lx.SOURCE_DOCUMENTS)[1] in lx.SOURCE_DOCUMENTS
+        )
+        if (w in _BREAKS or w in _NP_STOPS or sc.toks[j].is_digit) and not owner:
+            break  # but "تعداد لوكالة الأنباء": the publisher of a document belongs to the phrase
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
         verb_like = any(x in lx.REPORTING_VERBS or x in lx.EVENT_CUE_WORDS for x in (w, base))
         prev = sc.word(j - 1)

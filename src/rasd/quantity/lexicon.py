@@ -2151,3 +2151,8 @@ FIRING_CUES = {
         "أطلقتها",
     )
 }
+SOURCE_DOCUMENTS |= {normalize(w) for w in ("تعداد", "إحصاء", "إحصاءات", "إحصائيات", "أرقام", "حصر")}
+MEDIA_HEADS |= {normalize(w) for w in ("مراسل", "مراسلة", "موفد", "مبعوث")}
+PERSON_NOUNS |= {normalize(w) for w in ("جاسوس", "جاسوسا", "جواسيس", "عميل", "عميلا", "عملاء")}
+EVENT_CUE_WORDS.setdefault(normalize("قبض"), "detained")
+HOLDER_STOPS |= {normalize(w) for w in ("استنادا", "نقلا", "وفقا", "طبقا")}

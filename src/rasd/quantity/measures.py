@@ -108,8 +108,9 @@ def _count_noun_window(sc: Scan, start: int) -> int:
     k = start - 1
     while k >= max(0, start - 24):
         w = sc.word(k)
-        if w in (".", "؟", "!", ":") or sc.toks[k].is_digit:
-            break
+        date_day = sc.toks[k].is_digit and _lookup(sc.word(k + 1), lx.MONTHS) is not None
+        if w in (".", "؟", "!", ":") or (sc.toks[k].is_digit and not date_day):
+            break  # but "حصيلة القتلى منذ 30 آذار إلى 37": a day of a month is no figure
         if w in ("عدد", "وعدد", "بعدد", "حصيله", "وحصيله"):
             return k
         k -= 1
@@ -190,11 +191,16 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             return cue, m.tok_start - k
     # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
     after = m.tok_end
-    for k in range(after, min(after + 9, len(sc.toks))):
+    reach = 6
+    for k in range(after, min(after + 12, len(sc.toks))):
         plural_verb = sc.word(k + 1).endswith(("وا", "ن")) and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES
         if sc.word(k) in ("،", ",") and plural_verb:
             return cue_measure(sc, k + 1), 99  # "140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
-        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k) or k - after >= 6:
+        conjoined = sc.toks[k].is_digit and sc.word(k - 1) == "و" and k - after <= 4
+        if conjoined:
+            reach = 11
+            continue  # "أن 7 جنود و71 مسلحا قتلوا": one verb after two conjoined figures
+        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k) or k - after >= reach:
             break
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
@@ -237,8 +243,12 @@ def _fired(sc: Scan, m: NumberMatch, noun: int) -> bool:
     """Munitions are strikes only when fired or falling ("أطلق 12 صاروخا", "سقوط 5 قذائف"),
     not when owned, seized or destroyed."""
     k = m.first_tok - 1
-    while k >= 0 and m.first_tok - k <= 8:
-        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k + 1):
+    while k >= 0 and m.first_tok - k <= 10:
+        w = sc.word(k)
+        if w in ("،", ","):
+            k -= 1  # "قصفت المدفعية، بأكثر من 20 قذيفة، مواقع": the verb may stand before a comma
+            continue
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k + 1):
             break
         if _lookup(sc.word(k), lx.HOLDING_CUES):
             return False  # "تدمير 150 صاروخا", "ضبط 40 قذيفة": the nearest verb holds or destroys them

@@ -525,7 +525,8 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
     end_i = p.tok_end
     opener = None
     before = sc.word(start_i - 1)
-    if before in lx.RANGE_OPENERS or (before[:1] in "وف" and before[1:] in lx.RANGE_OPENERS):
+    among = before == "بين" and sc.word(start_i - 2) in ("من", "ومن")  # "من بين 4 جواسيس": among
+    if not among and (before in lx.RANGE_OPENERS or (before[:1] in "وف" and before[1:] in lx.RANGE_OPENERS)):
         opener = "between"
         if sc.word(start_i - 2) == "ما":
             start_i -= 1
@@ -553,6 +554,9 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
         and not (sc.toks[p.tok_start].is_digit and sc.toks[second.tok_start].is_digit)
     ):
         second = None
+    if opener == "between" and second is None and not _joiner_follows(sc, p.tok_end):
+        # "صدامات بين مئات الشبان والجيش": between two parties, not a range
+        opener, start_i = None, p.tok_start
     if opener == "between" and second is None:
         return NumberMatch(
             sc.toks[start_i].start,
@@ -654,6 +658,11 @@ def _resolve(sc: Scan, p: _Phrase) -> NumberMatch:
         text=_text(sc, start_i, end_i),
         q_start=start_i,
     )
+
+
+def _joiner_follows(sc: Scan, j: int) -> bool:
+    """A range joiner right after the number or after its noun ("بين 5 و", "بين 5 سنوات و")."""
+    return any(_is_joiner(sc, k)[0] in ("و", "الي", "-", "–", "—") for k in (j, j + 1))
 
 
 def _increasing(first: _Phrase, second: _Phrase) -> bool:
