@@ -265,3 +265,9 @@ def test_according_to_what_someone_told_an_outlet() -> None:
     assert [(q.text, q.speaker_text) for q in doc.quotes] == [
         ("ستفتح المدارس أبوابها الأسبوع المقبل", "سمير العربي")
     ]
+
+
+def test_a_noun_in_ta_marbuta_is_not_a_verb_with_a_pronoun() -> None:
+    # folded, "وإضافة" looks like "وأضاف" + "ه"; it is the noun "in addition"
+    doc = _quotes("وإضافة إلى ذلك أن المشروع تأخر كثيرا عن موعده.")
+    assert doc.quotes == []

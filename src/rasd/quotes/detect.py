@@ -114,6 +114,14 @@ def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
     return regions
 
 
+def normalize_raw_end(raw: str) -> str:
+    """Last letter of a token as written, diacritics and tatweel skipped."""
+    for ch in reversed(raw):
+        if ch.isalpha():
+            return ch
+    return ""
+
+
 def strip_clitic(word: str) -> str:
     """ "وقال" → "قال", "فأكد" → "اكد" (folded); anything else unchanged."""
     if len(word) > 3 and word[0] in "وف":
@@ -135,6 +143,15 @@ class TokenView:
 
     def raw(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def verb(self, i: int) -> str:
+        """The reporting verb token ``i`` spells; "وإضافة" (folded "واضافه") is a noun, not أضاف+ه."""
+        word = self.word(i)
+        found = speech_verb(word)
+        suffixed = found and word not in lx.SPEECH_VERBS and strip_clitic(word) not in lx.SPEECH_VERBS
+        if suffixed and normalize_raw_end(self.raw(i)) == "ة":
+            return ""
+        return found
 
     def is_punct(self, i: int) -> bool:
         return 0 <= i < len(self.toks) and self.toks[i].kind in ("punct", "symbol")

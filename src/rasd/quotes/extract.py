@@ -196,7 +196,7 @@ class _Finder:
             return None  # أكد "الوطني الحر" الذي ...: a quoted name as the subject
         if participle(w):
             return Candidate(region.start, region.end, True, "participle", si, p, None)
-        if speech_verb(w):
+        if tv.verb(p):
             return Candidate(region.start, region.end, True, "verb", si, p, (p + 1, p + 1), self._relay(w))
         if not explicit and (not long or not region.closed):
             return None  # an unclosed mark needs its cue right before it
@@ -209,7 +209,7 @@ class _Finder:
                 return Candidate(region.start, region.end, True, "came_in", si, q, (q + 2, p + 1))
             if participle(wq):
                 return Candidate(region.start, region.end, True, "participle", si, q, None)
-            verb = speech_verb(wq)
+            verb = tv.verb(q)
             if verb and verb in lx.WEAK_SPEECH_VERBS:
                 weak_at = q if weak_at is None else weak_at
             elif verb:
@@ -241,7 +241,7 @@ class _Finder:
                 or "\n" in tv.doc.text[region.after : tv.toks[j].start]
             ):
                 break
-            if participle(w) or speech_verb(w) or source_cue_at(tv, j) is not None or w in lx.PRONOUN_SOURCES:
+            if participle(w) or tv.verb(j) or source_cue_at(tv, j) is not None or w in lx.PRONOUN_SOURCES:
                 break  # "..." مشيرا إلى / "..." حسب تعبيره: a new clause, not the rest of this one
             if not tv.is_punct(j):
                 words += 1
@@ -258,7 +258,7 @@ class _Finder:
             j += 1
         sent = self.sents[si]
         w = tv.word(j)
-        if speech_verb(w) and strip_clitic(w) not in lx.WEAK_SPEECH_VERBS:
+        if tv.verb(j) and strip_clitic(w) not in lx.WEAK_SPEECH_VERBS:
             return Candidate(
                 region.start, region.end, True, "postposed", si, j, (j + 1, self._sent_end(sent, j))
             )
@@ -288,7 +288,7 @@ class _Finder:
                 if self._in_speech(tv.toks[k].start) or self._quoted(tv.toks[k].start):
                     continue
                 is_part = participle(w)
-                verb = speech_verb(w)
+                verb = tv.verb(k)
                 if not (is_part or verb):
                     continue
                 if verb in lx.WEAK_SPEECH_VERBS and tv.word(k - 1) in lx.INSTITUTION_HEADS and k > a:
