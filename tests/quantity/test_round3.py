@@ -388,3 +388,16 @@ def test_toll_head_before_a_date_and_the_figure() -> None:
 )
 def test_holder_phrases_with_a_publisher(text: str, holder: str) -> None:
     assert names_match(only(text).holder_text, [holder])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "maximum"),
+    [
+        ("قتل عشرون ونيف شخصا", 20, "at_least", None),
+        ("قتل ألوف المدنيين", 1000, "vague", None),
+        ("قتل 5 أشخاص أو أكثر", 5, "at_least", None),
+    ],
+)
+def test_more_amount_forms(text: str, value: float, qualifier: str, maximum: float | None) -> None:
+    q = only(text)
+    assert (q.value, q.qualifier, q.max) == (value, qualifier, maximum)

@@ -79,6 +79,7 @@ NUMBER_WORDS: dict[str, tuple[str, float]] = _fold_all(
         "ألف": ("mult", 1e3),
         "ألفا": ("mult", 1e3),
         "آلاف": ("mult", 1e3),
+        "ألوف": ("mult", 1e3),
         "ألفان": ("dual", 2e3),
         "ألفين": ("dual", 2e3),
         "ألفي": ("dual", 2e3),
@@ -117,7 +118,7 @@ for _stem, _v in (
         NUMBER_WORDS[normalize(_stem + _h)] = ("hundred", _v * 100)
 
 # Plural multipliers that stand alone as vague amounts (آلاف → 1000, ملايين → 10^6).
-PLURAL_MULTIPLIERS = {normalize(w) for w in ("آلاف", "ملايين", "مليارات")}
+PLURAL_MULTIPLIERS = {normalize(w) for w in ("آلاف", "ألوف", "ملايين", "مليارات")}
 # Multipliers that take a digit before them ("12 ألف", "1.5 مليون").
 DIGIT_MULTIPLIERS = {k: v[1] for k, v in NUMBER_WORDS.items() if v[0] == "mult"}
 
@@ -233,7 +234,9 @@ QUALIFIER_AFTER: list[tuple[tuple[str, ...], str]] = [
     (tuple(normalize("على الأقل").split()), "at_least"),
     ((normalize("تقريبا"),), "approx"),
     ((normalize("فأكثر"),), "at_least"),
-    ((normalize("أو أكثر"),), "at_least"),
+    (tuple(normalize("أو أكثر").split()), "at_least"),
+    ((normalize("ونيف"),), "at_least"),
+    ((normalize("ونيفا"),), "at_least"),
 ]
 RANGE_OPENERS = {normalize(w) for w in ("بين", "ما بين", "مابين")}
 RANGE_JOINERS = {"و", normalize("إلى"), normalize("الى"), "-", "–", "—", normalize("أو"), normalize("حتى")}
