@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
+
 from rasd.api import analyze_corpus
+from rasd.export.contract import export_dict
 from rasd.pipeline import STAGE_FACTORIES, register_stage
 from rasd.store import Store
+
+SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "contract" / "export.schema.json"
 
 
 def test_speaker_entity_is_filled_after_corpus_resolution(tmp_path: Path) -> None:
@@ -31,6 +36,10 @@ def test_speaker_entity_is_filled_after_corpus_resolution(tmp_path: Path) -> Non
     assert report.ok
     with Store(db) as store:
         docs = [store.get_document(i) for i in ("a1", "a2")]
+        exported = export_dict(store)
+    jsonschema.validate(exported, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert len(exported["quotes"]) == 3
+    assert all(r["speaker_entity_id"] and r["cue"] and r["speaker_text"] for r in exported["quotes"])
     quotes = [q for d in docs if d is not None for q in d.quotes]
     assert len(quotes) == 3
     assert all(q.speaker_mention_id for q in quotes)
