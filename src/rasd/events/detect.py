@@ -45,13 +45,24 @@ def _fold_all(phrases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(p) for p in phrases)
 
 
+def _inflections(folded: str) -> list[str]:
+    """The phrase plus the dual/plural of a last word in ta-marbuta (folded to ه):
+    "سياره مفخخه" -> "... مفخختين", "... مفخختان", "... مفخخات"."""
+    forms = [folded]
+    if folded.endswith("ه") and len(folded.split()[-1]) > 3:
+        stem = folded[:-1]
+        forms += [stem + "تين", stem + "تان", stem + "ات"]
+    return forms
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The compiled trigger pattern (built once per process)."""
     by_phrase: dict[str, str] = {}
     for t in sorted(ty.EVENT_TYPES, key=lambda t: -t.rank):
         for phrase in t.triggers:
-            by_phrase.setdefault(normalize(phrase), t.name)
+            for form in _inflections(normalize(phrase)):
+                by_phrase.setdefault(form, t.name)
     alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=lambda p: (-len(p), p)))
     pattern = re.compile(rf"(?<!{_LETTER})(?P<pre>{_PREFIX})(?P<trig>{alternatives}){_SUFFIX}(?!{_LETTER})")
     cue_sets = {
@@ -66,6 +77,7 @@ def lexicon() -> _Lexicon:
         "uncertain": _fold_all(ty.UNCERTAINTY_CUES),
         "ambiguous": _fold_all(ty.AMBIGUOUS_TRIGGERS),
         "diplomatic": _fold_all(ty.DIPLOMATIC_CUES),
+        "refers_back": _fold_all(ty.REFERS_BACK_CUES),
         "modality": _fold_all(ty.MODALITY_CUES),
         "background": _fold_all(ty.BACKGROUND_CUES),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
@@ -128,6 +140,9 @@ def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
 
 def is_irrealis(before: str) -> bool:
     """Negated, future, conditional or reported-as-threat: the few words before a trigger say so."""
+    # A clitic glued to the trigger ("ال" of "الهجوم") is not a word before it.
+    if before and not before[-1].isspace():
+        before = before[: max(before.rfind(" "), 0)]
     clause = re.split(r"[،,؛;:]", normalize(before))[-1]
     if has_cue(clause, "uncertain"):
         return True

@@ -11,7 +11,8 @@ Two events (from different documents) are the same real-world event when
 * their dates are within ``max_days`` (publication-date fallbacks count as dated up to
   ``max_days + 2`` days before publication),
 * their actors do not contradict each other (two KB-linked actor sets with nothing in
-  common).
+  common) — checked only when the places do not already agree, since extracted actors are
+  noisier than places and dates.
 
 Clustering is greedy complete-link in a canonical order (date, then first evidence
 span), so the result does not depend on the input order. A merged event:
@@ -150,7 +151,10 @@ def same_event(
     place = _place_relation(a, b, max_km, coarse_km)
     if place == "far" or not _types_fit(a.event, b.event, place == "same"):
         return False
-    if not _dates_fit(a, b, max_days) or not _actors_fit(a.event, b.event, entities):
+    if not _dates_fit(a, b, max_days):
+        return False
+    # Extracted actors are noisy: they veto a merge only when the places do not already agree.
+    if place != "same" and not _actors_fit(a.event, b.event, entities):
         return False
     if place == "unknown":
         same_kind = (

@@ -40,6 +40,8 @@ class EventMention:
     # to an event reported earlier, so its place (often a sub-area or a bad geocode) is no
     # reason to start a new event.
     anaphoric: bool = False
+    # Mentions the attackers or "after the attack": a clash here belongs to the attack.
+    refers_back: bool = False
 
     @property
     def acled_type(self) -> str:
@@ -104,7 +106,8 @@ class EventStage:
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
         if a.acled_type != b.acled_type and not (a.weak or b.weak):
             violent = {"Battles", "Explosions/Remote violence"}
-            if not ({a.acled_type, b.acled_type} <= violent and _same_place(a.place, b.place, self.max_km)):
+            close = _same_place(a.place, b.place, self.max_km) or a.refers_back or b.refers_back
+            if not ({a.acled_type, b.acled_type} <= violent and close):
                 return False
         if a.place and b.place and not (a.anaphoric or _place_fits(a.place, b.place, self.max_km)):
             return False
@@ -114,7 +117,7 @@ class EventStage:
             and a.date.explicit
             and b.date.explicit
             and a.date.precision == b.date.precision == "day"
-            and abs((a.date.day - b.date.day).days) > self.max_day_gap
+            and abs((a.date.day - b.date.day).days) > self.max_day_gap + (a.date.fuzzy or b.date.fuzzy)
         )
 
 
@@ -142,7 +145,7 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """Event mentions sentence by sentence (at most one per sentence: the most specific trigger)."""
     sentences = doc.sentences or [Sentence(0, len(doc.text), 0, len(doc.tokens))]
-    places = {m.id: p for m in doc.mentions if (p := ar.place_of(m, kb, gaz)) is not None}
+    places = {m.id: p for m in doc.mentions if (p := ar.place_of(m, kb, gaz, doc.text)) is not None}
     out: list[EventMention] = []
     for sent in sentences:
         text = doc.text[sent.start : sent.end]
@@ -196,6 +199,7 @@ def find_event_mentions(
                 weak=ty.EVENT_TYPES_BY_NAME[chosen.type].weak,
                 anaphoric=(chosen.definite or (not strong and any(t.definite for t in triggers)))
                 and not any(d.explicit for _, d in dates),
+                refers_back=detect.has_cue(folded, "refers_back"),
             )
         )
     return out
