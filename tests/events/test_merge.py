@@ -106,12 +106,16 @@ def test_far_places_other_days_other_types_and_one_document_stay_apart() -> None
     assert len(merged) == 6
 
 
-def test_contradicting_kb_actors_stay_apart_but_unknown_actors_merge() -> None:
+def test_contradicting_kb_actors_veto_only_when_the_places_do_not_agree() -> None:
+    # Same town, same day: extracted actors are too noisy to split the reports.
     a = event("d1", 0, IDLIB, actors=(RUSSIA_AF.id,))
     b = event("d2", 0, IDLIB, actors=(SYRIA_AF.id,))
     c = event("d3", 0, IDLIB)
-    merged = merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)
-    assert len(merged) == 2
+    assert len(merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)) == 1
+    # Town vs country: the actors decide.
+    d = event("d4", 0, SYRIA, actors=(SYRIA_AF.id,))
+    e = event("d5", 0, IDLIB, actors=(RUSSIA_AF.id,))
+    assert len(merge_events(by_doc([d, e]), ENTITIES, PUBLISHED)) == 2
 
 
 def test_country_level_place_merges_with_a_town_of_that_country_on_the_same_day() -> None:

@@ -114,3 +114,19 @@ def test_an_attempt_to_storm_is_a_clash_not_a_seizure(analyse) -> None:  # type:
 
 def test_a_condemnation_is_not_a_new_event(analyse) -> None:  # type: ignore[no-untyped-def]
     assert analyse("وأدانت الحكومة الهجوم الذي استهدف قافلة المساعدات الأسبوع الماضي.").events == []
+
+
+def test_an_evening_dates_the_event_and_a_mixed_toll_is_not_fatalities(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("انفجرت عبوة ناسفة في بغداد مساء الثلاثاء، وارتفعت الحصيلة إلى 40 بين قتيل وجريح.")
+    [event] = doc.events
+    assert event.date == "2019-04-09"
+    assert event.fatalities is None
+
+
+def test_a_clash_with_the_attackers_is_part_of_the_attack(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "فجر انتحاري نفسه داخل مقر حكومي في مدينة كركوك صباح الاثنين. "
+        "وقالت الشرطة إن قوات الأمن اشتبكت مع المهاجمين داخل المبنى."
+    )
+    [event] = analyse(text).events
+    assert event.acled_sub_event_type == "Suicide bomb" and len(event.evidence) == 2
