@@ -154,3 +154,14 @@ def test_gazetteer_and_heads_are_total(text: str) -> None:
         d.mentions.append(Mention(id="p:0", start=14, end=14 + len(text), text=text, type="GPE"))
     link_document(d)
     assert all(m.link_key for m in d.mentions)
+
+
+def test_country_adjective_after_a_kb_name() -> None:
+    kb = load_kb(strict=False)
+    houthis = kb.lookup("الحوثيون", "ORG")
+    assert houthis is not None and kb.lookup("ميليشيات الحوثي الإيرانية", "ORG") == houthis
+    # The adjective also says which of two parties sharing a name is meant, and never
+    # turns a name the KB does not know into one it does.
+    assert kb.lookup("حزب العدالة والتنمية المغربي", "ORG") == kb.lookup("حزب العدالة والتنمية", "ORG", "MA")
+    assert kb.lookup("حزب العدالة والتنمية التونسي", "ORG") is None
+    assert kb.lookup("وزارة الصحة الليبية", "ORG") is None

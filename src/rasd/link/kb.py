@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rasd.geo.demonyms import demonym_country
 from rasd.link import names
 from rasd.model import ENTITY_TYPES
 
@@ -301,6 +302,16 @@ class KnowledgeBase:
         generic alias in different countries).
         """
         found = self.candidates(text)
+        if not found:
+            # "ميليشيات الحوثي الإيرانية", "حزب العدالة والتنمية التونسي": a country adjective after
+            # a specific KB name of two or more words describes it; it may also say which one.
+            words = text.split()
+            code = demonym_country(words[-1]) if len(words) >= 3 else None
+            if code:
+                found = self.candidates(" ".join(words[:-1]))
+                country = country or code
+                if len(found) > 1:
+                    found = [e for e in found if e.country == code] or found
         if etype and found:
             typed = [e for e in found if compatible_types(etype, e.type)]
             found = typed
