@@ -271,3 +271,14 @@ def test_a_noun_in_ta_marbuta_is_not_a_verb_with_a_pronoun() -> None:
     # folded, "وإضافة" looks like "وأضاف" + "ه"; it is the noun "in addition"
     doc = _quotes("وإضافة إلى ذلك أن المشروع تأخر كثيرا عن موعده.")
     assert doc.quotes == []
+
+
+def test_manner_adverbs_and_pronoun_objects_are_not_speakers() -> None:
+    text = (
+        "وعلق رئيس النادي فريد ساسي على الهزيمة.\n"
+        'فقال ساخرا: "المهم أن يكون الملعب جاهزا في الموسم المقبل".\n'
+        'ونشر رسالة قال فيها "سنعود أقوى من قبل في المباريات القادمة".'
+    )
+    doc = _quotes(text, (("فريد ساسي", "PER"),))
+    assert [q.speaker_mention_id for q in doc.quotes] == ["t:m0", "t:m0"]
+    assert all(q.direct for q in doc.quotes)

@@ -192,6 +192,8 @@ class SpeakerResolver:
         if end <= i:
             return None
         first = tv.word(i)
+        if end - i == 1 and _accusative(tv, i) and self.mentions.covering(tv.toks[i].start) is None:
+            return None  # "فقال ساخرا": an accusative adverbial, never the (nominative) subject
         if end - i <= 2 and (first in lx.PERSON_ANAPHORS or first in lx.ORG_ANAPHORS):
             found = self._antecedent(first)
             if found is not None:
@@ -229,6 +231,8 @@ class SpeakerResolver:
             s2 = self._back(e2, first)
             if s2 < e2:
                 s, e = s2, e2
+        while s < e and _conjoined(tv, s) and self.mentions.covering(tv.toks[s].start) is None:
+            s += 1  # "ونشر رسالة قال فيها": a conjoined verb, not the subject
         if s >= e:
             return None
         person = _person_in(tv, s, e, self.mentions)
@@ -290,6 +294,20 @@ class SpeakerResolver:
             return None
         m = found[-1]
         return Speaker(m.text, m.id, m.text, "PER")
+
+
+def _conjoined(tv: TokenView, i: int) -> bool:
+    """The text stage split a conjunction off this token ("ونشر"), unlike "وزارة" or "وكالة"."""
+    clitics = tv.toks[i].clitics
+    return clitics is not None and clitics.prefixes in (("و",), ("ف",))
+
+
+def _accusative(tv: TokenView, i: int) -> bool:
+    """An indefinite word in the accusative -ًا ("ساخرا", "ردا"), not "مصادرها" (a pronoun suffix)."""
+    word, clitics = tv.word(i), tv.toks[i].clitics
+    if clitics is not None and (clitics.suffixes or clitics.prefixes):
+        return False
+    return word.endswith("ا") and not word.startswith("ال") and len(word) > 3
 
 
 def _fold_words(text: str) -> list[str]:
