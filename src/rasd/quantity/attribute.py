@@ -335,7 +335,11 @@ def following_source(sc: Scan, sent: tuple[int, int], mentions: Sequence[Mention
 
 def _source_cue_at(sc: Scan, k: int) -> int | None:
     """Token index after an "according to" cue starting at ``k``."""
-    for pattern in lx.SOURCE_CUES:
+    w = sc.word(k)
+    patterns = lx.SOURCE_CUE_INDEX.get(w, ())
+    if w[:1] in "وف":
+        patterns = (*patterns, *lx.SOURCE_CUE_INDEX.get(w[1:], ()))
+    for pattern in patterns:  # longest first within each first word
         ok = True
         for n, word in enumerate(pattern):
             tok = sc.word(k + n)

@@ -2159,3 +2159,8 @@ MEDIA_HEADS |= {normalize(w) for w in ("مراسل", "مراسلة", "موفد",
 PERSON_NOUNS |= {normalize(w) for w in ("جاسوس", "جاسوسا", "جواسيس", "عميل", "عميلا", "عملاء")}
 EVENT_CUE_WORDS.setdefault(normalize("قبض"), "detained")
 HOLDER_STOPS |= {normalize(w) for w in ("استنادا", "نقلا", "وفقا", "طبقا")}
+
+# "according to" cues by their first word, longest first (the holder search tries every token).
+SOURCE_CUE_INDEX: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _p in SOURCE_CUES:
+    SOURCE_CUE_INDEX[_p[0]] = (*SOURCE_CUE_INDEX.get(_p[0], ()), _p)

@@ -134,10 +134,8 @@ def _clause_verb_cue(sc: Scan, k: int) -> str | None:
 
 def _starts_source_cue(sc: Scan, k: int) -> bool:
     w = sc.word(k)
-    return any(
-        w in (p[0], "و" + p[0]) and all(sc.word(k + n) == x for n, x in enumerate(p[1:], 1))
-        for p in lx.SOURCE_CUES
-    )
+    patterns = lx.SOURCE_CUE_INDEX.get(w[1:] if w[:1] == "و" and w not in lx.SOURCE_CUE_INDEX else w, ())
+    return any(all(sc.word(k + n) == x for n, x in enumerate(p[1:], 1)) for p in patterns)
 
 
 def _parenthetical_before(sc: Scan, comma: int) -> int | None:

@@ -362,6 +362,8 @@ def _dual_noun(sc: Scan, i: int) -> NumberMatch | None:
     if i in sc.skip:
         return None
     w = sc.toks[i].text
+    if not w.endswith(("ين", "ان")):
+        return None  # every dual ends so; most tokens are rejected here cheaply
     base = w[1:] if w[:1] in "وف" and dual_measure(w[1:]) is not None else w
     if dual_measure(base) is None and not _definite_dual_victims(sc, i):
         return None
