@@ -401,3 +401,8 @@ def test_holder_phrases_with_a_publisher(text: str, holder: str) -> None:
 def test_more_amount_forms(text: str, value: float, qualifier: str, maximum: float | None) -> None:
     q = only(text)
     assert (q.value, q.qualifier, q.max) == (value, qualifier, maximum)
+
+
+def test_dead_and_wounded_nouns_joined_after_the_figure() -> None:
+    assert only("سقط 30 قتيلا وجريحا في القصف").measure == "other"
+    assert summary("وأسفر الانفجار عن سقوط 5 قتلى و10 جرحى") == [(5, "killed"), (10, "injured")]

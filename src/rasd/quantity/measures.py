@@ -293,6 +293,11 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
+    if noun is not None and noun_measure in lx.CASUALTY_MEASURES:
+        w2 = sc.word(noun + 1)
+        second = lx.MEASURE_NOUNS.get(w2[1:]) if w2[:1] == "و" else None
+        if second in lx.CASUALTY_MEASURES and second != noun_measure:
+            return MeasureResult("other", unit, noun)  # "سقط 30 قتيلا وجريحا": dead and wounded together
     status = status_after(sc, m)
     if status is not None:
         measure = lx.STATUS_MEASURES.get(status, "other")
