@@ -282,3 +282,11 @@ def test_manner_adverbs_and_pronoun_objects_are_not_speakers() -> None:
     doc = _quotes(text, (("فريد ساسي", "PER"),))
     assert [q.speaker_mention_id for q in doc.quotes] == ["t:m0", "t:m0"]
     assert all(q.direct for q in doc.quotes)
+
+
+def test_audience_after_the_speaker_is_left_out() -> None:
+    doc = _quotes(
+        "وقال السفير لدبلوماسيين أجانب إن السفارة ستنتقل قريبا إلى المدينة.\n"
+        "وأضاف رئيس الهيئة الوطنية لمكافحة الفساد أن التحقيق سيشمل الجميع."
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["السفير", "رئيس الهيئة الوطنية لمكافحة الفساد"]

@@ -107,6 +107,8 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
         clitics = tv.toks[j].clitics
         if clitics is not None and clitics.prefixes[:1] == ("ب",):
             break  # "وتابع بغضب": a manner adverbial, not the speaker
+        if j > i and clitics is not None and clitics.prefixes == ("ل",) and w.endswith(("ين", "ون")):
+            break  # "وقال نتنياهو لدبلوماسيين أجانب": the audience (not "رئيس الهيئة لمكافحة الفساد")
         if j > i and (speech_verb(w) or participle(w)):
             break
         j += 1
