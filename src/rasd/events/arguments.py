@@ -285,6 +285,20 @@ def killed_figures(doc: Document, sent: Sentence) -> list[tuple[int, str]]:
     return out
 
 
+_ONE_VICTIM = re.compile(
+    normalize(
+        r"(?:قتل|قُتل|مقتل|استشهاد|استشهد|مصرع|لقي) "
+        r"(?:مزارع|فلسطيني|شخص|شاب|طفل|طفلة|جندي|مدني|رجل|امرأة|سيدة|شرطي|عنصر|مسلح|مواطن|صحفي|طالب|"
+        r"ضابط|مقاتل|عامل|صياد|راع|سائق|فتى|فتاة|مسعف)(?![\u0621-\u064a])"
+    )
+)
+
+
+def one_victim(doc: Document, sent: Sentence) -> bool:
+    """ "قتل مزارع فلسطيني": one death with no number written (ACLED counts 1)."""
+    return bool(_ONE_VICTIM.search(normalize(doc.text[sent.start : sent.end])))
+
+
 def _count_value(q: Quantity) -> int | None:
     value = q.min if q.qualifier in ("range", "vague") or q.value is None else q.value
     if value is None or value < 0:

@@ -19,7 +19,7 @@ from rasd.text.normalise import NormalizedText, normalize
 _LETTER = r"[\u0621-\u064a]"
 _PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
 _SUFFIX = r"(?:ها|هم|هما|ه|ات|ين|ون|ان|ا|ية)?"
-_WINDOW_WORDS = 8
+_WINDOW_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)

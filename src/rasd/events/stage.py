@@ -106,7 +106,15 @@ class EventStage:
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
         if a.acled_type != b.acled_type and not (a.weak or b.weak):
             violent = {"Battles", "Explosions/Remote violence"}
-            close = _same_place(a.place, b.place, self.max_km) or a.refers_back or b.refers_back
+            if a.anaphoric or b.anaphoric or a.refers_back or b.refers_back:
+                violent = violent | {"Violence against civilians"}
+            close = (
+                _same_place(a.place, b.place, self.max_km)
+                or a.refers_back
+                or b.refers_back
+                or a.anaphoric
+                or b.anaphoric
+            )
             if not ({a.acled_type, b.acled_type} <= violent and close):
                 return False
         if a.place and b.place and not (a.anaphoric or _place_fits(a.place, b.place, self.max_km)):
@@ -135,9 +143,9 @@ def _place_fits(a: ar.PlaceRef, b: ar.PlaceRef, max_km: float) -> bool:
     """Same place, or a coarse place (country/province) that may contain the other."""
     if _same_place(a, b, max_km):
         return True
-    if max(a.precision, b.precision) == 3:
-        return a.country is None or b.country is None or a.country == b.country
-    return False
+    # A country or province in a sentence is as often an actor ("اتهمت إسرائيل") as the
+    # event's place: within one article it never separates two mentions.
+    return max(a.precision, b.precision) == 3
 
 
 def find_event_mentions(
@@ -146,6 +154,8 @@ def find_event_mentions(
     """Event mentions sentence by sentence (at most one per sentence: the most specific trigger)."""
     sentences = doc.sentences or [Sentence(0, len(doc.text), 0, len(doc.tokens))]
     places = {m.id: p for m in doc.mentions if (p := ar.place_of(m, kb, gaz, doc.text)) is not None}
+    # "هيئة تحرير الشام", "حركة المقاومة": a trigger word inside a group's name is no event.
+    names = [(m.start, m.end) for m in doc.mentions if m.type in ("ORG", "PER", "NORP", "MISC")]
     out: list[EventMention] = []
     for sent in sentences:
         text = doc.text[sent.start : sent.end]
@@ -162,7 +172,9 @@ def find_event_mentions(
             continue
         folded = normalize(text)
         killed = ar.killed_figures(doc, sent)
-        triggers = [t for t in triggers if not detect.pretends(doc.text, t)]
+        if not killed and ar.one_victim(doc, sent):
+            killed = [(1, "")]
+        triggers = [t for t in triggers if not detect.pretends(doc.text, t) and not _inside_name(t, names)]
         if detect.has_cue(folded, "diplomatic"):
             triggers = [t for t in triggers if ty.EVENT_TYPES_BY_NAME[t.type].acled_event_type != "Protests"]
         clear = [
@@ -205,6 +217,10 @@ def find_event_mentions(
     return out
 
 
+def _inside_name(t: detect.TriggerMatch, names: list[tuple[int, int]]) -> bool:
+    return any(start <= t.start and t.end <= end for start, end in names)
+
+
 def _lead_date(doc: Document, n: int) -> ar.DateRef | None:
     for sent in doc.sentences[:n]:
         for _, ref in ar.sentence_dates(doc, sent):
@@ -218,13 +234,26 @@ _GENERIC = frozenset({"bombing", "attack", "killing", "shooting", "armed_clash",
 
 def _best_type(group: list[EventMention]) -> str:
     """The type most sentences give, among specific ones (a generic "انفجار" or a weak
-    trigger votes only when nothing specific fired); ties go to the more specific type."""
+    trigger votes only when nothing specific fired); ties go to the earlier sentence (the
+    lead names the event), then to the more specific type."""
     specific = [m for m in group if not m.weak and m.type not in _GENERIC]
     voters = specific or [m for m in group if not m.weak] or group
     votes: dict[str, int] = {}
+    first: dict[str, int] = {}
     for m in voters:
         votes[m.type] = votes.get(m.type, 0) + 1
-    return max(votes, key=lambda t: (votes[t], ty.EVENT_TYPES_BY_NAME[t].rank, t))
+        first.setdefault(m.type, m.sentence.start)
+    best = max(votes, key=lambda t: (votes[t], -first[t], ty.EVENT_TYPES_BY_NAME[t].rank, t))
+    # ACLED types an assassination or a killing by its means: an explosive one is an explosion.
+    if ty.EVENT_TYPES_BY_NAME[best].acled_event_type == "Violence against civilians":
+        means = [
+            m
+            for m in group
+            if ty.EVENT_TYPES_BY_NAME[m.type].acled_event_type == "Explosions/Remote violence"
+        ]
+        if means:
+            return max(means, key=lambda m: (ty.EVENT_TYPES_BY_NAME[m.type].rank, -m.sentence.start)).type
+    return best
 
 
 def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.DateRef | None) -> Event | None:
@@ -261,7 +290,7 @@ def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.Dat
         location_mention_id=place.mention_id if place else None,
         actor_mention_ids=actors,
         target_mention_ids=targets,
-        quantity_ids=_unique(qid for _, qid in figures),
+        quantity_ids=_unique(qid for _, qid in figures if qid),
     )
 
 

@@ -827,6 +827,9 @@ MODALITY_CUES: tuple[str, ...] = (
     "محاكمة",
     "المحكمة",
     "الادعاء",
+    "تحقق",
+    "تحقيق",
+    "التحقيق",
     "تستعد",
 )
 # Uncertainty about what happened, anywhere earlier in the clause ("لم يعرف إن كان الانفجار
