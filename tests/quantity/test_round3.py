@@ -406,3 +406,15 @@ def test_more_amount_forms(text: str, value: float, qualifier: str, maximum: flo
 def test_dead_and_wounded_nouns_joined_after_the_figure() -> None:
     assert only("سقط 30 قتيلا وجريحا في القصف").measure == "other"
     assert summary("وأسفر الانفجار عن سقوط 5 قتلى و10 جرحى") == [(5, "killed"), (10, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("وقال مسؤولون في الصحة لرويترز إن 12 شخصا قتلوا", "مسؤولون في الصحة"),
+        ("ووفق آخر حصيلة، قتل 40 شخصا", "آخر حصيلة"),
+        ("وكان الادعاء أكد أن 6 متهمين أوقفوا", "الادعاء"),
+    ],
+)
+def test_more_holder_phrases(text: str, holder: str) -> None:
+    assert names_match(only(text).holder_text, [holder])

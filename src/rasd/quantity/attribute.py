@@ -79,6 +79,7 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
             break  # but "تعداد لوكالة الأنباء": the publisher of a document belongs to the phrase
         base = w[1:] if w[:1] in "وف" and len(w) > 2 else w
         verb_like = any(x in lx.REPORTING_VERBS or x in lx.EVENT_CUE_WORDS for x in (w, base))
+        verb_like = verb_like and w not in lx.SOURCE_DOCUMENTS  # "وفق آخر حصيلة": a document, not a verb
         prev = sc.word(j - 1)
         in_name = w in lx.REPORTING_VERBS and prev in lx.INSTITUTION_HEADS and not prev.startswith("ال")
         if j > i and verb_like and not in_name:
@@ -414,8 +415,9 @@ def find_holder(
                     att = Attribution(sc.original[start : sc.toks[j - 1].end])
                 cands.append((k, att))
             continue
-        if _verb_base(sc.word(k)) and sc.word(k - 1) in lx.INSTITUTION_HEADS:
-            continue  # "مركز رصد الزلازل": a verbal noun inside a name, not a verb
+        head = sc.word(k - 1)
+        if _verb_base(sc.word(k)) and head in lx.INSTITUTION_HEADS and not head.startswith("ال"):
+            continue  # "مركز رصد الزلازل": a verbal noun inside a name, not a verb ("الادعاء أكد" is one)
         if (_verb_base(sc.word(k)) and _reporting(sc, k)) or sc.word(k) in lx.SUBJECTLESS_REPORTING:
             named = (
                 None

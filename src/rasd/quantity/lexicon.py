@@ -1925,7 +1925,7 @@ MEDIA_HEADS = {
     normalize(w)
     for w in ("صحيفة", "جريدة", "وكالة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون", "شبكة", "راديو")
 }
-INSTITUTION_HEADS |= {
+INSTITUTION_HEADS |= {normalize("الادعاء")} | {
     normalize(w)
     for w in ("المعارضة", "النظام", "الداخلية", "الخارجية", "الإدارة", "البيت", "الائتلاف", "مركز", "المركز")
 }
@@ -2164,3 +2164,7 @@ HOLDER_STOPS |= {normalize(w) for w in ("استنادا", "نقلا", "وفقا"
 SOURCE_CUE_INDEX: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _p in SOURCE_CUES:
     SOURCE_CUE_INDEX[_p[0]] = (*SOURCE_CUE_INDEX.get(_p[0], ()), _p)
+INSTITUTION_HEADS |= {normalize("الادعاء")} | {
+    normalize(w)
+    for w in ("الصحة", "البلدية", "المحافظة", "الولاية", "الإقليم", "السفارة", "النيابة", "المحكمة")
+}
