@@ -277,7 +277,7 @@ class _Finder:
 
     # --- indirect quotes and colon quotes ---------------------------------------------------
     def find_clauses(self) -> None:
-        tv, doc = self.tv, self.doc
+        tv = self.tv
         used: set[int] = set()
         for si, sent in enumerate(self.sents):
             if sent.paragraph == self.headline:
@@ -325,7 +325,6 @@ class _Finder:
                 zone = None if is_part else (k + 1, c)
                 relay = bool(verb) and self._relay(w)
                 self._add(Candidate(span[0], span[1], False, kind, si, k, zone, relay))
-        del doc
 
     def _colon(self, k: int, x: int, si: int, sent: Sentence) -> None:
         """ "قال الوزير: نحن ..." — direct speech after a colon, to the sentence end."""
