@@ -418,3 +418,8 @@ def test_dead_and_wounded_nouns_joined_after_the_figure() -> None:
 )
 def test_more_holder_phrases(text: str, holder: str) -> None:
     assert names_match(only(text).holder_text, [holder])
+
+
+def test_quoted_name_after_an_organisation_head() -> None:
+    q = only('وقالت منظمة "أطباء العالم" إن 30 شخصا قتلوا')
+    assert names_match(q.holder_text, ["منظمة أطباء العالم"])

@@ -95,7 +95,7 @@ def _np(sc: Scan, i: int, limit: int, max_words: int = 5) -> tuple[int, int]:
 
 
 def _title_head(word: str) -> bool:
-    heads = lx.GROUP_TITLE_WORDS | lx.MEDIA_HEADS
+    heads = lx.GROUP_TITLE_WORDS | lx.MEDIA_HEADS | lx.QUOTED_NAME_HEADS
     return word in heads or (word[:1] in "وبل" and word[1:] in heads)
 
 

@@ -2168,3 +2168,25 @@ INSTITUTION_HEADS |= {normalize("الادعاء")} | {
     normalize(w)
     for w in ("الصحة", "البلدية", "المحافظة", "الولاية", "الإقليم", "السفارة", "النيابة", "المحكمة")
 }
+# Generic heads followed by a quoted proper name: منظمة "هيومن رايتس ووتش", شركة "...".
+QUOTED_NAME_HEADS = {
+    normalize(w)
+    for w in (
+        "منظمة",
+        "جمعية",
+        "شركة",
+        "مؤسسة",
+        "مجموعة",
+        "هيئة",
+        "مركز",
+        "مرصد",
+        "رابطة",
+        "لجنة",
+        "حزب",
+        "تحالف",
+    )
+}
+# Words a reporting verb's subject never starts or ends with: "إذ قال", "رفض الكشف عن اسمه".
+HOLDER_STOPS |= {
+    normalize(w) for w in ("إذ", "فيه", "فيها", "اسمه", "اسمها", "ولكنه", "لكنه", "ولكنها", "لكنها")
+}
