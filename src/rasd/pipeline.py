@@ -37,10 +37,12 @@ STAGE_FACTORIES: dict[str, str] = {
     "time": "rasd.time.stage:TimeStage",
     "quantity": "rasd.quantity.stage:QuantityStage",
     "link": "rasd.link.stage:LinkStage",
+    "quotes": "rasd.quotes.stage:QuoteStage",
 }
 
 # Stages in the order they must run; a configuration picks a subset.
-DEFAULT_STAGES: tuple[str, ...] = ("text", "ner", "link", "time", "quantity")
+# Quotes after quantity: the quantity stage's holder rules were measured in that order.
+DEFAULT_STAGES: tuple[str, ...] = ("text", "ner", "link", "time", "quantity", "quotes")
 
 
 def register_stage(name: str, target: str) -> None:
