@@ -188,19 +188,19 @@ def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, An
         gold_pairs |= {frozenset(p) for p in combinations(sorted(spans), 2)}
     pred_pairs: set[frozenset[SpanKey]] = set()
     for e in merged:
-        spans = sorted({(s.doc_id, s.start, s.end) for s in e.evidence} & items)
-        pred_pairs |= {frozenset(p) for p in combinations(spans, 2)}
+        kept = sorted({(s.doc_id, s.start, s.end) for s in e.evidence} & items)
+        pred_pairs |= {frozenset(p) for p in combinations(kept, 2)}
 
     def cross(pairs: set[frozenset[SpanKey]]) -> set[frozenset[SpanKey]]:
         return {p for p in pairs if len({k[0] for k in p}) == 2}
 
-    out = {}
+    out: dict[str, Any] = {}
     for name, g, pr in (
         ("all_pairs", gold_pairs, pred_pairs),
         ("cross_document", cross(gold_pairs), cross(pred_pairs)),
     ):
-        p, r, f = prf(len(g & pr), len(pr), len(g))
-        out[name] = {"gold_pairs": len(g), "predicted_pairs": len(pr), "P": p, "R": r, "F1": f}
+        prec, rec, f1 = prf(len(g & pr), len(pr), len(g))
+        out[name] = {"gold_pairs": len(g), "predicted_pairs": len(pr), "P": prec, "R": rec, "F1": f1}
     multi = {k for k, v in gold_events.items() if len({s[0] for s in v}) > 1}
     out["gold_multi_article_events"] = len(multi)
     out["merged_events"] = len(merged)
