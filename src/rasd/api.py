@@ -185,14 +185,16 @@ def _duplicate_error(doc: Document, what: str) -> ProcessingError:
 
 
 def update_corpus(store: Store) -> dict[str, Any]:
-    """Corpus-level stages over the store: entity resolution, then claim groups."""
+    """Corpus-level stages over the store: entity resolution, claim groups, real-world events."""
     # Imported here: the KB, gazetteer and claim rules load only when a corpus is updated.
+    from rasd.events.merge import merge_events
     from rasd.link.resolve import resolve_corpus
     from rasd.quantity.claims import group_claims, link_subjects
 
     docs = list(store.iter_documents(annotations=["mentions"], with_text=False))
     entities = resolve_corpus(docs)
-    store.replace_entities(entities, {m.id: m.entity_id for d in docs for m in d.mentions})
+    mention_entity = {m.id: m.entity_id for d in docs for m in d.mentions}
+    store.replace_entities(entities, mention_entity)
     del docs
 
     quantities, published = _stored_quantities(
@@ -204,7 +206,14 @@ def update_corpus(store: Store) -> dict[str, Any]:
     store.set_quantity_subjects(subjects)
     groups = group_claims(quantities, published=published)
     store.replace_claim_groups(groups)
-    return {"entities": len(entities), "claim_groups": len(groups)}
+    del quantities
+
+    events_by_doc = {
+        d.id: d.events for d in store.iter_documents(annotations=["events"], with_text=False) if d.events
+    }
+    merged = merge_events(events_by_doc, entities, published, mention_entity=mention_entity)
+    store.replace_corpus_events(merged)
+    return {"entities": len(entities), "claim_groups": len(groups), "events": len(merged)}
 
 
 def _stored_quantities(docs: Iterable[Document]) -> tuple[list[Any], dict[str, dt.date | None]]:

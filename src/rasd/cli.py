@@ -185,7 +185,7 @@ def update(db: DbOption = None) -> None:
     err.print(f"{done or 'nothing to update'} in {time.perf_counter() - started:.1f}s", markup=False)
 
 
-EXPORT_FORMATS = ("json", "geojson")
+EXPORT_FORMATS = ("json", "geojson", "acled")
 
 
 @app.command()
@@ -193,17 +193,22 @@ def export(
     db: DbOption = None,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="json (the v1 contract) or geojson (geocoded entities)"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (the v1 contract), geojson (geocoded entities), acled (events as CSV)",
+        ),
     ] = "json",
     out_file: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: stdout)")
     ] = None,
     text: Annotated[bool, typer.Option(help="Include each document's text (json)")] = True,
 ) -> None:
-    """Export the knowledge base (JSON contract v1, or GeoJSON of the geocoded entities)."""
+    """Export the knowledge base: JSON contract v1, GeoJSON of places, or ACLED-compatible CSV of events."""
     import json
 
     from rasd.export import write_json
+    from rasd.export.acled import write_acled_csv
     from rasd.export.geojson import places_geojson
 
     if format not in EXPORT_FORMATS:
@@ -218,6 +223,10 @@ def export(
             json.dump(collection, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
             return {"features": len(collection["features"])}
+        if format == "acled":
+            sources = {d.id: d.source or "" for d in store.iter_documents(annotations=False, with_text=False)}
+            events = store.corpus_events() or [e for d in store.iter_documents(["events"]) for e in d.events]
+            return {"events": write_acled_csv(events, store.entities(), fh, sources=sources)}
         return write_json(store, fh, with_text=text)
 
     if out_file is None:

@@ -38,11 +38,13 @@ STAGE_FACTORIES: dict[str, str] = {
     "quantity": "rasd.quantity.stage:QuantityStage",
     "link": "rasd.link.stage:LinkStage",
     "quotes": "rasd.quotes.stage:QuoteStage",
+    "events": "rasd.events.stage:EventStage",
 }
 
 # Stages in the order they must run; a configuration picks a subset.
 # Quotes after quantity: the quantity stage's holder rules were measured in that order.
-DEFAULT_STAGES: tuple[str, ...] = ("text", "ner", "link", "time", "quantity", "quotes")
+# Events last: they read places, dates and killed figures from the stages before.
+DEFAULT_STAGES: tuple[str, ...] = ("text", "ner", "link", "time", "quantity", "quotes", "events")
 
 
 def register_stage(name: str, target: str) -> None:

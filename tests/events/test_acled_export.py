@@ -87,3 +87,12 @@ def test_unknowns_stay_empty_and_no_fatalities_is_zero() -> None:
     assert row["latitude"] == row["location"] == row["country"] == row["source"] == ""
     assert row["fatalities"] == "0"
     assert row["civilian_targeting"] == ""
+
+
+def test_event_dates_become_calendar_days() -> None:
+    from rasd.export.acled import _calendar_date
+
+    assert _calendar_date("2026-03-05") == "2026-03-05"
+    assert _calendar_date("2026-W04") == "2026-01-19"  # the Monday of ISO week 4
+    assert _calendar_date("2026-03") == "2026-03-01" and _calendar_date("2026") == "2026-01-01"
+    assert _calendar_date("PAST_REF") == "" and _calendar_date("2026-W60") == ""

@@ -203,8 +203,21 @@ def merge_events(
         key=lambda it: (it.day or dt.date.max, min(map(_span_key, it.event.evidence), default=("", 0, 0)))
     )
     clusters: list[list[_Item]] = []
+    # Clusters are created in date order, so a cluster's first item has its earliest day;
+    # ``first`` skips those too old to fit any later item (dates fit within max_days + 2),
+    # which keeps a whole corpus near-linear instead of quadratic.
+    window = dt.timedelta(days=max_days + 2)
+    first = 0
     for it in items:
-        for cluster in clusters:
+        if it.day is not None:
+            while (
+                first < len(clusters)
+                and (day := clusters[first][0].day) is not None
+                and day < it.day - window
+            ):
+                first += 1
+        candidates = clusters[first:] if it.day is not None else clusters
+        for cluster in candidates:
             if all(
                 same_event(it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days)
                 for other in cluster

@@ -17,6 +17,8 @@ gazetteer has no administrative hierarchy) and source_scale.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import IO, Any
@@ -77,6 +79,23 @@ def _inter(e: Entity | None) -> int | None:
     return INTER_CODES.get(e.category or "") if e is not None else None
 
 
+def _calendar_date(value: str) -> str:
+    """ACLED's event_date is a calendar day: the first day of a TIMEX3 week, month or year."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        except ValueError:
+            return ""
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{value}-01"
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-01-01"
+    return ""
+
+
 def acled_row(
     event: Event,
     entities: Mapping[str, Entity],
@@ -107,7 +126,7 @@ def acled_row(
     year = date[:4] if date[:4].isdigit() else ""
     return {
         "event_id_cnty": f"{country.get('iso3', 'XXX')}{event.id}",
-        "event_date": date if len(date) == 10 else (f"{date}-01"[:10] if len(date) == 7 else date),
+        "event_date": _calendar_date(date),
         "year": year,
         "time_precision": _TIME_PRECISION.get(event.date_precision or "", ""),
         "disorder_type": DISORDER_TYPE.get(event.acled_event_type or "", ""),

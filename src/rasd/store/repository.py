@@ -351,6 +351,9 @@ def _document_from_row(row: Any) -> Document:
 def _event_from_row(row: Any) -> Event:
     event_ = _from_row(Event, row)
     event_.evidence = [Span(**s) for s in row.evidence]
+    for name in ("actor_mention_ids", "target_mention_ids", "quantity_ids"):
+        if getattr(event_, name) is None:  # rows written before migration 0003
+            setattr(event_, name, [])
     return event_
 
 

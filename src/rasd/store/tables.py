@@ -156,6 +156,12 @@ def _event_columns() -> list[Column[Any]]:
         Column("target_entity_ids", JSON, nullable=False, default=list),
         Column("fatalities", Integer),
         Column("evidence", JSON, nullable=False, default=list),
+        # Per-document arguments as mention ids (entity ids come after corpus linking), and
+        # the figures behind ``fatalities``; added by migration 0003, hence nullable.
+        Column("location_mention_id", String),
+        Column("actor_mention_ids", JSON, default=list),
+        Column("target_mention_ids", JSON, default=list),
+        Column("quantity_ids", JSON, default=list),
     ]
 
 
