@@ -133,3 +133,26 @@ def test_openapi_operations_flatten_parameters() -> None:
     (op,) = openapi_operations(spec)
     assert (op.method, op.path, op.response) == ("GET", "/api/x", "list of Entity")
     assert op.parameters[0]["type"] == "string | null"
+
+
+def test_map_frames_events_too() -> None:
+    from rasd.model import Event, Span
+
+    strike = Event(
+        id="ev1",
+        type="airstrike",
+        acled_event_type="Explosions/Remote violence",
+        acled_sub_event_type="Air/drone strike",
+        date="2026-03-01",
+        evidence=[Span("a", 0, 5), Span("b", 0, 5)],
+        lat=32.76,
+        lon=22.64,
+    )
+    undated = Event(
+        id="ev2", type="arrest", acled_event_type=None, acled_sub_event_type=None, date=None, evidence=[]
+    )
+    view = map_view([], events=[strike, undated])
+    x0, y0, w, h = map(float, view.view_box.split())
+    assert [p.event.id for p in view.events] == ["ev1"] and view.points == []
+    p = view.events[0]
+    assert x0 <= p.x <= x0 + w and y0 <= p.y <= y0 + h

@@ -273,6 +273,7 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         return page(
             request,
             "events.html",
+            map=map_view([], events=[v.event for v in rows[:PAGE]]),
             rows=rows[:PAGE],
             more=len(rows) > PAGE,
             type=type or "",
@@ -297,7 +298,10 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, type: str | None = None) -> HTMLResponse:
         places = Q.entities(store, type=type or None, limit=2000, with_coordinates=True)
-        return page(request, "map.html", map=map_view(places), places=places[:200], type=type or "")
+        events = [v.event for v in Q.events(store, limit=2000)]
+        return page(
+            request, "map.html", map=map_view(places, events=events), places=places[:200], type=type or ""
+        )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request) -> HTMLResponse:

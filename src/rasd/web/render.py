@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rasd.model import Document, Entity
+from rasd.model import Document, Entity, Event
 from rasd.store.queries import DayCount
 
 MAP_SCALE = 10  # SVG units per degree, as in static/world.svg (built by scripts/build_world_map.py)
@@ -107,21 +107,38 @@ class MapPoint:
 
 
 @dataclass(slots=True)
+class EventPoint:
+    event: Event
+    x: float
+    y: float
+    r: float
+
+
+@dataclass(slots=True)
 class MapView:
     """An SVG viewBox over static/world.svg and the points to draw in it."""
 
     view_box: str
     points: list[MapPoint] = field(default_factory=list)
+    events: list[EventPoint] = field(default_factory=list)
 
 
-def map_view(places: Sequence[Entity], zoom_degrees: float = 0.0, margin: float = 0.15) -> MapView:
-    """Frame the points (at least ``zoom_degrees`` wide) and size them by mention count."""
+def map_view(
+    places: Sequence[Entity],
+    zoom_degrees: float = 0.0,
+    margin: float = 0.15,
+    events: Sequence[Event] = (),
+) -> MapView:
+    """Frame the places and events (at least ``zoom_degrees`` wide); places grow with mentions."""
     located = [e for e in places if e.lat is not None and e.lon is not None]
-    if not located:
+    placed_events = [e for e in events if e.lat is not None and e.lon is not None]
+    coords = [(float(e.lon or 0), float(e.lat or 0)) for e in located] + [
+        (float(e.lon or 0), float(e.lat or 0)) for e in placed_events
+    ]
+    if not coords:
         return MapView("-1800 -900 3600 1800")
-    lons = [float(e.lon) for e in located if e.lon is not None]
-    lats = [float(e.lat) for e in located if e.lat is not None]
-    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    west, east = min(c[0] for c in coords), max(c[0] for c in coords)
+    south, north = min(c[1] for c in coords), max(c[1] for c in coords)
     width = max(east - west, zoom_degrees, 8.0) * (1 + 2 * margin)
     height = max(north - south, width / 2, 4.0) * (1 + 2 * margin)
     width = max(width, height * 1.6)
@@ -129,7 +146,7 @@ def map_view(places: Sequence[Entity], zoom_degrees: float = 0.0, margin: float 
     x0, y0 = (cx - width / 2) * MAP_SCALE, -(cy + height / 2) * MAP_SCALE
     box = f"{x0:.1f} {y0:.1f} {width * MAP_SCALE:.1f} {height * MAP_SCALE:.1f}"
     unit = width * MAP_SCALE / 160  # radius of a point mentioned once
-    most = max(e.mention_count for e in located) or 1
+    most = max((e.mention_count for e in located), default=1) or 1
     points = [
         MapPoint(
             e,
@@ -139,7 +156,16 @@ def map_view(places: Sequence[Entity], zoom_degrees: float = 0.0, margin: float 
         )
         for e in sorted(located, key=lambda e: -e.mention_count)
     ]
-    return MapView(box, points)
+    event_points = [
+        EventPoint(
+            e,
+            float(e.lon) * MAP_SCALE,  # type: ignore[arg-type]
+            -float(e.lat) * MAP_SCALE,  # type: ignore[arg-type]
+            unit * (1 + min(len({s.doc_id for s in e.evidence}), 9) / 3),
+        )
+        for e in placed_events
+    ]
+    return MapView(box, points, event_points)
 
 
 @dataclass(slots=True)
