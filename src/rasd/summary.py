@@ -39,6 +39,23 @@ def print_summary(store: Store, console: Console, top: int = 10) -> None:
             )
             table.add_row(subject, g.measure, figures)
         console.print(table)
+    events = sorted(
+        store.corpus_events(), key=lambda e: (-len({s.doc_id for s in e.evidence}), e.date or "", e.id)
+    )[:top]
+    if events:
+        names = {e.id: e for e in store.entities()}
+        table = Table("date", "event", "ACLED type", "where", "killed", "reports", title="Events")
+        for ev in events:
+            place = names.get(ev.location_entity_id or "")
+            table.add_row(
+                ev.date or "?",
+                ev.type,
+                ev.acled_event_type or "",
+                place.label if place else "",
+                "" if ev.fatalities is None else str(ev.fatalities),
+                str(len({s.doc_id for s in ev.evidence})),
+            )
+        console.print(table)
     errors = store.errors(limit=3)
     if errors:
         console.print(f"{counts['errors']} errors recorded (see `rasd errors`), e.g.:", markup=False)
