@@ -87,15 +87,17 @@ def news_sentences(data_dir: Path, lexicon: Lexicon, n: int, seed: int) -> Itera
                 return
 
 
-def teacher_fingerprint(e5_dir: Path) -> str:
-    """Short hash of the teacher's files (weights, config with its decoding): the silver cache key.
+def teacher_fingerprint(e5_dir: Path, decode: str | None = None) -> str:
+    """Short hash of the teacher's files (weights, config) and decoding: the silver cache key.
 
-    Silver labelled by another teacher must never be reused, so every file that changes
-    the teacher's predictions goes into the key.
+    Silver labelled by another teacher must never be reused, so everything that changes
+    the teacher's predictions goes into the key (``decode`` overrides the config's decoding).
     """
     from rasd.ner.transformer import CONFIG_FILE, WEIGHTS_FILE
 
     digest = hashlib.sha256()
+    if decode:
+        digest.update(b"decode=" + decode.encode() + b"\0")
     for name in (WEIGHTS_FILE, CONFIG_FILE):
         path = e5_dir / name
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"missing") + b"\0")
@@ -103,10 +105,19 @@ def teacher_fingerprint(e5_dir: Path) -> str:
 
 
 def silver_sentences(
-    data_dir: Path, lexicon_dir: Path, e5_dir: Path, n: int, seed: int = 13, batch: int = 64
+    data_dir: Path,
+    lexicon_dir: Path,
+    e5_dir: Path,
+    n: int,
+    seed: int = 13,
+    batch: int = 64,
+    decode: str | None = None,
 ) -> Sentences:
-    """``n`` news sentences labelled by the e5 model in ``e5_dir``, cached per (teacher, n, seed)."""
-    teacher = teacher_fingerprint(e5_dir)
+    """``n`` news sentences labelled by the e5 model in ``e5_dir``, cached per (teacher, n, seed).
+
+    ``decode`` (``argmax`` or ``viterbi``) overrides the teacher's own decoding.
+    """
+    teacher = teacher_fingerprint(e5_dir, decode)
     path = cache_dir() / f"ner_silver_n{n}_s{seed}_t{teacher}.conll"
     if path.exists():
         return _read(path)
@@ -121,7 +132,7 @@ def silver_sentences(
     out: Sentences = _read(cached[-1][1]) if cached else []
     from rasd.ner.transformer import E5Ner
 
-    model = E5Ner(e5_dir, threads=1)
+    model = E5Ner(e5_dir, threads=1, decode=decode)
     lexicon = Lexicon.load(lexicon_dir)
     started = time.perf_counter()
     pending: list[list[str]] = []

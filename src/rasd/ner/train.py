@@ -64,6 +64,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
     # distillation: news sentences labelled by the e5 mode (0 = none; see rasd.ner.silver)
     "silver_sentences": 8000,
     "silver_seed": 13,
+    # the teacher's decoding when labelling silver: argmax, as the shipped CRF was distilled with
+    # (silver from the constrained decoding scored lower on dev: docs/benchmarks/ner.md, round 3)
+    "silver_decode": "argmax",
     "gold_repeat": 2,  # ANERcorp train appended this many times (weights gold against silver)
     "features": [],  # optional feature groups of rasd.ner.features.EXTRA_FEATURES
 }
@@ -369,6 +372,7 @@ def train(
             e5_dir or default_model_dir(),
             int(cfg["silver_sentences"]),
             int(cfg["silver_seed"]),
+            decode=str(cfg["silver_decode"]) or None,
         )
         train_sets.append(silver)
         train_names.append(f"silver_e5_news({len(silver)})")
