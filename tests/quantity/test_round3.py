@@ -423,3 +423,16 @@ def test_more_holder_phrases(text: str, holder: str) -> None:
 def test_quoted_name_after_an_organisation_head() -> None:
     q = only('وقالت منظمة "أطباء العالم" إن 30 شخصا قتلوا')
     assert names_match(q.holder_text, ["منظمة أطباء العالم"])
+
+
+def test_closing_clause_must_be_a_short_verb_of_saying() -> None:
+    assert only("أقيم الحفل بحضور 300 شخص، اعترفت بريطانيا باستقلال المستعمرات.").holder_text == OUTLET
+    assert only("قتل 12 شخصا، وأعلن تنظيم الدولة مسؤوليته.").holder_text == OUTLET
+
+
+def test_precision_guards_from_the_corpus_view() -> None:
+    # a derived dual after a dual noun is its adjective; "أبرز ثلاثة" is "the three most prominent"
+    assert quantities("وقال مصدران دبلوماسيان إن الاجتماع تأجل") == []
+    assert only("أزاح فرقا قوية أبرز ثلاثة منها باريس").holder_text == OUTLET
+    # a month name ending in an ordinal word: the digits after it are a year
+    assert quantities("في يناير/كانون الثاني 017 وقع الاتفاق") == []

@@ -369,6 +369,14 @@ def _clause_of(sc: Scan, first: int, last: int, i: int) -> tuple[int, int]:
 
 
 _CLAUSE_SPLIT = {"،", ",", "؛", ";", ":", "."}
+
+
+def _short_clause(sc: Scan, verb: int, last: int) -> bool:
+    """ "، قالت الشرطة." — the verb and its subject end the sentence or the clause."""
+    i, j = _np(sc, verb + 1, last, max_words=6)
+    return j > i and (j >= last or sc.word(j) in (".", "!", "؟", "،", ",", "؛", "(", "\u201d", '"', "»"))
+
+
 _THAT = {"ان", "انه", "انها", "بان", "بانه", "انهم"}
 
 
@@ -448,7 +456,9 @@ def find_holder(
         and c[0] < reach
         and not _is_cue(sc, c[0])
         and (c[0] == trailing or sc.word(trailing) == "كما")
-        and not any(sc.word(x) in _THAT for x in range(c[0] + 1, min(c[0] + 9, last)))
+        and sc.word(c[0])[:1] != "و"  # "، وقالت الشرطة …" starts a new statement
+        and _verb_base(sc.word(c[0])) in lx.SPEECH_VERBS
+        and _short_clause(sc, c[0], last)
     ]
     pools = (
         sorted(same_clause, key=lambda c: abs(c[0] - m.tok_start)),

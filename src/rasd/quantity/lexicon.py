@@ -1800,7 +1800,6 @@ BROKEN_PLURAL_SINGULARS: dict[str, str] = {
         ("طبيب", "person"),
         ("ولد", "person"),
         ("شيخ", "person"),
-        ("سفير", "person"),
         ("خبير", "person"),
         ("زعيم", "person"),
         ("قائد", "person"),
@@ -1930,6 +1929,7 @@ INSTITUTION_HEADS |= {
     for w in ("المعارضة", "النظام", "الداخلية", "الخارجية", "الإدارة", "البيت", "الائتلاف", "مركز", "المركز")
 }
 REPORTING_VERBS |= {normalize(w) for w in ("أبرز", "أبرزت", "أحصت", "رصدت")}
+WEAK_REPORTING_VERBS |= {normalize(w) for w in ("أبرز", "أبرزت")}  # "أبرز ثلاثة منها": most prominent
 # Words that end a holder phrase: "نقلت رويترز عن مسؤول أمني قوله", "قال لفرانس برس", "للصحفيين".
 HOLDER_STOPS |= {
     normalize(w)
@@ -2189,4 +2189,29 @@ QUOTED_NAME_HEADS = {
 # Words a reporting verb's subject never starts or ends with: "إذ قال", "رفض الكشف عن اسمه".
 HOLDER_STOPS |= {
     normalize(w) for w in ("إذ", "فيه", "فيها", "اسمه", "اسمها", "ولكنه", "لكنه", "ولكنها", "لكنها")
+}
+# Verbs of saying that can close a sentence as its attribution: "قتل 5 أشخاص، قالت الشرطة."
+SPEECH_VERBS = {
+    normalize(w)
+    for w in (
+        "قال",
+        "قالت",
+        "قالوا",
+        "أعلن",
+        "أعلنت",
+        "أفاد",
+        "أفادت",
+        "ذكر",
+        "ذكرت",
+        "أكد",
+        "أكدت",
+        "أضاف",
+        "أضافت",
+        "أوضح",
+        "أوضحت",
+        "صرح",
+        "صرحت",
+        "يقول",
+        "تقول",
+    )
 }

@@ -276,6 +276,8 @@ def _starts_phrase(sc: Scan, i: int) -> bool:
         return False
     prev = sc.word(i - 1)
     ordinal_before = prev in lx.ORDINAL_STEMS or strip_prefixes(prev, lx.ORDINAL_STEMS)[1] in lx.ORDINAL_STEMS
+    if ordinal_before and e.kind == "digit" and sc.word(i - 2) in lx.MONTHS:
+        return False  # "كانون الثاني 2017": a month name ending in an ordinal
     if ordinal_before and e.kind != "digit":
         return False  # "الحادي عشر"; a digit after an ordinal ("الأشهر الأولى 5015 حادث") is a count
     nxt = _elem(sc, i + 1)
@@ -367,6 +369,9 @@ def _dual_noun(sc: Scan, i: int) -> NumberMatch | None:
     base = w[1:] if w[:1] in "وف" and dual_measure(w[1:]) is not None else w
     if dual_measure(base) is None and not _definite_dual_victims(sc, i):
         return None
+    prev = sc.word(i - 1)
+    if base not in lx.DUAL_NOUNS and prev.endswith(("ان", "ين")) and len(prev) > 4:
+        return None  # "مصدران دبلوماسيان": a derived dual after a dual noun is its adjective
     end = i + 1
     if strip_prefixes(sc.word(end), lx.ADJECTIVAL_NUMBERS)[1] in lx.ADJECTIVAL_NUMBERS:
         end += 1
