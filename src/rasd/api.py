@@ -189,7 +189,7 @@ def update_corpus(store: Store) -> dict[str, Any]:
     # Imported here: the KB, gazetteer and claim rules load only when a corpus is updated.
     from rasd.events.merge import merge_events
     from rasd.link.resolve import resolve_corpus
-    from rasd.quantity.claims import group_claims, link_subjects
+    from rasd.quantity.claims import event_claim_groups, group_claims, link_subjects
 
     docs = list(store.iter_documents(annotations=["mentions"], with_text=False))
     entities = resolve_corpus(docs)
@@ -205,14 +205,19 @@ def update_corpus(store: Store) -> dict[str, Any]:
         q.subject_entity_id = subjects.get(q.id, q.subject_entity_id)
     store.set_quantity_subjects(subjects)
     groups = group_claims(quantities, published=published)
-    store.replace_claim_groups(groups)
-    del quantities
 
     events_by_doc = {
         d.id: d.events for d in store.iter_documents(annotations=["events"], with_text=False) if d.events
     }
     merged = merge_events(events_by_doc, entities, published, mention_entity=mention_entity)
     store.replace_corpus_events(merged)
+    # Casualty figures of one real-world event, reported by several outlets, are claims about
+    # the same toll even when no report names whose dead they are.
+    by_id = {q.id: q for q in quantities}
+    places = {e.id: e for e in entities}
+    groups += event_claim_groups(merged, by_id, published, existing=groups, places=places)
+    store.replace_claim_groups(groups)
+    del quantities, by_id
     return {"entities": len(entities), "claim_groups": len(groups), "events": len(merged)}
 
 

@@ -96,3 +96,28 @@ def test_summary_names_the_contested_figures(exported: dict, db_path: str) -> No
     assert result.exit_code == 0
     assert "15 documents" in result.output
     assert "Figures the sources disagree on" in result.output
+
+
+def test_one_airstrike_told_by_three_outlets_is_one_event_with_contested_tolls(exported: dict) -> None:
+    # ex-001, ex-002 and ex-003 report the same strike near Derna with different tolls.
+    strike_docs = {"ex-001", "ex-002", "ex-003"}
+    events = [e for e in exported["events"] if strike_docs <= {s["doc_id"] for s in e["evidence"]}]
+    assert len(events) == 1, "the three reports merge into one real-world event"
+    event = events[0]
+    assert event["acled_event_type"] == "Explosions/Remote violence" and event["lat"] is not None
+    quantities = {q["id"]: q for q in exported["quantities"]}
+    tolls = [
+        g
+        for g in exported["claim_groups"]
+        if g["measure"] == "killed" and strike_docs <= {quantities[i]["doc_id"] for i in g["quantity_ids"]}
+    ]
+    assert len(tolls) == 1 and tolls[0]["disagreement"]
+    # ACLED codes the most conservative credible report.
+    assert event["fatalities"] == min(quantities[i]["value"] for i in tolls[0]["quantity_ids"])
+
+
+def test_quotes_have_speakers(exported: dict) -> None:
+    assert exported["quotes"]
+    assert all(q["speaker_text"] for q in exported["quotes"])
+    texts = {d["id"]: d["text"] for d in exported["documents"]}
+    assert all(texts[q["doc_id"]][q["start"] : q["end"]] == q["text"] for q in exported["quotes"])

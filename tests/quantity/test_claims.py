@@ -241,3 +241,62 @@ def test_stock_figures_compare_across_weeks_by_iso_week() -> None:
     figures = [_fig("a:q0", 3000, "fighters", "2026-W05"), _fig("b:q0", 7000, "fighters", "2026-02-10")]
     (group,) = group_claims(figures)
     assert group.disagreement
+
+
+def test_event_claim_groups_compare_the_tolls_of_one_reported_event() -> None:
+    import datetime as dt
+
+    from rasd.model import ClaimGroup, Entity, Event, Quantity, Span
+    from rasd.quantity.claims import event_claim_groups
+
+    def killed(qid: str, doc: str, value: int, qualifier: str = "exact") -> Quantity:
+        q = Quantity(
+            id=qid,
+            start=0,
+            end=2,
+            text=str(value),
+            value=value,
+            min=value,
+            max=None if qualifier == "at_least" else value,
+            qualifier=qualifier,
+            measure="killed",
+        )
+        q.doc_id = doc
+        return q
+
+    figures = {
+        "a:q0": killed("a:q0", "a", 12, "at_least"),
+        "b:q0": killed("b:q0", "b", 15),
+        "c:q0": killed("c:q0", "c", 21),
+        "c:q1": killed("c:q1", "c", 3),
+    }
+    strike = Event(
+        id="ev1",
+        type="airstrike",
+        acled_event_type="Explosions/Remote violence",
+        acled_sub_event_type="Air/drone strike",
+        date="2026-03-11",
+        evidence=[Span("a", 0, 5), Span("b", 0, 5), Span("c", 0, 5)],
+        location_entity_id="E-derna",
+        quantity_ids=["a:q0", "b:q0", "c:q0"],
+    )
+    lone = Event(
+        id="ev2",
+        type="shelling",
+        acled_event_type="Explosions/Remote violence",
+        acled_sub_event_type="Shelling/artillery/missile attack",
+        date="2026-03-12",
+        evidence=[Span("c", 9, 20)],
+        quantity_ids=["c:q1"],
+    )
+    places = {"E-derna": Entity(id="E-derna", type="GPE", name="درنة")}
+    published = {d: dt.date(2026, 3, 12) for d in "abc"}
+    (group,) = event_claim_groups([strike, lone], figures, published, places=places)
+    assert group.measure == "killed" and group.quantity_ids == ["a:q0", "b:q0", "c:q0"]
+    assert group.disagreement  # 15 and 21 cannot both be the toll
+    assert group.subject_key == "airstrike · درنة · 2026-03-11" and group.subject_entity_id is None
+    # Already grouped by subject: not repeated.
+    existing = ClaimGroup("cg:x", "E-army", "killed", ["a:q0", "b:q0", "c:q0", "zz"], True)
+    assert event_claim_groups([strike], figures, published, existing=[existing]) == []
+    consistent = dict(figures, **{"c:q0": killed("c:q0", "c", 15)})
+    assert not event_claim_groups([strike], consistent, published)[0].disagreement

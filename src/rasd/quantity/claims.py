@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rasd.link.names import name_key, without_article
-from rasd.model import MEASURES, ClaimGroup, Document, Entity, Quantity
+from rasd.model import MEASURES, ClaimGroup, Document, Entity, Event, Quantity
 from rasd.quantity.lexicon import GROUP_TITLE_WORDS
 from rasd.text.normalise import normalize
 
@@ -271,6 +271,58 @@ def group_claims(
     return groups
 
 
+def event_claim_groups(
+    events: Iterable[Event],
+    quantities: Mapping[str, Quantity],
+    published: Mapping[str, dt.date | None] | None = None,
+    *,
+    existing: Iterable[ClaimGroup] = (),
+    places: Mapping[str, Entity] | None = None,
+    min_documents: int = 2,
+) -> list[ClaimGroup]:
+    """One group per real-world event whose casualty figures come from several documents.
+
+    Reports of one airstrike rarely name whose dead they count, so subject-keyed groups miss
+    them; the merged event (``rasd.events.merge``) says the figures are about the same
+    incident. ``quantities`` maps id → Quantity (``doc_id`` set); a group whose figures all
+    belong to one of the ``existing`` groups is not repeated. Disagreement uses the same
+    interval rule as :func:`group_claims`, with the event itself as the time window. The
+    group's ``subject_key`` names the event: type, place (from ``places``) and date.
+    """
+    published = published or {}
+    covered = [set(g.quantity_ids) for g in existing]
+    groups: list[ClaimGroup] = []
+    for event in events:
+        by_measure: dict[str, list[Quantity]] = defaultdict(list)
+        for qid in event.quantity_ids:
+            q = quantities.get(qid)
+            if q is not None and q.measure in FLOW_MEASURES:
+                by_measure[q.measure].append(q)
+        for measure, members in sorted(by_measure.items()):
+            ids = {q.id for q in members}
+            if len({doc_id_of(q) for q in members}) < min_documents or any(ids <= c for c in covered):
+                continue
+            members.sort(key=lambda q: (doc_id_of(q), q.start))
+            groups.append(
+                ClaimGroup(
+                    id=group_id(f"event:{event.id}", measure),
+                    subject_entity_id=None,
+                    measure=measure,
+                    quantity_ids=[q.id for q in members],
+                    disagreement=_disagree(members, published, window_days=10_000),
+                    subject_key=_event_label(event, places or {}),
+                )
+            )
+    groups.sort(key=lambda g: g.id)
+    return groups
+
+
+def _event_label(event: Event, places: Mapping[str, Entity]) -> str:
+    place = places.get(event.location_entity_id or "")
+    parts = [event.type.replace("_", " "), place.name if place else "", event.date or ""]
+    return " · ".join(p for p in parts if p)
+
+
 def claim_groups_for_documents(docs: Iterable[Document], **options: object) -> list[ClaimGroup]:
     """Convenience over annotated documents: their quantities and publication dates."""
     docs = list(docs)
@@ -340,7 +392,8 @@ def format_claim_groups(
                 sentence = " ".join(doc.text[q.sentence_start : q.sentence_end].split())
             if len(sentence) > sentence_width:
                 sentence = sentence[: sentence_width - 1] + "…"
-            date = q.time or (doc.published_iso if doc is not None else None) or "?"
+            calendar = q.time if q.time and q.time[:4].isdigit() else None  # not PAST_REF etc.
+            date = calendar or (doc.published_iso if doc is not None else None) or "?"
             rows.append(
                 (
                     format_figure(q),
