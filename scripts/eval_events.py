@@ -162,12 +162,12 @@ def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dic
             for j, g in enumerate(gold):
                 if j not in used_g:
                     print(f"FN {doc.id} {g['event']} {g['sentences'][:2]}")
-    p, r, f = prf(tp, n_pred, n_gold)
+    det_p, det_r, det_f = prf(tp, n_pred, n_gold)
     return {
         "documents": len(docs),
         "gold_events": n_gold,
         "predicted_events": n_pred,
-        "detection": {"P": p, "R": r, "F1": f},
+        "detection": {"P": det_p, "R": det_r, "F1": det_f},
         "acled_type_accuracy": type_ok / tp if tp else 0.0,
         "acled_sub_type_accuracy": sub_ok / tp if tp else 0.0,
         "fatalities_exact": {"n": fat_n, "accuracy": fat_ok / fat_n if fat_n else 0.0},

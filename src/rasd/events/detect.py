@@ -78,6 +78,7 @@ def lexicon() -> _Lexicon:
         "ambiguous": _fold_all(ty.AMBIGUOUS_TRIGGERS),
         "diplomatic": _fold_all(ty.DIPLOMATIC_CUES),
         "refers_back": _fold_all(ty.REFERS_BACK_CUES),
+        "elaboration": _fold_all(ty.ELABORATION_CUES),
         "modality": _fold_all(ty.MODALITY_CUES),
         "background": _fold_all(ty.BACKGROUND_CUES),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),

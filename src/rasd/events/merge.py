@@ -101,16 +101,24 @@ def _types_fit(a: Event, b: Event, same_place: bool) -> bool:
     return False
 
 
-def _place_relation(a: _Item, b: _Item, max_km: float, coarse_km: float) -> str:
-    """ "same", "far" or "unknown"."""
+def _place_relation(a: _Item, b: _Item, max_km: float, coarse_km: float, region_km: float = 50.0) -> str:
+    """ "same", "near", "far" or "unknown".
+
+    "near": one place is a region ("قطاع غزة", "ريف حلب": ACLED precision 2) within
+    ``region_km`` of the other, or two towns within ``region_km`` of which one was only the
+    region's name ("غزة" for an event in Rafah): the same event when the kinds agree.
+    """
     ea, eb = a.event, b.event
     if ea.location_entity_id and ea.location_entity_id == eb.location_entity_id:
         return "same"
     if ea.lat is None or eb.lat is None or ea.lon is None or eb.lon is None:
         return "unknown"
     km = haversine_km(ea.lat, ea.lon, eb.lat, eb.lon)
-    if (ea.geo_precision or 3) < 3 and (eb.geo_precision or 3) < 3:
-        return "same" if km <= max_km else "far"
+    pa, pb = ea.geo_precision or 3, eb.geo_precision or 3
+    if pa < 3 and pb < 3:
+        if km <= max_km:
+            return "same"
+        return "near" if max(pa, pb) == 2 and km <= region_km else "far"
     if a.country and b.country and a.country != b.country:
         return "far"
     if km <= coarse_km:
@@ -131,9 +139,41 @@ def _dates_fit(a: _Item, b: _Item, max_days: int) -> bool:
 
 
 def _actors_fit(a: Event, b: Event, entities: Mapping[str, Entity]) -> bool:
-    ka = {x for x in a.actor_entity_ids if (e := entities.get(x)) is not None and e.kb_id}
-    kb_ = {x for x in b.actor_entity_ids if (e := entities.get(x)) is not None and e.kb_id}
-    return not (ka and kb_ and not (ka & kb_))
+    """Two KB-linked actor sets with nothing in common contradict each other, unless one
+    side's actor is the other's target: extraction often swaps them ("قصفت إسرائيل مواقع
+    لحماس" vs "حماس ... القصف الإسرائيلي")."""
+
+    def linked(ids: Iterable[str]) -> set[str]:
+        return {x for x in ids if (e := entities.get(x)) is not None and e.kb_id}
+
+    ka, kb_ = linked(a.actor_entity_ids), linked(b.actor_entity_ids)
+    if not (ka and kb_) or ka & kb_:
+        return True
+    return bool((ka | linked(a.target_entity_ids)) & (kb_ | linked(b.target_entity_ids)))
+
+
+# Sub-event types one report may give for what another calls differently: "قصف" is an air
+# strike or shelling, a car bomb is a suicide bomb when one outlet says so. Two specific
+# sub-types outside one group at one town are two events (a strike and a bombing the same day).
+_CONFUSABLE_SUB_TYPES: tuple[frozenset[str], ...] = (
+    frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
+    frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}),
+)
+
+
+def _sub_types_fit(a: Event, b: Event) -> bool:
+    if _kinds_agree(a, b) or a.acled_event_type != b.acled_event_type:
+        return True
+    return any({a.acled_sub_event_type, b.acled_sub_event_type} <= g for g in _CONFUSABLE_SUB_TYPES)
+
+
+def _kinds_agree(a: Event, b: Event) -> bool:
+    """Same sub-event type, or one of them only a generic trigger ("هجوم", "قتل")."""
+    return (
+        a.acled_sub_event_type == b.acled_sub_event_type
+        or a.type in _GENERIC_TYPES
+        or b.type in _GENERIC_TYPES
+    )
 
 
 def same_event(
@@ -156,6 +196,10 @@ def same_event(
     # Extracted actors are noisy: they veto a merge only when the places do not already agree.
     if place != "same" and not _actors_fit(a.event, b.event, entities):
         return False
+    if place == "near":
+        return _kinds_agree(a.event, b.event)
+    if not _sub_types_fit(a.event, b.event):
+        return False
     if place == "unknown":
         same_kind = (
             a.event.acled_sub_event_type == b.event.acled_sub_event_type
@@ -169,6 +213,19 @@ def same_event(
         shared_actor = bool(set(a.event.actor_entity_ids) & set(b.event.actor_entity_ids))
         return same_kind and (same_country or shared_actor)
     return True
+
+
+def _affinity(a: _Item, b: _Item) -> float:
+    """How alike two fitting reports are: same sub-type, same place entity, same explicit
+    day, a shared actor or target, the same death toll."""
+    ea, eb = a.event, b.event
+    score = 2.0 * (ea.acled_sub_event_type == eb.acled_sub_event_type)
+    score += bool(ea.location_entity_id) and ea.location_entity_id == eb.location_entity_id
+    score += a.explicit and b.explicit and a.day == b.day
+    score += bool(set(ea.actor_entity_ids) & set(eb.actor_entity_ids))
+    score += bool(set(ea.target_entity_ids) & set(eb.target_entity_ids))
+    score += ea.fatalities is not None and ea.fatalities == eb.fatalities
+    return float(score)
 
 
 def merge_events(
@@ -217,13 +274,20 @@ def merge_events(
             ):
                 first += 1
         candidates = clusters[first:] if it.day is not None else clusters
+        # Several events may fit (a strike and a bombing in one city on one day): the report
+        # joins the one it resembles most, not the first one found.
+        best: list[_Item] | None = None
+        best_score = -1.0
         for cluster in candidates:
             if all(
                 same_event(it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days)
                 for other in cluster
             ):
-                cluster.append(it)
-                break
+                score = sum(_affinity(it, other) for other in cluster) / len(cluster)
+                if score > best_score:
+                    best, best_score = cluster, score
+        if best is not None:
+            best.append(it)
         else:
             clusters.append([it])
     merged = [_combine(c) for c in clusters]

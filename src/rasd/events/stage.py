@@ -57,6 +57,8 @@ class EventStage:
     (Arabic leads say "يوم الثلاثاء" once).
     ``max_age_days``: a sentence whose dates are all older than this (before publication)
     is background, not a reported event; None keeps every dated event.
+    ``follow_up_gap``: a trigger-less sentence of casualties, claims or witnesses joins the
+    event of a mention at most this many sentences before it (0 turns follow-ups off).
 
     Fatalities: the lowest figure of a sentence (sub-counts such as "بينهم 3 أطفال" left
     out), then, across the sentences of one event, the first sentence that has one: an
@@ -72,7 +74,9 @@ class EventStage:
         max_day_gap: int = 0,
         lead_sentences: int = 2,
         max_age_days: int | None = 30,
+        follow_up_gap: int = 3,
     ) -> None:
+        self.follow_up_gap = follow_up_gap
         self.max_km = max_km
         self.max_day_gap = max_day_gap
         self.lead_sentences = lead_sentences
@@ -82,15 +86,23 @@ class EventStage:
         kb = load_kb(strict=False)
         gaz = load_gazetteer()
         mentions = find_event_mentions(doc, kb, gaz, max_age_days=self.max_age_days)
-        doc.events.extend(self.cluster(doc, mentions))
+        follow_ups = find_follow_ups(doc, mentions, max_age_days=self.max_age_days)
+        doc.events.extend(self.cluster(doc, mentions, follow_ups))
         return doc
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
 
-    def cluster(self, doc: Document, mentions: list[EventMention]) -> list[Event]:
-        """Group an article's event mentions (each joins the latest compatible group)."""
+    def cluster(
+        self, doc: Document, mentions: list[EventMention], follow_ups: Iterable[Sentence] = ()
+    ) -> list[Event]:
+        """Group an article's event mentions (each joins the latest compatible group).
+
+        ``follow_ups``: sentences with no trigger that add facts about the event reported just
+        before them (``find_follow_ups``); each joins the evidence of the group of the nearest
+        mention at most ``follow_up_gap`` sentences before it.
+        """
         groups: list[list[EventMention]] = []
         for m in mentions:
             for group in reversed(groups):
@@ -100,7 +112,8 @@ class EventStage:
             else:
                 groups.append([m])
         lead = _lead_date(doc, self.lead_sentences)
-        events = [_to_event(doc, i, g, lead) for i, g in enumerate(groups)]
+        extra = _attach_follow_ups(doc, groups, follow_ups, self.follow_up_gap)
+        events = [_to_event(doc, i, g, lead, extra.get(i, ())) for i, g in enumerate(groups)]
         return [e for e in events if e is not None]
 
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
@@ -217,6 +230,49 @@ def find_event_mentions(
     return out
 
 
+def find_follow_ups(
+    doc: Document, mentions: list[EventMention], *, max_age_days: int | None = 30
+) -> list[Sentence]:
+    """Sentences with no event mention that report more about an event ("وأصيب 13 آخرون",
+    "ولم تتبن أي جهة الهجوم", "وقال شهود عيان"): reports of one event share them across
+    outlets, so leaving them out keeps most of an article's evidence from meeting the others'.
+    Reactions (diplomatic cues) and background sentences are never follow-ups."""
+    taken = {m.sentence.start for m in mentions}
+    out = []
+    for sent in doc.sentences:
+        if sent.start in taken:
+            continue
+        folded = normalize(doc.text[sent.start : sent.end])
+        if not detect.has_cue(folded, "elaboration") or detect.has_cue(folded, "diplomatic"):
+            continue
+        if ar.is_background(doc, sent, ar.sentence_dates(doc, sent), max_age_days):
+            continue
+        out.append(sent)
+    return out
+
+
+def _attach_follow_ups(
+    doc: Document, groups: list[list[EventMention]], follow_ups: Iterable[Sentence], gap: int
+) -> dict[int, list[Sentence]]:
+    """Group index -> follow-up sentences: each joins the group of the nearest earlier mention."""
+    index = {s.start: i for i, s in enumerate(doc.sentences)}
+    owners = sorted(
+        (index[m.sentence.start], g)
+        for g, group in enumerate(groups)
+        for m in group
+        if m.sentence.start in index
+    )
+    out: dict[int, list[Sentence]] = {}
+    for sent in follow_ups:
+        i = index.get(sent.start)
+        if i is None:
+            continue
+        before = [(j, g) for j, g in owners if j < i]
+        if before and i - before[-1][0] <= gap:
+            out.setdefault(before[-1][1], []).append(sent)
+    return out
+
+
 def _inside_name(t: detect.TriggerMatch, names: list[tuple[int, int]]) -> bool:
     return any(start <= t.start and t.end <= end for start, end in names)
 
@@ -256,7 +312,13 @@ def _best_type(group: list[EventMention]) -> str:
     return best
 
 
-def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.DateRef | None) -> Event | None:
+def _to_event(
+    doc: Document,
+    index: int,
+    group: list[EventMention],
+    lead: ar.DateRef | None,
+    follow_ups: Iterable[Sentence] = (),
+) -> Event | None:
     etype = _best_type(group)
     acled_type, acled_sub = ty.acled_pair(etype)
     dated = [m.date for m in group if m.date is not None]
@@ -275,6 +337,8 @@ def _to_event(doc: Document, index: int, group: list[EventMention], lead: ar.Dat
     first = next((m.fatalities for m in group if m.fatalities), [])
     fatalities = min(v for v, _ in first) if first else None
     evidence = [Span(doc.id, m.sentence.start, m.sentence.end) for m in group]
+    # Follow-ups are evidence only: their figures and places stay out of the event's fields.
+    evidence += [Span(doc.id, s.start, s.end) for s in follow_ups]
     return Event(
         id=f"{doc.id}:ev{index}",
         type=etype,
