@@ -76,7 +76,7 @@ def resolve_arguments(events: Iterable[Event], mention_entity: Mapping[str, str 
 class _Item:
     """One per-document event with what the comparison needs, computed once."""
 
-    __slots__ = ("country", "day", "doc_id", "event", "explicit", "published")
+    __slots__ = ("country", "country_level", "day", "doc_id", "event", "explicit", "published")
 
     def __init__(self, doc_id: str, event: Event, entities: Mapping[str, Entity], published: dt.date | None):
         self.doc_id = doc_id
@@ -87,7 +87,29 @@ class _Item:
         self.explicit = parsed is not None and event.date_precision in ("day", None) and parsed[1] == "day"
         location = entities.get(event.location_entity_id or "")
         self.country = location.country if location else None
+        # Only a country is named ("في العراق"): the event may be anywhere in it.
+        self.country_level = (
+            (event.geo_precision or 0) >= 3 and location is not None and _is_country(location)
+        )
         self.published = published
+
+
+def _is_country(location: Entity) -> bool:
+    kb = location.kb_id or ""
+    return kb.startswith("country-") or (
+        location.type == "GPE" and not kb.startswith(("geonames:", "province:")) and location.lat is not None
+    )
+
+
+def _corroborated(a: Event, b: Event) -> bool:
+    """Something beyond kind, day and region that two reports share: an actor, a target or
+    the same death toll (ubiquitous actors such as "الحوثيون" alone are weak, so the
+    uncertain-place rule asks for this on top of the same country)."""
+    return bool(
+        set(a.actor_entity_ids) & set(b.actor_entity_ids)
+        or set(a.target_entity_ids) & set(b.target_entity_ids)
+        or (a.fatalities is not None and a.fatalities > 0 and a.fatalities == b.fatalities)
+    )
 
 
 def _types_fit(a: Event, b: Event, same_place: bool) -> bool:
@@ -121,7 +143,8 @@ def _place_relation(a: _Item, b: _Item, max_km: float, coarse_km: float, region_
         return "near" if max(pa, pb) == 2 and km <= region_km else "far"
     if a.country and b.country and a.country != b.country:
         return "far"
-    if km <= coarse_km:
+    # A country centroid lies near its capital by chance: a country is never "same".
+    if km <= coarse_km and not (a.country_level or b.country_level):
         return "same"
     # A country-level place says nothing about distance: same country is "unknown", and
     # same_event then asks for the same sub-event type and date.
@@ -207,11 +230,17 @@ def same_event(
             and b.day is not None
             and abs((a.day - b.day).days) <= 1
         )
-        # Same country (one place coarse) is enough with the same kind and day; with no
-        # place at all, a shared actor is needed too.
+        # The same kind and day in the same country (one place coarse) or with no place at
+        # all: a shared actor, target or toll must back it up.
         same_country = a.country is not None and a.country == b.country
-        shared_actor = bool(set(a.event.actor_entity_ids) & set(b.event.actor_entity_ids))
-        return same_kind and (same_country or shared_actor)
+        no_country = a.country is None or b.country is None
+        return same_kind and (same_country or no_country) and _corroborated(a.event, b.event)
+    if a.event.acled_event_type != b.event.acled_event_type and not (
+        a.event.type in _GENERIC_TYPES or b.event.type in _GENERIC_TYPES
+    ):
+        # A battle and a strike at one town are one event only on one explicit day and with
+        # something else in common (a city hosts many events a week).
+        return a.explicit and b.explicit and a.day == b.day and _corroborated(a.event, b.event)
     return True
 
 
