@@ -119,13 +119,90 @@ def test_contradicting_kb_actors_veto_only_when_the_places_do_not_agree() -> Non
 
 
 def test_country_level_place_merges_with_a_town_of_that_country_on_the_same_day() -> None:
-    a = event("d1", 0, IDLIB)
-    b = event("d2", 0, SYRIA)
-    c = event("d3", 0, IRAQ)
+    # A country place says nothing about where: the same kind and day in that country need a
+    # shared actor (or target, or toll) too.
+    a = event("d1", 0, IDLIB, actors=(RUSSIA_AF.id,))
+    b = event("d2", 0, SYRIA, actors=(RUSSIA_AF.id,))
+    c = event("d3", 0, IRAQ, actors=(RUSSIA_AF.id,))
     merged = merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)
     assert sorted(len(m.evidence) for m in merged) == [1, 2]
     [pair] = [m for m in merged if len(m.evidence) == 2]
     assert pair.location_entity_id == IDLIB.id and pair.geo_precision == 1
+
+
+def test_country_level_place_without_anything_shared_stays_apart() -> None:
+    a = event("d1", 0, IDLIB)
+    b = event("d2", 0, SYRIA)  # the country centroid lies within 100 km of nothing in particular
+    assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 2
+
+
+GAZA_STRIP = Entity(
+    id="E-strip", type="LOC", name="قطاع غزة", lat=31.50, lon=34.47, geo_precision=2, country="PS"
+)
+RAFAH = Entity(id="E-rafah", type="GPE", name="رفح", lat=31.30, lon=34.24, geo_precision=1, country="PS")
+GAZA_CITY = Entity(id="E-gaza", type="GPE", name="غزة", lat=31.50, lon=34.47, geo_precision=1, country="PS")
+GAZA = [GAZA_STRIP, RAFAH, GAZA_CITY, RUSSIA_AF, SYRIA_AF]
+
+
+def test_a_region_and_a_town_in_it_merge_when_the_kinds_agree() -> None:
+    # "قصف على قطاع غزة" and "قصف على رفح" (30 km from the strip's centroid): one event ...
+    a = event("d1", 0, GAZA_STRIP, etype="shelling")
+    b = event("d2", 0, RAFAH, etype="shelling")
+    assert len(merge_events(by_doc([a, b]), GAZA, PUBLISHED)) == 1
+    # ... but not a strike in the strip and a protest in the town, nor two towns 30 km apart.
+    c = event("d3", 0, RAFAH, etype="peaceful_protest")
+    d = event("d4", 0, GAZA_CITY, etype="shelling")
+    assert len(merge_events(by_doc([a, c]), GAZA, PUBLISHED)) == 2
+    assert len(merge_events(by_doc([b, d]), GAZA, PUBLISHED)) == 2
+
+
+def test_swapped_actor_and_target_do_not_veto() -> None:
+    # One outlet's extraction makes the attacker the actor, the other's the target's name.
+    a = event("d1", 0, GAZA_STRIP, etype="shelling", actors=(RUSSIA_AF.id,))
+    a.target_entity_ids = [SYRIA_AF.id]
+    b = event("d2", 0, RAFAH, etype="shelling", actors=(SYRIA_AF.id,))
+    assert len(merge_events(by_doc([a, b]), GAZA, PUBLISHED)) == 1
+    c = event("d3", 0, RAFAH, etype="shelling", actors=(SYRIA_AF.id,))
+    d = event("d4", 0, GAZA_STRIP, etype="shelling", actors=(RUSSIA_AF.id,))
+    assert len(merge_events(by_doc([c, d]), GAZA, PUBLISHED)) == 2
+
+
+def _with_sub(e: Event, etype: str, acled: str, sub: str) -> Event:
+    e.type, e.acled_event_type, e.acled_sub_event_type = etype, acled, sub
+    return e
+
+
+def test_one_city_one_day_keeps_a_strike_and_a_bombing_apart() -> None:
+    ex = "Explosions/Remote violence"
+    strike = event("d1", 0, GAZA_CITY)
+    shelling = event("d2", 0, GAZA_CITY, etype="shelling")  # "قصف": the same strike, worded differently
+    bomb = _with_sub(event("d3", 0, GAZA_CITY), "ied", ex, "Remote explosive/landmine/IED")
+    suicide = _with_sub(event("d4", 0, GAZA_CITY), "suicide_bombing", ex, "Suicide bomb")
+    merged = merge_events(by_doc([strike, shelling, bomb, suicide]), GAZA, PUBLISHED)
+    groups = sorted(sorted(s.doc_id for s in m.evidence) for m in merged)
+    assert groups == [["d1", "d2"], ["d3", "d4"]]
+
+
+def test_a_report_joins_the_most_alike_of_two_fitting_events() -> None:
+    # A bombing and a strike in one city on one day are two events; a third report that only
+    # says "قتل 3" fits both, and joins the strike with the same toll and actor.
+    ex = "Explosions/Remote violence"
+    bomb = _with_sub(event("d1", 0, GAZA_CITY, fatalities=12), "ied", ex, "Remote explosive/landmine/IED")
+    strike = event("d2", 0, GAZA_CITY, fatalities=3, actors=(RUSSIA_AF.id,))
+    killing = event("d3", 0, GAZA_CITY, etype="killing", fatalities=3, actors=(RUSSIA_AF.id,))
+    merged = merge_events(by_doc([bomb, strike, killing]), GAZA, PUBLISHED)
+    groups = sorted(sorted(s.doc_id for s in m.evidence) for m in merged)
+    assert groups == [["d1"], ["d2", "d3"]]
+
+
+def test_a_battle_and_a_strike_in_one_town_need_the_same_day_and_something_shared() -> None:
+    battle = event("d1", 0, IDLIB, etype="armed_clash")
+    battle.type = "territory_seized"  # a specific battle type, not the generic clash
+    battle.acled_sub_event_type = "Non-state actor overtakes territory"
+    strike = event("d2", 0, IDLIB)
+    assert len(merge_events(by_doc([battle, strike]), ENTITIES, PUBLISHED)) == 2
+    battle.actor_entity_ids = strike.actor_entity_ids = [RUSSIA_AF.id]
+    assert len(merge_events(by_doc([battle, strike]), ENTITIES, PUBLISHED)) == 1
 
 
 def test_arguments_come_from_mention_ids_after_linking() -> None:

@@ -130,3 +130,29 @@ def test_a_clash_with_the_attackers_is_part_of_the_attack(analyse) -> None:  # t
     )
     [event] = analyse(text).events
     assert event.acled_sub_event_type == "Suicide bomb" and len(event.evidence) == 2
+
+
+def test_follow_up_sentences_join_the_event_just_reported(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "انفجرت سيارة مفخخة قرب سوق شعبي في مدينة كركوك صباح الثلاثاء، ما أسفر عن مقتل 5 أشخاص. "
+        "ونقل الجرحى إلى المستشفى العام في المدينة. "
+        "ولم تعلن أي جهة مسؤوليتها حتى الآن. "
+        "وتقع كركوك شمال العاصمة بغداد."
+    )
+    doc = analyse(text)
+    [event] = doc.events
+    starts = [s.start for s in event.evidence]
+    assert len(starts) == 3 and text.index("ونقل") in starts and text.index("ولم تعلن") in starts
+    assert text.index("وتقع") not in starts  # a sentence of geography is no follow-up
+    assert event.fatalities == 5  # follow-ups add evidence, never figures
+
+
+def test_follow_ups_far_from_any_event_are_left_out(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال شهود إن الطريق مزدحم. وافتتح الوزير مستشفى جديدا في المدينة."
+    assert analyse(text).events == []
+
+
+def test_aghar_is_an_airstrike(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("وأغارت طائرات حربية على موقعين في مدينة إدلب ليل الثلاثاء.")
+    [event] = doc.events
+    assert event.acled_sub_event_type == "Air/drone strike"
