@@ -110,9 +110,35 @@ def analyze_corpus(
     the pipeline in this process, ``rasd.distributed.RayRunner`` runs it on a Ray cluster.
     The store is only ever written from this process.
     """
+    ingest = IngestOptions(published=_as_date(published), **({"max_chars": max_chars} if max_chars else {}))
+    return analyze_records(
+        read(paths, ingest),
+        db=db,
+        stages=stages,
+        options=options,
+        replace=replace,
+        on_error=on_error,
+        on_document=on_document,
+        corpus=corpus,
+        runner=runner,
+    )
+
+
+def analyze_records(
+    records: Iterable[Document | ProcessingError],
+    *,
+    db: str | Store | None = None,
+    stages: Sequence[str] | None = None,
+    options: dict[str, dict[str, Any]] | None = None,
+    replace: bool = False,
+    on_error: Callable[[ProcessingError], None] | None = None,
+    on_document: Callable[[Document, str], None] | None = None,
+    corpus: bool = True,
+    runner: Runner | None = None,
+) -> AnalyzeReport:
+    """:func:`analyze_corpus` over records already read (documents, or errors to record)."""
     store = db if isinstance(db, Store) else Store(db)
     pipeline = get_pipeline(stages, options)
-    ingest = IngestOptions(published=_as_date(published), **({"max_chars": max_chars} if max_chars else {}))
     report = AnalyzeReport(stages=pipeline.names)
     seen: dict[str, str] = {}
     statuses: dict[str, str] = {}
@@ -125,7 +151,7 @@ def analyze_corpus(
             on_error(error)
 
     def to_analyse() -> Iterator[Document]:
-        for record in read(paths, ingest):
+        for record in records:
             if isinstance(record, ProcessingError):
                 fail(record)
                 continue

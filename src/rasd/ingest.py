@@ -187,6 +187,18 @@ def _jsonl_record(raw: bytes, source: str, line_no: int, options: IngestOptions)
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return error(f"malformed JSON: {exc.msg} at column {exc.colno}")
+    return record_document(obj, options, source=source, line=line_no)
+
+
+def record_document(
+    obj: Any, options: IngestOptions | None = None, *, source: str | None = None, line: int | None = None
+) -> Record:
+    """One JSON object (a JSONL line, an HTTP request body) as a Document, or the reason it is not one."""
+    options = options or IngestOptions()
+
+    def error(reason: str, doc_id: str | None = None) -> ProcessingError:
+        return ProcessingError(doc_id=doc_id, stage="ingest", reason=reason, source=source, line=line)
+
     if not isinstance(obj, dict):
         return error(f"expected a JSON object, got {type(obj).__name__}")
     doc_id = obj.get("id")

@@ -120,3 +120,29 @@ def test_pages_and_api_show_quotes_and_events(db_url: str) -> None:
     quote_start = store.get_document("a").quotes[0].start  # type: ignore[union-attr]
     assert f'id="qt-{quote_start}"' in doc_page and 'id="ev-0"' in doc_page
     store.close()
+
+
+def test_post_analyze_in_memory_and_stored(db_url: str) -> None:
+    store = Store(db_url)
+    client = TestClient(create_app(store=store))
+    text = "قال المتحدث باسم الجيش إن 30 مسلحا قتلوا أمس في اشتباكات قرب سرت."
+    body = {"text": text, "id": "api-1", "source": "وكالة", "published": "2026-03-02"}
+    result = client.post("/api/analyze", json=body).json()
+    assert result["document"]["id"] == "api-1" and result["document"]["text"] == text
+    for section in ("mentions", "timexes", "quantities", "quotes"):
+        for item in result[section]:
+            assert text[item["start"] : item["end"]] == item["text"]
+    assert any(t["value"] == "2026-03-01" for t in result["timexes"])  # أمس, anchored on publication
+    assert any(q["value"] == 30 and q["measure"] == "killed" for q in result["quantities"])
+    assert store.counts()["documents"] == 0  # not stored unless asked
+    stored = client.post("/api/analyze", json={**body, "store": True, "update": True})
+    assert stored.status_code == 200 and store.counts()["documents"] == 1
+    assert store.counts()["entities"] > 0  # the corpus step ran
+    clash = client.post("/api/analyze", json={**body, "text": text + " تغيير", "store": True})
+    assert clash.status_code == 409 and "already stored" in clash.json()["detail"]
+    empty = client.post("/api/analyze", json={"text": "   "})
+    assert empty.status_code == 422 and "empty" in empty.json()["detail"]
+    bad_date = client.post("/api/analyze", json={"text": text, "published": "yesterday-ish"})
+    assert bad_date.status_code == 422
+    assert client.post("/api/update").json()["entities"] == store.counts()["entities"]
+    store.close()

@@ -8,6 +8,7 @@ pages work with no network.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,11 +18,14 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 
 from rasd import __version__
+from rasd import api as rasd_api
 from rasd.export import contract
 from rasd.export.geojson import places_geojson
-from rasd.model import MEASURES, Entity, ProcessingError
+from rasd.ingest import record_document
+from rasd.model import MEASURES, Document, Entity, ProcessingError
 from rasd.store import Store
 from rasd.store import queries as Q
 from rasd.web.render import highlight_document, map_view, openapi_operations, timeline_bars
@@ -50,8 +54,38 @@ class EntityDetail:
     events: list[Q.EventView]
 
 
+class AnalyzeRequest(BaseModel):
+    """One article to analyse (the same fields as a JSONL input line)."""
+
+    text: str = Field(description="The article text (Arabic); offsets in the response index it")
+    id: str | None = Field(None, description="Document id; default: a hash of the text")
+    title: str | None = None
+    source: str | None = Field(None, description="Outlet")
+    url: str | None = None
+    published: str | None = Field(
+        None, description="Publication date YYYY-MM-DD, the anchor of relative dates"
+    )
+    store: bool = Field(False, description="Also store it (and re-run the corpus step if `update`)")
+    update: bool = Field(
+        False, description="With `store`: re-run entity resolution, claims and events over the store"
+    )
+
+
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0)]
+
+
+def document_records(doc: Document) -> dict[str, Any]:
+    """A document and its annotations as records of the export contract (v1)."""
+    return {
+        "document": contract.document_record(doc),
+        "mentions": [contract.mention_record(doc.id, m) for m in doc.mentions],
+        "timexes": [contract.timex_record(doc.id, x) for x in doc.timexes],
+        "quantities": [contract.quantity_record(doc.id, x) for x in doc.quantities],
+        "quotes": [contract.quote_record(doc.id, x) for x in doc.quotes],
+        "events": [contract.event_record(x) for x in doc.events],
+        "errors": [{"stage": e.stage, "reason": e.reason} for e in doc.errors],
+    }
 
 
 def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
@@ -128,14 +162,39 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         doc = store.get_document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        return {
-            "document": contract.document_record(doc),
-            "mentions": [contract.mention_record(doc.id, m) for m in doc.mentions],
-            "timexes": [contract.timex_record(doc.id, x) for x in doc.timexes],
-            "quantities": [contract.quantity_record(doc.id, x) for x in doc.quantities],
-            "quotes": [contract.quote_record(doc.id, x) for x in doc.quotes],
-            "events": [contract.event_record(x) for x in doc.events],
-        }
+        return document_records(doc)
+
+    @app.post("/api/analyze", tags=["api"])
+    def api_analyze(body: AnalyzeRequest) -> dict[str, Any]:
+        """Analyse one article with the default pipeline; optionally store it.
+
+        Returns the document's records in the export contract's shapes (per-document
+        entities are resolved across the store only when stored with ``update``). A bad
+        record (empty text, binary content, a bad date…) is a 422 with the reason; an id
+        already stored with different text is a 409.
+        """
+        fields = body.model_dump(exclude={"store", "update"})
+        fields["id"] = fields["id"] or "api-" + hashlib.sha256(body.text.encode()).hexdigest()[:16]
+        record = record_document({k: v for k, v in fields.items() if v is not None})
+        if isinstance(record, ProcessingError):
+            raise HTTPException(422, record.reason)
+        if "published_error" in record.metadata:
+            raise HTTPException(422, f"published: {record.metadata['published_error']}")
+        if not body.store:
+            return document_records(rasd_api.analyze(record))
+        errors: list[ProcessingError] = []
+        report = rasd_api.analyze_records([record], db=store, corpus=body.update, on_error=errors.append)
+        if report.bad_records:
+            raise HTTPException(409, errors[0].reason if errors else "not stored")
+        stored = store.get_document(record.id)
+        if stored is None:  # pragma: no cover - analyze_records stores or reports
+            raise HTTPException(500, "the document was not stored")
+        return document_records(stored)
+
+    @app.post("/api/update", tags=["api"])
+    def api_update() -> dict[str, Any]:
+        """Re-run the corpus-level step: entity resolution, claim groups, real-world events."""
+        return rasd_api.update_corpus(store)
 
     @app.get("/api/claims", tags=["api"])
     def api_claims(
