@@ -289,6 +289,9 @@ def merge_events(
         key=lambda it: (it.day or dt.date.max, min(map(_span_key, it.event.evidence), default=("", 0, 0)))
     )
     clusters: list[list[_Item]] = []
+    # Reports placed in two different countries never merge (see _place_relation): each
+    # cluster keeps the country of its members, and a report skips the other countries'.
+    countries: list[str | None] = []
     # Clusters are created in date order, so a cluster's first item has its earliest day;
     # ``first`` skips those too old to fit any later item (dates fit within max_days + 2),
     # which keeps a whole corpus near-linear instead of quadratic.
@@ -302,23 +305,27 @@ def merge_events(
                 and day < it.day - window
             ):
                 first += 1
-        candidates = clusters[first:] if it.day is not None else clusters
         # Several events may fit (a strike and a bombing in one city on one day): the report
         # joins the one it resembles most, not the first one found.
-        best: list[_Item] | None = None
+        best: int | None = None
         best_score = -1.0
-        for cluster in candidates:
+        for k in range(first if it.day is not None else 0, len(clusters)):
+            if it.country and countries[k] and countries[k] != it.country:
+                continue
+            cluster = clusters[k]
             if all(
                 same_event(it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days)
                 for other in cluster
             ):
                 score = sum(_affinity(it, other) for other in cluster) / len(cluster)
                 if score > best_score:
-                    best, best_score = cluster, score
+                    best, best_score = k, score
         if best is not None:
-            best.append(it)
+            clusters[best].append(it)
+            countries[best] = countries[best] or it.country
         else:
             clusters.append([it])
+            countries.append(it.country)
     merged = [_combine(c) for c in clusters]
     return sorted(merged, key=lambda e: (e.date or "", e.id))
 
