@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Text, and_, cast, distinct, func, or_, select
 
-from rasd.model import ClaimGroup, Entity, Event, Quantity, Quote
+from rasd.model import ClaimGroup, Entity, Event, Quantity, Quote, Span
 from rasd.store import tables as t
 from rasd.store.repository import Store, _event_from_row, _from_row
 from rasd.text.normalise import normalize
@@ -371,6 +371,7 @@ class EventView:
     actors: list[Entity]
     targets: list[Entity]
     documents: int  # how many documents report it
+    first_spans: list[Span] = field(default_factory=list)  # each reporting document's first sentence
 
 
 def events(
@@ -409,6 +410,7 @@ def events(
             actors=[names[i] for i in e.actor_entity_ids if i in names],
             targets=[names[i] for i in e.target_entity_ids if i in names],
             documents=len({s.doc_id for s in e.evidence}),
+            first_spans=list({s.doc_id: s for s in reversed(e.evidence)}.values())[::-1],
         )
         for e in found
     ]
