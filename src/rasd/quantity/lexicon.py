@@ -79,6 +79,7 @@ NUMBER_WORDS: dict[str, tuple[str, float]] = _fold_all(
         "ألف": ("mult", 1e3),
         "ألفا": ("mult", 1e3),
         "آلاف": ("mult", 1e3),
+        "آلافا": ("mult", 1e3),
         "ألوف": ("mult", 1e3),
         "ألفان": ("dual", 2e3),
         "ألفين": ("dual", 2e3),
@@ -118,7 +119,7 @@ for _stem, _v in (
         NUMBER_WORDS[normalize(_stem + _h)] = ("hundred", _v * 100)
 
 # Plural multipliers that stand alone as vague amounts (آلاف → 1000, ملايين → 10^6).
-PLURAL_MULTIPLIERS = {normalize(w) for w in ("آلاف", "ألوف", "ملايين", "مليارات")}
+PLURAL_MULTIPLIERS = {normalize(w) for w in ("آلاف", "آلافا", "ألوف", "ملايين", "مليارات")}
 # Multipliers that take a digit before them ("12 ألف", "1.5 مليون").
 DIGIT_MULTIPLIERS = {k: v[1] for k, v in NUMBER_WORDS.items() if v[0] == "mult"}
 
@@ -735,6 +736,9 @@ _MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
         "د.ت",
         "دينارات",
         "ريالًا",
+        "كرونة",
+        "كرونات",
+        "كرون",
     ),
 }
 MEASURE_NOUNS: dict[str, str] = {}
@@ -913,6 +917,14 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "تكبدت",
         "راح",
         "مصرعهم",
+        "بحياة",  # "أودى الزلزال ... بحياة 620 شخصا": the verb may be far before
+        "بأرواح",
+        "جنازة",  # funerals and burials of N people count the dead
+        "جنازات",
+        "جنازتين",
+        "تشييع",
+        "دفن",
+        "دفنوا",
     ),
     "injured": (
         "إصابة",
@@ -932,6 +944,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "أصابت",
         "جراح",
         "بجروح",
+        "العلاج",  # "37 شخصا يتلقون العلاج": people under treatment are wounded
     ),
     "detained": (
         "اعتقال",
@@ -1634,6 +1647,8 @@ CAPACITY_CUES = {
     )
 }
 # Anaphoric heads that take the measure of the figure before them: "ذلك العدد 1.5 مليون".
+# "زلزال بقوة 6,4 درجات", "40 درجة مئوية": degrees are measurements, not counts.
+DEGREE_UNITS = {normalize(w) for w in ("درجة", "درجات", "درجتين")}
 ANAPHORIC_COUNT_HEADS = {normalize(w) for w in ("العدد", "الرقم", "الحصيلة")}
 # Heads naming how many of a group, before the figure: "عدد مقاتلي التنظيم ... بـ 3000".
 COUNT_HEADS = {normalize(w) for w in ("عدد", "وعدد", "بعدد", "لعدد", "حصيلة", "وحصيلة", "أعداد", "وأعداد")}

@@ -78,8 +78,12 @@ def cue_measure(sc: Scan, i: int) -> str | None:
     for p in ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل"):
         if w.startswith(p) and len(w) - len(p) > 2:
             cands.append(w[len(p) :])
+    tok = sc.toks[i] if 0 <= i < len(sc.toks) else None
+    ta_marbuta = tok is not None and sc.original[tok.start : tok.end].endswith("ة")
     for c in list(cands):
         for suf in _PRONOUN_SUFFIXES:
+            if suf == "ه" and ta_marbuta:
+                continue  # "قضية" is a noun in ة, not "قضى" with a pronoun
             if c.endswith(suf) and len(c) - len(suf) > 2:
                 cands.append(c[: -len(suf)])
     for cand in cands:
@@ -111,7 +115,7 @@ def _count_noun_window(sc: Scan, start: int) -> int:
         date_day = sc.toks[k].is_digit and _lookup(sc.word(k + 1), lx.MONTHS) is not None
         if w in (".", "؟", "!", ":") or (sc.toks[k].is_digit and not date_day):
             break  # but "حصيلة القتلى منذ 30 آذار إلى 37": a day of a month is no figure
-        if w in ("عدد", "وعدد", "بعدد", "حصيله", "وحصيله"):
+        if w in ("عدد", "وعدد", "بعدد", "حصيله", "وحصيله", "العدد", "والعدد"):
             return k
         k -= 1
     return start
@@ -173,6 +177,10 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if cue:
             if _combined_toll(sc, k, cue):
                 return "mixed", steps + 1
+            if steps >= 2 and cue in lx.CASUALTY_MEASURES:
+                near = _near_cue_after(sc, m, noun)
+                if near is not None and near != cue:
+                    return near, 99  # "مقتل العشرات ... وأجبرت أكثر من 3 ملايين على الفرار"
             return cue, steps + 1
         k -= 1
         steps += 1
@@ -184,6 +192,8 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         return far, 50
     anchor = _count_noun_window(sc, m.tok_start)
     for k in range(anchor, m.tok_start):
+        if k > anchor and sc.word(k) in lx.ELIMINATION_HEADS and sc.word(k + 1).startswith("علي"):
+            return "killed", m.tok_start - k  # "العدد الجملي للعناصر التي تم القضاء عليهم ... 45"
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
             return cue, m.tok_start - k
@@ -198,12 +208,28 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if conjoined:
             reach = 11
             continue  # "أن 7 جنود و71 مسلحا قتلوا": one verb after two conjoined figures
+        if sc.word(k) == "قد" and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES:
+            return cue_measure(sc, k + 1), 99  # "وكان 27 عنصرا من الميليشيات الموالية لإيران قد قتلوا"
         if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k) or k - after >= reach:
             break
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
             return cue, 99
     return None, 0
+
+
+def _near_cue_after(sc: Scan, m: NumberMatch, noun: int | None) -> str | None:
+    """A casualty cue right after the figure and its noun ("3 ملايين على الفرار"), not a new conjunct."""
+    first = m.tok_end if noun is None else max(m.tok_end, noun + 1)
+    for k in range(first, min(first + 2, len(sc.toks))):
+        w = sc.word(k)
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit or w[:1] == "و" or newline_before(sc, k):
+            return None
+        if w in ("علي", "الي", "من", "في"):
+            continue
+        cue = cue_measure(sc, k)
+        return cue if cue in lx.CASUALTY_MEASURES else None
+    return None
 
 
 def _combined_toll(sc: Scan, k: int, cue: str) -> bool:
@@ -372,6 +398,12 @@ def not_count_reason(
         return "model name"  # "إف 35", "وإف 35", "MiG 29", "فرانس 24"
     if _definite_adjective(sc, m):
         return "definite numeral adjective"  # "الدول الأربع": points back at things already named
+    if _standalone_definite(sc, m, unit_tok):
+        return "anaphoric definite number"  # "قبل أن يجلس الثلاثة معا": the three named before
+    if unit_tok is not None and _lookup(sc.word(unit_tok), lx.DEGREE_UNITS) is not None:
+        return "degrees"  # "زلزال بقوة 6,4 درجات", "40 درجة مئوية": a measurement, not a count
+    if m.qualifier == "range" and _year_range(sc, m, unit_tok):
+        return "year range"  # "في الفترة الممتدة من 1955 الى 2013"
     if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.LAW_WORDS):
         return "label"  # "الفصول 201 و204 من المجلة الجزائية"
     if sc.word(m.tok_end) in ("مكرر", "مكررا") or (
@@ -476,3 +508,29 @@ def _definite_adjective(sc: Scan, m: NumberMatch) -> bool:
         or base.endswith(("يين", "ين", "ون"))
     )
     return not people
+
+
+def _year_range(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
+    """Both ends of a range are four-digit years and nothing counted follows."""
+    ends = (m.min, m.max)
+    digits = [sc.toks[k].text for k in range(m.tok_start, m.tok_end) if sc.toks[k].is_digit]
+    if any(e is None or e != int(e) or not 1900 <= e <= 2100 for e in ends) or not digits:
+        return False
+    if any(len(d) != 4 for d in digits):
+        return False
+    return not _counts_noun(sc, unit_tok)
+
+
+def _standalone_definite(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
+    """ "يجلس الثلاثة", "إن الأربعة": a definite number word with no noun of its own refers back."""
+    if m.is_digit_only or m.tok_end - m.tok_start != 1 or _counts_noun(sc, unit_tok):
+        return False
+    w = sc.word(m.tok_start)
+    if not w.startswith(("ال", "وال", "بال", "لل")):
+        return False
+    if lx.NUMBER_WORDS.get(strip_prefixes(w, lx.NUMBER_WORDS)[1], ("", 0))[0] not in ("unit", "ten"):
+        return False
+    prev = sc.word(m.tok_start - 1)
+    if prev.startswith(("ال", "وال", "بال", "لل")) or cue_measure(sc, m.tok_start - 1) is not None:
+        return False
+    return not (len(prev) > 4 and prev.endswith(("ه", "ها", "هم")))  # "وروافده الثلاثة": its three
