@@ -106,3 +106,17 @@ def test_any_magnitude_is_no_count(magnitude: float) -> None:
 @given(st.integers(min_value=1900, max_value=2090), st.integers(min_value=1, max_value=10))
 def test_any_year_range_is_no_count(first: int, span: int) -> None:
     assert quantities(f"في الفترة الممتدة من {first} الى {first + span} شهدت البلاد أحداثا.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a noun in ة is no cue: "أسرة" is not "أسر" (captivity), "رحلة" is not "رحل"
+        ("وقالت المنظمة إن 12 ألف أسرة تقريبا نزحت من المحافظة.", "displaced"),
+        ("وذكر المصدر أن المسلحين هجروا قسريا 27 أسرة من القرية.", "displaced"),
+        ("وكانت الطائرة في رحلة على متنها 140 راكبا.", "other"),
+        ("وقال الطبيب إن 6 أشخاص فقط تلقوا العلاج.", "injured"),
+    ],
+)
+def test_families_and_nouns_in_ta_marbuta(text: str, measure: str) -> None:
+    assert only(text).measure == measure
