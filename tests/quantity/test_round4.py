@@ -120,3 +120,18 @@ def test_any_year_range_is_no_count(first: int, span: int) -> None:
 )
 def test_families_and_nouns_in_ta_marbuta(text: str, measure: str) -> None:
     assert only(text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        ("وبعد توقيف ناشطين السبت، أوقفت الشرطة اثنين آخرين الأحد.", 2, "detained"),
+        ("وقتل 8 طلبة في الهجوم على المدرسة.", 8, "killed"),
+        ("وحصدت الألغام أرواح 300 مدني خلال العام.", 300, "killed"),
+        ("كما أجلت السلطات أكثر من 500 شخص من القرى.", 500, "displaced"),
+        ("ولقي نحو 60 تاجرا مصرعهم في الحملة.", 60, "killed"),
+    ],
+)
+def test_people_nouns_and_cues(text: str, value: float, measure: str) -> None:
+    q = only(text)
+    assert (q.value, q.measure) == (value, measure)
