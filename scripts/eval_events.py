@@ -1,6 +1,9 @@
 """Score the events stage and cross-document merging against benchmarks/gold/events.jsonl.
 
     PYTHONPATH=src .venv/bin/python scripts/eval_events.py --split dev [--errors]
+    PYTHONPATH=src .venv/bin/python scripts/eval_events.py --candidates 4     # gold search
+    PYTHONPATH=src .venv/bin/python scripts/eval_events.py --open 0:1000      # unlabelled run
+    PYTHONPATH=src .venv/bin/python scripts/eval_events.py --merge-speed      # synthetic timing
 
 Per document (before merging): a predicted event matches a gold event when their evidence
 sentences overlap (one-to-one, largest overlap first). Reported: detection P/R/F1, ACLED
@@ -18,6 +21,7 @@ different articles (what merging is for).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import json
 import random
@@ -208,6 +212,194 @@ def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, An
     return out
 
 
+# The gold search (--candidates): conflict words and places of under-covered countries.
+_SEARCH_PLACES = {  # "_" joins the words of one place name
+    "Libya": "ليبيا طرابلس بنغازي درنة سرت مصراتة سبها الزاوية صبراتة اجدابيا راس_لانوف السدرة الهلال_النفطي",
+    "Iraq": "العراق بغداد الموصل كركوك الانبار الرمادي الفلوجة تكريت ديالى صلاح_الدين البصرة الحويجة",
+    "Yemen": "اليمن صنعاء عدن الحديدة تعز مارب صعدة حجة الجوف البيضاء شبوة ابين حضرموت",
+    "Syria": "سوريا دمشق حلب ادلب حمص حماة درعا دير_الزور الرقة الغوطة دوما عفرين منبج القنيطرة السويداء",
+    "Tunisia": "تونس القصرين الشعانبي بن_قردان سوسة جندوبة الكاف سيدي_بوزيد قفصة سمامة مدنين",
+    "Egypt": "سيناء العريش رفح_المصرية الشيخ_زويد بئر_العبد مصر القاهرة المنيا الجيزة",
+}
+_SEARCH_COUNTRIES = ("ليبيا", "العراق", "اليمن", "سوريا", "تونس", "مصر")
+_SEARCH_CONFLICT = (
+    "هجوم انفجار تفجير غارة غارات قصف اشتباكات مقتل قتلى اغتيال انتحاري سيارة_مفخخة عبوة_ناسفة"
+    " صاروخ كمين اقتحام مسلحين ارهابي"
+)
+
+
+def _search_words(spec: str) -> list[str]:
+    from rasd.text.normalise import normalize
+
+    return [normalize(w.replace("_", " ")) for w in spec.split()]
+
+
+def find_candidates(seed: int, per_country: int = 3) -> None:
+    """Print groups of articles (one file, country, most specific place word, day) with 2+
+    outlets (Jawhara FM, a single outlet: 2+ articles) whose title or lead has a conflict word
+    and a place: where several reports of one real-world event are. Shuffled by ``seed``."""
+    import re
+
+    from rasd.text.normalise import normalize
+
+    def word(w: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\u0621-\u064a])[وبل]?(ال)?" + re.escape(w) + r"(?![\u0621-\u064a])")
+
+    places = [(c, w, word(w)) for c, spec in _SEARCH_PLACES.items() for w in _search_words(spec)]
+    conflict = [word(w) for w in _search_words(_SEARCH_CONFLICT)]
+    countries = {normalize(c) for c in _SEARCH_COUNTRIES}
+    gold = {r["doc_id"] for r in load_gold("all")}
+    groups: dict[tuple[str, str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for file in ("news/ant_v1.1_jawharafm.jsonl.gz", "news/ant_v2.1_multisource.jsonl.gz"):
+        seen: set[str] = set()
+        with gzip.open(DATA / file, "rt", encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec["id"] in gold or rec.get("category") in ("sport", "culture", "economy", "technology"):
+                    continue
+                if rec["text"][:200] in seen:  # France24 files articles twice
+                    continue
+                seen.add(rec["text"][:200])
+                lead = normalize(rec["title"] + " " + rec["text"][:300])
+                if not any(p.search(lead) for p in conflict):
+                    continue
+                hits = [(c, w) for c, w, p in places if p.search(lead)]
+                if not hits:
+                    continue
+                specific = [w for _, w in hits if w not in countries]
+                key = (file, hits[0][0], specific[0] if specific else hits[0][1], rec["published"][:10])
+                groups[key].append((rec["id"], rec["source"], rec["title"][:90]))
+    multi = sorted(
+        k for k, v in groups.items() if len({s for _, s, _ in v}) >= 2 or ("jawhara" in k[0] and len(v) >= 2)
+    )
+    random.Random(seed).shuffle(multi)
+    taken: dict[tuple[str, str], int] = defaultdict(int)
+    for k in multi:
+        if taken[(k[0], k[1])] >= per_country:
+            continue
+        taken[(k[0], k[1])] += 1
+        print(k)
+        for doc_id, source, title in groups[k]:
+            print("   ", doc_id, source, title)
+
+
+def open_run(window: str, sample: int, seed: int) -> dict[str, Any]:
+    """The stages and the corpus merge over consecutive middleEast/internationalNews articles of
+    the multisource file (``start:count`` in publication order): how many merged events have
+    several reporting documents, and a seeded sample of them (titles) to judge by hand."""
+    start, count = (int(x) for x in window.split(":"))
+    recs: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    with gzip.open(DATA / "news/ant_v2.1_multisource.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec.get("category") in ("middleEast", "internationalNews") and rec["text"][:200] not in seen:
+                seen.add(rec["text"][:200])
+                recs.append(rec)
+    recs.sort(key=lambda r: (r["published"], r["id"]))
+    recs = recs[start : start + count]
+    titles = {r["id"]: r["title"] for r in recs}
+    pipeline = get_pipeline([n for n in default_stage_names() if n != "events"])
+    stage = EventStage()
+    docs = [stage(pipeline(_document(r))) for r in recs]
+    entities = resolve_corpus(docs)
+    started = time.perf_counter()
+    merged = merge_events(
+        {d.id: d.events for d in docs},
+        entities,
+        {d.id: d.published for d in docs},
+        mention_entity={m.id: m.entity_id for d in docs for m in d.mentions},
+    )
+    seconds = time.perf_counter() - started
+    reports = [len({s.doc_id for s in e.evidence}) for e in merged]
+    multi = [e for e, n in zip(merged, reports, strict=True) if n > 1]
+    names = {e.id: e.name for e in entities}
+    for e in random.Random(seed).sample(multi, min(sample, len(multi))):
+        print(f"-- {e.acled_sub_event_type} {e.date} {names.get(e.location_entity_id or '')} {e.fatalities}")
+        for doc_id in sorted({s.doc_id for s in e.evidence}):
+            print("     ", doc_id, titles[doc_id][:100])
+    return {
+        "articles": len(docs),
+        "first_day": recs[0]["published"] if recs else None,
+        "last_day": recs[-1]["published"] if recs else None,
+        "documents_with_events": sum(1 for d in docs if d.events),
+        "document_events": sum(len(d.events) for d in docs),
+        "merged_events": len(merged),
+        "merged_with_2plus_documents": len(multi),
+        "by_reporting_documents": {str(n): reports.count(n) for n in sorted(set(reports))},
+        "merge_seconds": round(seconds, 3),
+    }
+
+
+def merge_speed(seed: int = 5) -> list[dict[str, Any]]:
+    """``merge_events`` on synthetic events spread like a year of news: documents evenly over
+    365 days with 0-2 events each, 400 towns in 20 countries chosen with a Pareto skew (a few
+    cities get most events), six types, dated the day of publication or the day before."""
+    from rasd.model import Entity, Span
+
+    rng = random.Random(seed)
+    towns = [
+        Entity(
+            id=f"E{i}",
+            type="GPE",
+            name=f"t{i}",
+            lat=rng.uniform(12, 38),
+            lon=rng.uniform(-10, 60),
+            geo_precision=1,
+            country=f"C{i % 20}",
+        )
+        for i in range(400)
+    ]
+    kinds = [
+        ("airstrike", "Explosions/Remote violence", "Air/drone strike"),
+        ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("ied", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("armed_clash", "Battles", "Armed clash"),
+        ("killing", "Violence against civilians", "Attack"),
+        ("peaceful_protest", "Protests", "Peaceful protest"),
+    ]
+    out = []
+    for n_docs in (4000, 8000, 16000, 31500):
+        events: dict[str, list[Event]] = {}
+        published: dict[str, dt.date | None] = {}
+        for d in range(n_docs):
+            day = dt.date(2018, 1, 1) + dt.timedelta(days=d * 365 // n_docs)
+            published[f"d{d}"] = day
+            events[f"d{d}"] = []
+            for k in range(rng.choice([0, 1, 1, 1, 2])):
+                town = towns[int(rng.paretovariate(1.2)) % len(towns)]
+                name, acled, sub = rng.choice(kinds)
+                date = day - dt.timedelta(days=rng.choice([0, 0, 1]))
+                events[f"d{d}"].append(
+                    Event(
+                        id=f"d{d}:ev{k}",
+                        type=name,
+                        acled_event_type=acled,
+                        acled_sub_event_type=sub,
+                        date=date.isoformat(),
+                        date_precision="day",
+                        evidence=[Span(f"d{d}", 100 * k, 100 * k + 50)],
+                        location_entity_id=town.id,
+                        lat=town.lat,
+                        lon=town.lon,
+                        geo_precision=1,
+                        fatalities=rng.choice([None, 0, 1, 3, 5, 12]),
+                    )
+                )
+        started = time.perf_counter()
+        merged = merge_events(events, towns, published)
+        out.append(
+            {
+                "documents": n_docs,
+                "events": sum(map(len, events.values())),
+                "merged": len(merged),
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+        )
+        print(json.dumps(out[-1]), flush=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=SPLITS)
@@ -215,7 +407,21 @@ def main() -> None:
     ap.add_argument(
         "--distractors", type=int, default=0, help="merge with this many other articles of the same months"
     )
+    ap.add_argument("--candidates", type=int, metavar="SEED", help="print the seeded gold search and exit")
+    ap.add_argument("--open", metavar="START:COUNT", help="unlabelled run over consecutive articles")
+    ap.add_argument("--sample", type=int, default=25, help="--open: multi-document events to print")
+    ap.add_argument("--seed", type=int, default=11, help="--open: sample seed")
+    ap.add_argument("--merge-speed", action="store_true", help="time merge_events on synthetic events")
     args = ap.parse_args()
+    if args.candidates is not None:
+        find_candidates(args.candidates)
+        return
+    if args.open:
+        print(json.dumps(open_run(args.open, args.sample, args.seed), indent=2))
+        return
+    if args.merge_speed:
+        merge_speed()
+        return
     if args.errors and args.split in HELD_OUT:
         ap.error(f"--errors is refused on the held-out splits {HELD_OUT}")
     rows = load_gold(args.split)

@@ -156,3 +156,19 @@ def test_aghar_is_an_airstrike(analyse) -> None:  # type: ignore[no-untyped-def]
     doc = analyse("وأغارت طائرات حربية على موقعين في مدينة إدلب ليل الثلاثاء.")
     [event] = doc.events
     assert event.acled_sub_event_type == "Air/drone strike"
+
+
+def test_control_as_a_state_and_names_with_trigger_words_are_no_events(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "وأصدر المجلس المحلي في مناطق سيطرتها تعميما جديدا للتجار. "
+        "ويقتصر وجود جبهة تحرير الجنوب في المدينة على مكاتب إدارية. "
+        "وقال رئيس تحرير الصحيفة إن العدد المقبل سيصدر الأحد. "
+        "وتهدف الخطة إلى تحرير السكان من الديون."
+    )
+    assert analyse(text).events == []
+
+
+def test_seizing_a_town_is_still_an_event(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("سيطرت قوات المعارضة على بلدة سراقب في ريف إدلب يوم الثلاثاء بعد معارك عنيفة.")
+    [event] = doc.events
+    assert event.acled_event_type == "Battles"

@@ -20,6 +20,7 @@ _LETTER = r"[\u0621-\u064a]"
 _PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
 _SUFFIX = r"(?:ها|هم|هما|ه|ات|ين|ون|ان|ا|ية)?"
 _WINDOW_WORDS = 10
+_POSSESSIVES = frozenset({"ها", "هم", "هما", "ه"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,9 @@ def lexicon() -> _Lexicon:
             for form in _inflections(normalize(phrase)):
                 by_phrase.setdefault(form, t.name)
     alternatives = "|".join(re.escape(p) for p in sorted(by_phrase, key=lambda p: (-len(p), p)))
-    pattern = re.compile(rf"(?<!{_LETTER})(?P<pre>{_PREFIX})(?P<trig>{alternatives}){_SUFFIX}(?!{_LETTER})")
+    pattern = re.compile(
+        rf"(?<!{_LETTER})(?P<pre>{_PREFIX})(?P<trig>{alternatives})(?P<suf>{_SUFFIX})(?!{_LETTER})"
+    )
     cue_sets = {
         "air": _fold_all(ty.AIR_CUES),
         "drone": _fold_all(ty.DRONE_CUES),
@@ -83,6 +86,8 @@ def lexicon() -> _Lexicon:
         "background": _fold_all(ty.BACKGROUND_CUES),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
         "target": _fold_all(ty.TARGET_MARKERS),
+        "name_head": _fold_all(ty.NAME_HEADS),
+        "state_noun": _fold_all(ty.STATE_NOUN_STEMS),
         "actor": _fold_all(ty.ACTOR_MARKERS),
     }
     return _Lexicon(pattern, by_phrase, cue_sets)
@@ -125,6 +130,13 @@ def pretends(text: str, t: TriggerMatch) -> bool:
     return any(w.startswith("بان") for w in following)
 
 
+def after_name_head(text: str, t: TriggerMatch) -> bool:
+    """ "هيئة تحرير الشام", "جبهة التحرير", "رئيس تحرير": the word before the trigger heads a
+    name or a title (the NER does not always tag the name)."""
+    before = _words(normalize(text[max(0, t.start - 30) : t.start]))
+    return bool(before) and _strip_conjunction(before[-1]) in lexicon().cue_sets["name_head"]
+
+
 def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
     """Trigger occurrences in ``text`` (offsets shifted by ``offset``), leftmost-longest."""
     lex = lexicon()
@@ -133,6 +145,9 @@ def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
     for m in lex.pattern.finditer(norm.text):
         start, end = norm.to_original(m.start("trig"), m.end("trig"))
         trig, pre = m.group("trig"), m.group("pre")
+        # "مناطق سيطرتها", "الخاضعة لسيطرتهم": a verb stem with a possessive is the noun "control".
+        if m.group("suf") in _POSSESSIVES and trig in lex.cue_sets["state_noun"]:
+            continue
         definite = pre.endswith(("ال", "لل")) or trig.startswith("ال")
         purpose = "ل" in pre.removeprefix("و").removeprefix("ف")[:1]
         found.append(TriggerMatch(start + offset, end + offset, lex.by_phrase[trig], definite, purpose, trig))

@@ -187,7 +187,13 @@ def find_event_mentions(
         killed = ar.killed_figures(doc, sent)
         if not killed and ar.one_victim(doc, sent):
             killed = [(1, "")]
-        triggers = [t for t in triggers if not detect.pretends(doc.text, t) and not _inside_name(t, names)]
+        triggers = [
+            t
+            for t in triggers
+            if not detect.pretends(doc.text, t)
+            and not _inside_name(t, names)
+            and not detect.after_name_head(doc.text, t)
+        ]
         if detect.has_cue(folded, "diplomatic"):
             triggers = [t for t in triggers if ty.EVENT_TYPES_BY_NAME[t.type].acled_event_type != "Protests"]
         clear = [

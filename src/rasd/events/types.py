@@ -796,6 +796,9 @@ MODALITY_CUES: tuple[str, ...] = (
     "يسعى",
     "تسعى",
     "لشن",
+    "تهدف",
+    "يهدف",
+    "بهدف",
     "سيتم",
     "ستتم",
     "ستنظم",
@@ -1016,6 +1019,27 @@ ELABORATION_CUES: tuple[str, ...] = (
     "دخان",
     "الانتحاري",
 )
+# Words that head a name or a title: a trigger right after one is part of it
+# ("هيئة تحرير الشام", "جبهة التحرير الوطني", "رئيس تحرير الصحيفة").
+NAME_HEADS: tuple[str, ...] = (
+    "هيئة",
+    "جبهة",
+    "حركة",
+    "حزب",
+    "منظمة",
+    "جيش",
+    "لواء",
+    "ألوية",
+    "رئيس",
+    "رئيسة",
+    "مدير",
+    "سكرتير",
+    "مجلس",
+    "جمعية",
+    "اتحاد",
+)
+# Trigger verbs that, with a possessive pronoun, are a noun of state ("مناطق سيطرتها").
+STATE_NOUN_STEMS: tuple[str, ...] = ("سيطرت",)
 # Subject/object markers around argument mentions.
 TARGET_MARKERS: tuple[str, ...] = (
     "على",
