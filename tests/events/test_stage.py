@@ -172,3 +172,9 @@ def test_seizing_a_town_is_still_an_event(analyse) -> None:  # type: ignore[no-u
     doc = analyse("سيطرت قوات المعارضة على بلدة سراقب في ريف إدلب يوم الثلاثاء بعد معارك عنيفة.")
     [event] = doc.events
     assert event.acled_event_type == "Battles"
+
+
+def test_a_court_death_sentence_is_no_killing(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("قضت محكمة في مدينة حلب، السبت، بإعدام رجل مدان بقتل جاره.").events == []
+    doc = analyse("أعدم مسلحون 5 رهائن في قرية قرب مدينة إدلب يوم الثلاثاء.")
+    assert len(doc.events) == 1

@@ -87,6 +87,8 @@ def lexicon() -> _Lexicon:
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
         "target": _fold_all(ty.TARGET_MARKERS),
         "name_head": _fold_all(ty.NAME_HEADS),
+        "judicial": _fold_all(ty.JUDICIAL_CUES),
+        "execution": _fold_all(ty.EXECUTION_TRIGGERS),
         "state_noun": _fold_all(ty.STATE_NOUN_STEMS),
         "actor": _fold_all(ty.ACTOR_MARKERS),
     }
@@ -128,6 +130,11 @@ def pretends(text: str, t: TriggerMatch) -> bool:
         return False
     following = _words(normalize(text[t.end : t.end + 40]))[:3]
     return any(w.startswith("بان") for w in following)
+
+
+def is_judicial(folded_sentence: str, t: TriggerMatch) -> bool:
+    """An execution trigger in a sentence about a court: a death sentence, not a killing."""
+    return t.phrase in lexicon().cue_sets["execution"] and has_cue(folded_sentence, "judicial")
 
 
 def after_name_head(text: str, t: TriggerMatch) -> bool:

@@ -1019,6 +1019,23 @@ ELABORATION_CUES: tuple[str, ...] = (
     "دخان",
     "الانتحاري",
 )
+# A court's death sentence is no killing event ("قضت محكمة بإعدام ..."): execution triggers
+# in a sentence with one of these are dropped.
+JUDICIAL_CUES: tuple[str, ...] = (
+    "محكمة",
+    "المحكمة",
+    "قضت",
+    "قضى",
+    "حكم",
+    "الحكم",
+    "أحكام",
+    "المدان",
+    "مدان",
+    "القضاء",
+    "النيابة",
+    "حكما",
+)
+EXECUTION_TRIGGERS: tuple[str, ...] = ("إعدام", "أعدم", "أعدمت", "إعدامات", "أعدموا")
 # Words that head a name or a title: a trigger right after one is part of it
 # ("هيئة تحرير الشام", "جبهة التحرير الوطني", "رئيس تحرير الصحيفة").
 NAME_HEADS: tuple[str, ...] = (
