@@ -249,3 +249,14 @@ def test_merging_is_order_independent_and_never_loses_evidence(
             x.fatalities for x in events if set(x.evidence) <= set(e.evidence) and x.fatalities is not None
         ]
         assert e.fatalities == (min(figures) if figures else None)
+
+
+def test_reports_dated_only_by_publication_need_something_shared() -> None:
+    # "week" precision is the stage's publication-date fallback: the event day is unknown.
+    a = event("d1", 0, IDLIB)
+    b = event("d2", 0, IDLIB)
+    for e in (a, b):
+        e.date, e.date_precision = "2019-04-10", "week"
+    assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 2
+    a.actor_entity_ids = b.actor_entity_ids = [RUSSIA_AF.id]
+    assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 1

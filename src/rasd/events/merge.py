@@ -235,6 +235,12 @@ def same_event(
         same_country = a.country is not None and a.country == b.country
         no_country = a.country is None or b.country is None
         return same_kind and (same_country or no_country) and _corroborated(a.event, b.event)
+    if not (a.explicit or b.explicit) and not (
+        _kinds_agree(a.event, b.event) and _corroborated(a.event, b.event)
+    ):
+        # Neither report gives a day (both dated by publication, a window of days): a city
+        # sees many events in such a window, so the kind and an actor, target or toll must agree.
+        return False
     if a.event.acled_event_type != b.event.acled_event_type and not (
         a.event.type in _GENERIC_TYPES or b.event.type in _GENERIC_TYPES
     ):
