@@ -78,8 +78,7 @@ def cue_measure(sc: Scan, i: int) -> str | None:
     for p in ("وال", "بال", "فال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل"):
         if w.startswith(p) and len(w) - len(p) > 2:
             cands.append(w[len(p) :])
-    tok = sc.toks[i] if 0 <= i < len(sc.toks) else None
-    ta_marbuta = tok is not None and sc.original[tok.start : tok.end].endswith("ة")
+    ta_marbuta = w.endswith("ه") and sc.original[sc.toks[i].end - 1] == "ة"  # w non-empty: i is in range
     for c in list(cands):
         for suf in _PRONOUN_SUFFIXES:
             if suf == "ه" and ta_marbuta:
