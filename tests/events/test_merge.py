@@ -260,3 +260,12 @@ def test_reports_dated_only_by_publication_need_something_shared() -> None:
     assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 2
     a.actor_entity_ids = b.actor_entity_ids = [RUSSIA_AF.id]
     assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 1
+
+
+def test_one_country_named_by_both_reports_is_no_shared_place() -> None:
+    a = event("d1", 0, SYRIA)
+    b = event("d2", 0, SYRIA, etype="shelling")
+    c = event("d3", 0, SYRIA)
+    assert len(merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)) == 3
+    a.actor_entity_ids = c.actor_entity_ids = [RUSSIA_AF.id]  # same kind, day and actor
+    assert len(merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)) == 2

@@ -131,6 +131,11 @@ def _place_relation(a: _Item, b: _Item, max_km: float, coarse_km: float, region_
     region's name ("غزة" for an event in Rafah): the same event when the kinds agree.
     """
     ea, eb = a.event, b.event
+    if a.country_level or b.country_level:
+        # "في سوريا" in two reports says nothing about where either event happened.
+        if a.country and b.country and a.country != b.country:
+            return "far"
+        return "unknown"
     if ea.location_entity_id and ea.location_entity_id == eb.location_entity_id:
         return "same"
     if ea.lat is None or eb.lat is None or ea.lon is None or eb.lon is None:
