@@ -135,3 +135,26 @@ def test_families_and_nouns_in_ta_marbuta(text: str, measure: str) -> None:
 def test_people_nouns_and_cues(text: str, value: float, measure: str) -> None:
     q = only(text)
     assert (q.value, q.measure) == (value, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        ("وقالت الوزارة إن جنديين من الجيش قتلا في المعارك.", 2, "killed"),
+        ("وكانت القوات قد قتلت يوم الأحد، خمسة من عناصر الحركة.", 5, "killed"),
+        ("وقال مصدر إن أكثر من 30 عنصرا من #ميليشيات_المثال قتلوا في الغارات.", 30, "killed"),
+    ],
+)
+def test_casualty_verbs_around_the_figure(text: str, value: float, measure: str) -> None:
+    q = only(text)
+    assert (q.value, q.measure) == (value, measure)
+
+
+def test_glued_conjunction_number_word_continues_the_toll() -> None:
+    found = quantities("وخلال اليومين الماضيين، قتل 15 متمردا وثلاثة مقاتلين من القوات الحكومية.")
+    assert [(q.value, q.measure) for q in found] == [(15, "killed"), (3, "killed")]
+
+
+def test_agents_of_a_killing_are_not_its_toll() -> None:
+    q = only("وعاقبت الولاية شرطيين قتلا مواطنا أعزل.")
+    assert q.measure != "killed"

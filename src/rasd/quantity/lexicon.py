@@ -929,6 +929,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "تكبدت",
         "راح",
         "مصرعهم",
+        "قتلا",  # dual verbs after the figure: "جنديين سعوديين قتلا"
+        "لقيا",
         "بحياة",  # "أودى الزلزال ... بحياة 620 شخصا": the verb may be far before
         "بأرواح",
         "أرواح",  # "حصدت أرواح 714 مدنيا"
@@ -957,6 +959,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "أصابت",
         "جراح",
         "بجروح",
+        "أصيبا",
         "العلاج",  # "37 شخصا يتلقون العلاج": people under treatment are wounded
     ),
     "detained": (
@@ -2016,6 +2019,7 @@ TIME_ADVERB_WORDS = {
         "مؤخرا",
         "سابقا",
         "لاحقا",
+        "يوم",
     )
 }
 PERSON_NOUNS |= {normalize(w) for w in ("مدان", "مدانا", "مدانين", "محكوم", "محكوما", "محكومين")}

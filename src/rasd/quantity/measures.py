@@ -141,6 +141,14 @@ def _starts_source_cue(sc: Scan, k: int) -> bool:
     return any(all(sc.word(k + n) == x for n, x in enumerate(p[1:], 1)) for p in patterns)
 
 
+def _time_adverb_before(sc: Scan, comma: int) -> int | None:
+    """Index of the word before a short time adverbial that ends at ``comma`` ("قتلت يوم الأحد،")."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 3 and sc.word(k) in lx.TIME_ADVERB_WORDS:
+        k -= 1
+    return k if k < comma - 1 and k >= 0 else None
+
+
 def _parenthetical_before(sc: Scan, comma: int) -> int | None:
     """Index before the opening comma of a short time adverbial ending at ``comma``, else None."""
     k = comma - 1
@@ -168,6 +176,9 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             if skipped is not None:
                 k = skipped  # "قتل، أمس الأحد، 5 أشخاص": a time adverb between commas
                 continue
+            timed = _time_adverb_before(sc, k)
+            if timed is not None and cue_measure(sc, timed) in lx.CASUALTY_MEASURES:
+                return cue_measure(sc, timed), 2  # "قتلت يوم الأحد، ثلاثة من عناصر الحركة"
         if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit or newline_before(sc, k + 1):
             break
         if w == "علي" and sc.word(k - 1) in lx.ELIMINATION_HEADS:
@@ -199,7 +210,10 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
     after = m.tok_end
     reach = 6
-    for k in range(after, min(after + 12, len(sc.toks))):
+    for k in range(after, min(after + 14, len(sc.toks))):
+        if sc.word(k) in ("#", "_"):
+            reach += 1  # "40 عنصرا من #ميليشيات_الحوثي قتلوا": hashtag marks are no words
+            continue
         plural_verb = sc.word(k + 1).endswith(("وا", "ن")) and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES
         if sc.word(k) in ("،", ",") and plural_verb:
             return cue_measure(sc, k + 1), 99  # "140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
@@ -213,6 +227,9 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             break
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
+            obj = sc.word(k + 1)
+            if obj and (sc.toks[k + 1].is_digit or _lookup(obj, lx.PERSON_NOUNS) is not None):
+                return None, 0  # "شرطيين قتلا مواطنا": the figure is the agent, a victim follows
             return cue, 99
     return None, 0
 

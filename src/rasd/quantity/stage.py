@@ -142,6 +142,8 @@ def _continues_list(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
     before = sc.word(m.first_tok - 1)
     if before in lx.PARTITIVE_WORDS or before == "و":
         return True
+    if not m.is_digit_only and sc.word(m.first_tok)[:1] == "و":
+        return True  # "قتل 22 متمردا وأربعة مقاتلين": the conjunction is glued to the number word
     if sc.word(m.first_tok - 2) == "من" and before in lx.PARTITIVE_WORDS:
         return True
     noun = mr.unit_tok
