@@ -158,3 +158,13 @@ def test_glued_conjunction_number_word_continues_the_toll() -> None:
 def test_agents_of_a_killing_are_not_its_toll() -> None:
     q = only("وعاقبت الولاية شرطيين قتلا مواطنا أعزل.")
     assert q.measure != "killed"
+
+
+def test_prison_term_after_the_figure_keeps_detained() -> None:
+    found = quantities("وحكمت المحكمة على أربعة متهمين بالسجن 10 أعوام.")
+    assert [(q.value, q.measure) for q in found] == [(4, "detained")]
+
+
+def test_drowning_is_death() -> None:
+    found = quantities("وترك المهربون 120 مهاجرا في البحر، متسببين بغرق 30 منهم.")
+    assert [(q.value, q.measure) for q in found] == [(120, "displaced"), (30, "killed")]

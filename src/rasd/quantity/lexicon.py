@@ -929,6 +929,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "تكبدت",
         "راح",
         "مصرعهم",
+        "غرق",  # drowning: "متسببين بغرق 56 منهم"
         "قتلا",  # dual verbs after the figure: "جنديين سعوديين قتلا"
         "لقيا",
         "بحياة",  # "أودى الزلزال ... بحياة 620 شخصا": the verb may be far before

@@ -228,7 +228,7 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         cue = cue_measure(sc, k)
         if cue in lx.CASUALTY_MEASURES:
             obj = sc.word(k + 1)
-            if obj and (sc.toks[k + 1].is_digit or _lookup(obj, lx.PERSON_NOUNS) is not None):
+            if obj and _lookup(obj, lx.PERSON_NOUNS) is not None:
                 return None, 0  # "شرطيين قتلا مواطنا": the figure is the agent, a victim follows
             return cue, 99
     return None, 0
