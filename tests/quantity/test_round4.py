@@ -168,3 +168,8 @@ def test_prison_term_after_the_figure_keeps_detained() -> None:
 def test_drowning_is_death() -> None:
     found = quantities("وترك المهربون 120 مهاجرا في البحر، متسببين بغرق 30 منهم.")
     assert [(q.value, q.measure) for q in found] == [(120, "displaced"), (30, "killed")]
+
+
+def test_numbered_item_after_a_full_stop_is_no_count() -> None:
+    assert quantities("زار الوزير المدينة عام 2016. 2. التكلفة: لم تعلن بعد.") == []
+    assert [q.value for q in quantities("وارتفع عدد القتلى إلى 4.")] == [4]

@@ -476,8 +476,10 @@ def not_count_reason(
 
 def _list_item(sc: Scan, m: NumberMatch) -> bool:
     """A small number opening a line or sentence and followed by "-" or ")" numbers a list item."""
-    if sc.word(m.tok_end) not in ("-", ")", "–") or m.value is None or m.value > 50:
+    if sc.word(m.tok_end) not in ("-", ")", "–", ".") or m.value is None or m.value > 50:
         return False
+    if sc.word(m.tok_end) == "." and not (m.tok_start > 0 and sc.word(m.tok_start - 1) == "."):
+        return False  # "3. قريبة" after a full stop numbers an item; "ارتفع العدد إلى 3." ends a sentence
     if sc.toks[m.tok_end + 1 : m.tok_end + 2] and sc.toks[m.tok_end + 1].is_digit:
         return False  # "10-15": a range
     i = m.tok_start
