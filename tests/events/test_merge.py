@@ -25,8 +25,26 @@ SARAQIB = Entity(
     id="E-saraqib", type="GPE", name="سراقب", lat=35.86, lon=36.80, geo_precision=1, country="SY"
 )
 ALEPPO = Entity(id="E-aleppo", type="GPE", name="حلب", lat=36.20, lon=37.16, geo_precision=1, country="SY")
-SYRIA = Entity(id="E-syria", type="GPE", name="سوريا", lat=35.0, lon=38.0, geo_precision=3, country="SY")
-IRAQ = Entity(id="E-iraq", type="GPE", name="العراق", lat=33.0, lon=44.0, geo_precision=3, country="IQ")
+SYRIA = Entity(
+    id="E-syria",
+    type="GPE",
+    name="سوريا",
+    kb_id="wikidata:Q858",
+    lat=35.0,
+    lon=38.0,
+    geo_precision=3,
+    country="SY",
+)
+IRAQ = Entity(
+    id="E-iraq",
+    type="GPE",
+    name="العراق",
+    kb_id="kb:country-iq",
+    lat=33.0,
+    lon=44.0,
+    geo_precision=3,
+    country="IQ",
+)
 RUSSIA_AF = Entity(
     id="E-ru", type="ORG", name="القوات الروسية", kb_id="kb:ru", category="external/other forces"
 )

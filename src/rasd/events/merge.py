@@ -95,10 +95,9 @@ class _Item:
 
 
 def _is_country(location: Entity) -> bool:
-    kb = location.kb_id or ""
-    return kb.startswith("country-") or (
-        location.type == "GPE" and not kb.startswith(("geonames:", "province:")) and location.lat is not None
-    )
+    """The KB's places with coordinates are countries (Wikidata or "kb:country-xx" ids);
+    towns and provinces come from the gazetteer ("geonames:", "province:")."""
+    return (location.kb_id or "").startswith(("kb:country-", "wikidata:"))
 
 
 def _corroborated(a: Event, b: Event) -> bool:
