@@ -160,9 +160,21 @@ def test_agents_of_a_killing_are_not_its_toll() -> None:
     assert q.measure != "killed"
 
 
-def test_prison_term_after_the_figure_keeps_detained() -> None:
-    found = quantities("وحكمت المحكمة على أربعة متهمين بالسجن 10 أعوام.")
-    assert [(q.value, q.measure) for q in found] == [(4, "detained")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحكمت المحكمة على أربعة متهمين بالسجن 10 أعوام.",
+        "وقضت المحكمة العسكرية بسجن 12 جنديا.",
+        "كما قضت الدائرة بسجن 3 متهمين آخرين.",
+    ],
+)
+def test_prison_sentences_are_not_arrests(text: str) -> None:
+    """Guideline (round 4): a court sentence counts people but is neither an arrest nor troops."""
+    assert [q.measure for q in quantities(text)] == ["other"]
+
+
+def test_arrests_stay_detained() -> None:
+    assert only("واعتقلت الشرطة 7 أشخاص في المدينة.").measure == "detained"
 
 
 def test_drowning_is_death() -> None:

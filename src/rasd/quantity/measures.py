@@ -353,6 +353,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     if people_or_none and mixed_toll_after(sc, m):
         return MeasureResult("other", unit, noun)
     cue, _distance = event_cue(sc, m, noun)
+    if cue == "sentenced" and noun_measure not in _NON_PERSON_MEASURES:
+        return MeasureResult("other", unit, noun)  # "بسجن 10 جنود": the sentence beats the troops noun
     if cue == "mixed":
         if noun_measure is None or noun_measure in lx.CASUALTY_MEASURES:
             return MeasureResult("other", unit, noun)
