@@ -178,3 +178,11 @@ def test_a_court_death_sentence_is_no_killing(analyse) -> None:  # type: ignore[
     assert analyse("قضت محكمة في مدينة حلب، السبت، بإعدام رجل مدان بقتل جاره.").events == []
     doc = analyse("أعدم مسلحون 5 رهائن في قرية قرب مدينة إدلب يوم الثلاثاء.")
     assert len(doc.events) == 1
+
+
+def test_a_war_total_is_no_event_toll(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("قتل 12 شخصا في غارة جوية على مدينة إدلب يوم الثلاثاء، وقتل 350 ألف شخص في الحرب.")
+    [event] = doc.events
+    assert event.fatalities == 12
+    doc = analyse("وقتل 350 ألف شخص في غارات جوية على مدينة إدلب يوم الثلاثاء.")
+    assert all(e.fatalities is None for e in doc.events)

@@ -54,6 +54,8 @@ _KILLED_AND_INJURED = re.compile(
         r"(بين )?(قتيل|قتلى) و(جريح|جرحى|مصاب)|(بين )?(جريح|جرحى|مصاب) و(قتيل|قتلى)|مقتل وإصابة|قتلى وجرحى"
     )
 )
+# A toll above this is a war's or a year's total ("350 ألف قتيل منذ 2011"), never one event's.
+MAX_EVENT_FATALITIES = 5000
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 
@@ -273,7 +275,7 @@ def killed_figures(doc: Document, sent: Sentence) -> list[tuple[int, str]]:
         if q.measure != "killed" or not (sent.start <= q.start < sent.end):
             continue
         value = _count_value(q)
-        if value is None:
+        if value is None or value > MAX_EVENT_FATALITIES:
             continue
         before = normalize(doc.text[max(sent.start, q.start - 16) : q.start])
         if any(normalize(mk) in before for mk in _SUBSET_MARKERS):
