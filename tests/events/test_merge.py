@@ -287,3 +287,12 @@ def test_one_country_named_by_both_reports_is_no_shared_place() -> None:
     assert len(merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)) == 3
     a.actor_entity_ids = c.actor_entity_ids = [RUSSIA_AF.id]  # same kind, day and actor
     assert len(merge_events(by_doc([a, b, c]), ENTITIES, PUBLISHED)) == 2
+
+
+def test_a_plain_explosion_can_be_another_outlets_strike() -> None:
+    ex = "Explosions/Remote violence"
+    strike = event("d1", 0, GAZA_CITY)
+    explosion = _with_sub(event("d2", 0, GAZA_CITY), "bombing", ex, "Remote explosive/landmine/IED")
+    suicide = _with_sub(event("d3", 0, GAZA_CITY), "suicide_bombing", ex, "Suicide bomb")
+    assert len(merge_events(by_doc([strike, explosion]), GAZA, PUBLISHED)) == 1
+    assert len(merge_events(by_doc([strike, suicide]), GAZA, PUBLISHED)) == 2

@@ -191,6 +191,10 @@ _CONFUSABLE_SUB_TYPES: tuple[frozenset[str], ...] = (
 def _sub_types_fit(a: Event, b: Event) -> bool:
     if _kinds_agree(a, b) or a.acled_event_type != b.acled_event_type:
         return True
+    # A plain "انفجار" says only that something exploded: one outlet's explosion is
+    # another's air strike or shell.
+    if "bombing" in (a.type, b.type):
+        return True
     return any({a.acled_sub_event_type, b.acled_sub_event_type} <= g for g in _CONFUSABLE_SUB_TYPES)
 
 
