@@ -1,6 +1,6 @@
 """Mine the news corpora for place and actor names the linker gets wrong, in aggregate.
 
-    nice -n 10 env PYTHONPATH=src python scripts/mine_places.py --every 6 --out /tmp/rasd_mine
+    nice -n 10 env PYTHONPATH=src python scripts/mine_places.py --every 4 --out /tmp/rasd_mine
     nice -n 10 env PYTHONPATH=src python scripts/mine_places.py --reuse --out /tmp/rasd_mine   # after a fix
 
 Runs TextStage + the shipped NER over a sample of both news files (every N-th article),
