@@ -312,6 +312,11 @@ class KnowledgeBase:
                 country = country or code
                 if len(found) > 1:
                     found = [e for e in found if e.country == code] or found
+        if not found:
+            for variant in names.force_variants(text):
+                found = self.candidates(variant)
+                if found:
+                    break
         if etype and found:
             typed = [e for e in found if compatible_types(etype, e.type)]
             found = typed

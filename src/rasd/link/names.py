@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from rasd.geo.demonyms import demonym_country
 from rasd.text.normalise import normalize
 
 # Honorifics, ranks and roles written before a person's name (folded forms).
@@ -318,9 +319,24 @@ def clitic_variants(text: str) -> list[str]:
         word = word[1:]
     if word.startswith("لل") and len(word) > 3:
         add(_ARTICLE + word[2:])
-    if word[:1] in ("ب", "ل", "ك") and len(word) > 3:
+    # "ببن قردان", "لبن قردان": a short first word of a multi-word name may carry one too.
+    if word[:1] in ("ب", "ل", "ك") and (len(word) > 3 or (len(word) == 3 and tail)):
         add(word[1:])
     return out
+
+
+def article_form(key: str) -> str | None:
+    """The form starting with the article that a clitic-led key hides, if it has one.
+
+    "بالشرطه الصوماليه", "للشرطه الصوماليه" and "والشرطه الصوماليه" all give "الشرطه
+    الصوماليه": a clitic before the article is never part of a name, so keys sharing this
+    form are one name even when the bare form never occurs.
+    """
+    variants = clitic_variants(key)
+    if len(variants) < 2:
+        return None
+    last = variants[-1]
+    return last if last.startswith(_ARTICLE) and len(last.split(" ", 1)[0]) > 3 else None
 
 
 # ميليشيا is spelt four ways in the press (folded forms).
@@ -369,7 +385,7 @@ def is_partial_name(short: str, full: str) -> bool:
         return False
     if f[-len(s) :] == s:
         return True
-    if len(s) >= 2 and s[0] == f[0] and s[-1] == f[-1]:
+    if len(s) >= 2 and s[0] == f[0] and without_article(s[-1]) == without_article(f[-1]):
         return True
     # "الدبيبة" vs "دبيبة": the article is optional on a family name.
     return len(s) == 1 and without_article(s[0]) == without_article(f[-1]) and len(s[0]) > 3
@@ -471,3 +487,28 @@ def romanize(text: str) -> str | None:
     if isinstance(out, list):
         out = out[0] if out else None
     return str(out).strip() or None if out else None
+
+
+# Heads of armed groups that the press swaps freely ("حركة/جماعة الشباب").
+GROUP_HEADS = ("حركه", "جماعه", "تنظيم")
+
+
+def force_variants(text: str) -> list[str]:
+    """Other ways the press names the same armed body, for KB lookup only.
+
+    "قوات الجيش الإسرائيلية" -> "الجيش الإسرائيلية"; "القوات الإسرائيلية" -> "الجيش
+    الإسرائيلية" (a country's forces are its army); "جماعة الشباب الصومالية" -> "حركة
+    الشباب الصومالية". Only definite complements: "قوات حفتر" is not "حفتر".
+    """
+    out: list[str] = []
+    for key in clitic_variants(text):
+        words = key.split()
+        if len(words) < 2:
+            continue
+        if words[0] == "قوات" and words[1].startswith(_ARTICLE):
+            out.append(" ".join(words[1:]))
+        elif words[0] == "القوات" and len(words) == 2 and demonym_country(words[1]):
+            out.append("الجيش " + words[1])
+        elif words[0] in GROUP_HEADS:
+            out.extend(" ".join([h, *words[1:]]) for h in GROUP_HEADS if h != words[0])
+    return [v for i, v in enumerate(out) if v not in out[:i]]

@@ -61,6 +61,9 @@ class _Resources:
     kb: KnowledgeBase
     gaz: Gazetteer
     person_parts: dict[str, list[KbEntry]]
+    # "وزاره الداخليه" -> {"TN": [tn-moi], "EG": [eg-moi], ...}: state bodies named without
+    # their country, derived from KB names ending in the country's adjective.
+    national_bodies: dict[str, dict[str, list[KbEntry]]]
 
 
 # Derived indexes per (KB, gazetteer) pair, built once: LinkStage and resolve_corpus pass
@@ -87,7 +90,17 @@ def _resources(kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None) ->
             for last in {toks[-1], names.without_article(toks[-1])}:
                 if entry not in parts[last]:
                     parts[last].append(entry)
-    res = _Resources(kb, gaz, dict(parts))
+    bodies: dict[str, dict[str, list[KbEntry]]] = defaultdict(lambda: defaultdict(list))
+    for entry in kb.entries.values():
+        if entry.type != "ORG" or not entry.country:
+            continue
+        for n in entry.all_names:
+            words = names.name_key(n).split()
+            if len(words) >= 2 and demonym_country(words[-1]) == entry.country:
+                found = bodies[" ".join(words[:-1])][entry.country]
+                if entry not in found:
+                    found.append(entry)
+    res = _Resources(kb, gaz, dict(parts), {k: dict(v) for k, v in bodies.items()})
     if len(_RES_CACHE) >= _RES_CACHE_MAX:
         _RES_CACHE.clear()
     _RES_CACHE[cache_key] = res
@@ -122,6 +135,28 @@ def _kb_partial_person(res: _Resources, text: str) -> KbEntry | None:
     return None
 
 
+def _national_body(res: _Resources, m: Mention, hits: dict[str, KbEntry], focus: list[str]) -> KbEntry | None:
+    """The KB body a country-less "وزارة الداخلية" / "الحرس الوطني" / "القوات المسلحة" names.
+
+    A body of that name the document already names with its country wins; else the body
+    of the article's main country; else none (the bare name is no evidence across articles).
+    """
+    for variant in names.clitic_variants(m.text):
+        by_country = res.national_bodies.get(variant)
+        if not by_country:
+            continue
+        named = {e.id: e for e in hits.values() if e.country in by_country and e in by_country[e.country]}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if named:
+            return None
+        for code in focus[:1]:
+            found = by_country.get(code, [])
+            return found[0] if len(found) == 1 else None
+        return None
+    return None
+
+
 def link_document(
     doc: Document, *, kb: KnowledgeBase | None = None, gaz: Gazetteer | None = None
 ) -> Document:
@@ -145,15 +180,23 @@ def link_document(
             entry = _kb_lookup(res, m, focus)
             if entry is not None:
                 hits[m.id] = entry
+    weighted = [c for c, n in countries.items() for _ in range(max(1, int(n)))]
+    # Country adjectives ("العراقية") say what the article is about even when the
+    # country is never named; a few are enough, many should not swamp named places.
+    weighted += [c for c, n in document_countries(doc.text).items() for _ in range(min(n, 3))]
+    ranked = Counter(weighted).most_common(2)
+    # The article's main country, only when it clearly leads.
+    main = [ranked[0][0]] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else []
+    for m in todo:
+        if m.id not in hits and m.type == "ORG":
+            entry = _national_body(res, m, hits, main)
+            if entry is not None:
+                hits[m.id] = entry
     keys: dict[str, str] = {}
     for m in todo:
         if m.id in hits:
             keys[m.id] = hits[m.id].kb_id
     place_mentions = [m for m in todo if m.type in PLACE_TYPES and m.id not in keys]
-    weighted = [c for c, n in countries.items() for _ in range(max(1, int(n)))]
-    # Country adjectives ("العراقية") say what the article is about even when the
-    # country is never named; a few are enough, many should not swamp named places.
-    weighted += [c for c, n in document_countries(doc.text).items() for _ in range(min(n, 3))]
     # A province without its own gazetteer entry is geocoded through its namesake town
     # but keeps a key of its own: the province is never merged with the town. So does a
     # facility named after its town ("مخيم الهول", "معبر رفح"). A country adjective tagged
@@ -178,21 +221,38 @@ def link_document(
         if place is not None:
             keys[m.id] = f"{prefix}{place.key}"
     # Partial person names: the one full name of this document they fit, else the one KB person.
+    # Only the longest names count as targets: "النجار" fits "رزان النجار" and "رزان أشرف
+    # النجار", which are one person when the shorter is itself part of the longer.
     persons = [m for m in doc.mentions if m.type == "PER"]
+    person_names = {names.strip_titles(m.text) for m in persons}
+    longest = [
+        m
+        for m in persons
+        if not any(names.is_partial_name(names.strip_titles(m.text), full) for full in person_names)
+    ]
     for m in todo:
         if m.id in keys or m.type != "PER":
             continue
         short_forms = names.clitic_variants(names.strip_titles(m.text))
         fits: set[str] = set()
-        for other in persons:
-            if other is m:
-                continue
+        firsts: set[str] = set()
+        for other in longest:
             full = names.strip_titles(other.text)
+            if other is m or full in short_forms:
+                continue
+            key = keys.get(other.id) or other.link_key or name_link_key("PER", other.text) or ""
             if any(names.is_partial_name(s, full) for s in short_forms):
-                fits.add(keys.get(other.id) or other.link_key or name_link_key("PER", other.text) or "")
+                fits.add(key)
+            elif any(" " not in s and names.tokens(full)[:1] == [s] for s in short_forms):
+                firsts.add(key)
         fits.discard("")
+        firsts.discard("")
         if len(fits) == 1:
             keys[m.id] = next(iter(fits))
+        elif not fits and len(firsts) == 1:
+            # A first name alone ("رزان") is the one person of this article who bears it;
+            # never across articles.
+            keys[m.id] = next(iter(firsts))
         elif not fits:
             entry = _kb_partial_person(res, m.text)
             if entry is not None:
@@ -209,6 +269,8 @@ def link_document(
         fits = set()
         for other in orgs:
             words = names.name_key(other.text).split()
+            if len(words) >= 2 and words[0] in names.GROUP_HEADS:
+                words = [*words[1:], ""]  # "الشباب" is short for "حركة الشباب"
             if other is not m and len(words) >= 2 and words[0] in heads:
                 fits.add(keys.get(other.id) or other.link_key or name_link_key("ORG", other.text) or "")
         fits.discard("")
@@ -326,6 +388,17 @@ def resolve_corpus(
                 count.setdefault(entry.kb_id, 0)
                 break
 
+    # (a2) "بالشرطة الصومالية" and "للشرطة الصومالية" are one name even when the bare
+    # "الشرطة الصومالية" never occurs: keys sharing the article form they hide are joined.
+    by_article_form: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, (group, name) in name_keys.items():
+        form = names.article_form(name) or (name if name.startswith("ال") else None)
+        if form:
+            by_article_form[(group, form)].append(key)
+    for same in by_article_form.values():
+        for other in same[1:]:
+            uf.union(same[0], other)
+
     # (b) partial person names that fit exactly one full name of the corpus.
     full_people: dict[str, list[str]] = defaultdict(list)  # root key -> full names
     for key in all_keys:
@@ -401,7 +474,8 @@ def _merge_short_organisations(
     def index(key: str, full: str) -> None:
         words = full.split()
         for k in range(2, len(words)):
-            if any(demonym_country(w) for w in words[k:]):
+            # "وزارة الدفاع الروسية" / "وزارة الداخلية في تونس": the rest names a country.
+            if any(demonym_country(w) for w in words[k:]) or words[k] in ("في", "فى"):
                 break
             by_prefix[" ".join(words[:k])].add(key)
 
