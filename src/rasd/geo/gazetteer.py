@@ -269,6 +269,59 @@ FACILITY_HEADS: frozenset[str] = frozenset(
     names.name_key(w) for w in ["مخيم", "معبر", "مطار", "ميناء", "قاعدة", "سجن", "منفذ"]
 )
 
+# Heads written just before a tagged name that make it the province ("ولاية [المنستير]",
+# "محافظتي [تعز] والحديدة"). Not ريف/لواء/قضاء: outside a span they are too often other words.
+PROVINCE_HEADS_BEFORE: frozenset[str] = frozenset(
+    names.name_key(w) for w in ["محافظة", "ولاية", "محافظتي", "ولايتي", "إقليم", "معتمدية", "محافظه"]
+)
+
+# "درعا البلد" (the old town of Daraa) is a district of the town, not the town.
+OLD_TOWN_TAILS: frozenset[str] = frozenset(names.name_key(w) for w in ["البلد", "القديمة"])
+
+# A bare name shared by a territory and its main city names the territory, as a country's name
+# does (تونس, الجزائر): "غزة" is the Gaza Strip unless the text says city (see capital_context).
+NAMESAKE_TERRITORIES: dict[str, str] = {names.name_key("غزة"): "قطاع غزة"}
+
+_WORD_BEFORE_RE = re.compile(r"(\S+)[\s(]*$")
+_DATELINE_AFTER_RE = re.compile(r"\s*[(\-–—:]")
+
+
+def word_before(text: str, start: int) -> str:
+    """The folded word just before ``start`` (an opening bracket in between is allowed)."""
+    m = _WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
+    return names.name_key(m.group(1)) if m else ""
+
+
+def province_head_before(text: str, start: int) -> bool:
+    """True when "محافظة"/"ولاية" (clitics allowed) stands right before a tagged town name."""
+    word = word_before(text, start)
+    return bool(word) and any(v in PROVINCE_HEADS_BEFORE for v in names.clitic_variants(word))
+
+
+def old_town_of(text: str) -> str | None:
+    """The town inside "X البلد" / "X القديمة" (the old town of X), or None."""
+    for key in names.clitic_variants(text):
+        rest, _, tail = key.rpartition(" ")
+        if rest and tail in OLD_TOWN_TAILS:
+            return rest
+    return None
+
+
+def city_context(text: str, start: int, end: int) -> bool:
+    """True when the text makes a country-or-city name the city.
+
+    "العاصمة تونس", "مدينة غزة" (head before), "بتونس العاصمة" (after), or a dateline
+    ("غزة (CNN)--" at the very start of the article).
+    """
+    before = word_before(text, start)
+    if before and any(v in PLACE_HEADS for v in names.clitic_variants(before)):
+        return True
+    after = text[end : end + 12].split()
+    if after and names.name_key(after[0]) in {names.name_key("العاصمة"), names.name_key("المدينة")}:
+        return True
+    return not text[:start].strip() and bool(_DATELINE_AFTER_RE.match(text, end))
+
+
 # Latin-script names ("Aleppo" inside Arabic text) are indexed for towns at least this big.
 LATIN_MIN_POPULATION = 15_000
 

@@ -335,8 +335,7 @@ def article_form(key: str) -> str | None:
     variants = clitic_variants(key)
     if len(variants) < 2:
         return None
-    last = variants[-1]
-    return last if last.startswith(_ARTICLE) and len(last.split(" ", 1)[0]) > 3 else None
+    return next((v for v in variants[1:] if v.startswith(_ARTICLE) and len(v.split(" ", 1)[0]) > 3), None)
 
 
 # ميليشيا is spelt four ways in the press (folded forms).
@@ -512,3 +511,20 @@ def force_variants(text: str) -> list[str]:
         elif words[0] in GROUP_HEADS:
             out.extend(" ".join([h, *words[1:]]) for h in GROUP_HEADS if h != words[0])
     return [v for i, v in enumerate(out) if v not in out[:i]]
+
+
+_ARMY_HEADS = ("الجيش", "القوات", "القوات المسلحه", "قوات الجيش", "القوات المسلحه في")
+
+
+@lru_cache(maxsize=1 << 14)
+def army_key(text: str) -> str | None:
+    """ "army:FR" for "الجيش الفرنسي", "للقوات الفرنسية", "القوات المسلحة الفرنسية", else None.
+
+    A country's army, its forces and its armed forces are one actor in conflict reporting
+    (the convention of every gold split); only a head above followed by one country adjective.
+    """
+    for key in clitic_variants(text):
+        head, _, last = key.rpartition(" ")
+        if head in _ARMY_HEADS and (code := demonym_country(last)):
+            return f"army:{code}"
+    return None

@@ -19,10 +19,14 @@ from dataclasses import dataclass
 
 from rasd.geo.demonyms import adjective_after, demonym_country, document_countries
 from rasd.geo.gazetteer import (
+    NAMESAKE_TERRITORIES,
     Gazetteer,
     Place,
+    city_context,
     facility_of,
     load_gazetteer,
+    old_town_of,
+    province_head_before,
     province_of,
     without_generic_head,
 )
@@ -192,7 +196,22 @@ def link_document(
             entry = _national_body(res, m, hits, main)
             if entry is not None:
                 hits[m.id] = entry
-    keys: dict[str, str] = {}
+    # "بتونس العاصمة", "العاصمة تونس": the capital, not the country it is named after.
+    capitals: dict[str, Place] = {}
+    for m in todo:
+        entry = hits.get(m.id)
+        if (
+            entry is not None
+            and entry.id.startswith("country-")
+            and m.type in PLACE_TYPES
+            and city_context(doc.text, m.start, m.end)
+        ):
+            towns = [p for p in res.gaz.candidates(m.text) if p.feature != "country" and p.population]
+            towns = [p for p in towns if p.country == entry.country]
+            if towns:
+                capitals[m.id] = max(towns, key=lambda p: p.population)
+                del hits[m.id]
+    keys: dict[str, str] = {m_id: place.key for m_id, place in capitals.items()}
     for m in todo:
         if m.id in hits:
             keys[m.id] = hits[m.id].kb_id
@@ -205,8 +224,19 @@ def link_document(
     prefixes: list[str] = []
     for m in place_mentions:
         text, prefix = m.text, ""
+        territory = next(
+            (NAMESAKE_TERRITORIES[v] for v in names.clitic_variants(m.text) if v in NAMESAKE_TERRITORIES),
+            None,
+        )
         if " " not in m.text.strip() and demonym_country(m.text):
             text = ""
+        elif province_head_before(doc.text, m.start) and province_of(m.text) is None:
+            # "ولاية [المنستير]": the province, though only the town's name is tagged.
+            prefix = PROVINCE_PREFIX
+        elif territory is not None and not city_context(doc.text, m.start, m.end):
+            text = territory
+        elif (town := old_town_of(m.text)) is not None and not res.gaz.candidates(m.text):
+            text, prefix = town, f"{FACILITY_PREFIX}{names.name_key(m.text).rsplit(' ', 1)[-1]}:"
         elif not res.gaz.candidates(m.text):
             facility = facility_of(m.text)
             if (province := province_of(m.text)) is not None:
@@ -396,6 +426,25 @@ def resolve_corpus(
         if form:
             by_article_form[(group, form)].append(key)
     for same in by_article_form.values():
+        for other in same[1:]:
+            uf.union(same[0], other)
+
+    # (a3) "الجيش الفرنسي", "للقوات الفرنسية", "القوات المسلحة الفرنسية": one army.
+    by_army: dict[str, list[str]] = defaultdict(list)
+    army_entries: dict[str, list[str]] = defaultdict(list)
+    for key, (group, name) in name_keys.items():
+        if group == "ORG" and (army := names.army_key(name)):
+            by_army[army].append(key)
+    for key in all_keys:
+        entry = res.kb.by_kb_id.get(key)
+        if entry is not None and entry.type == "ORG" and by_army:
+            armies = {a for n in entry.all_names if (a := names.army_key(n))}
+            if len(armies) == 1:
+                army_entries[armies.pop()].append(key)
+    for army, kb_keys in army_entries.items():
+        if len(kb_keys) == 1:  # never join two KB entries
+            by_army[army].append(kb_keys[0])
+    for same in by_army.values():
         for other in same[1:]:
             uf.union(same[0], other)
 
