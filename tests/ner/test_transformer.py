@@ -58,3 +58,21 @@ def test_shipped_e5_mode_tags_invented_sentence() -> None:
     found = {(m.text, m.type) for m in doc.mentions}
     assert {("إيمانويل ماكرون", "PER"), ("باريس", "LOC"), ("حزب الله", "ORG")} <= found
     assert all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
+
+
+def test_fine_tune_keeps_best_dev_epoch_and_stops_early(tmp_path: Path) -> None:
+    import json
+
+    sents = [
+        (["قال", "سامي", "الخطيب", "في", "دمشق"], ["O", "B-PER", "I-PER", "O", "B-LOC"]),
+        (["وصل", "رنا", "يوسف", "إلى", "تونس"], ["O", "B-PER", "I-PER", "O", "B-LOC"]),
+    ] * 4
+    info = train_e5(
+        [sents], tmp_path, epochs=6, stop_after=2, lr=1e-3, frozen_layers=11, batch_size=4, threads=1,
+        dev=sents[:2], label_smoothing=0.1,
+    )  # fmt: skip
+    assert len(info["e5_dev_f1_by_epoch"]) == 2  # stopped after 2 of the 6 scheduled epochs
+    best = max(info["e5_dev_f1_by_epoch"])
+    assert info["e5_dev_f1_by_epoch"][info["e5_best_epoch"] - 1] == best
+    assert json.loads((tmp_path / "e5ner.json").read_text(encoding="utf-8"))["decode"] == "viterbi"
+    assert E5Ner(tmp_path).decode == "viterbi"
