@@ -275,8 +275,13 @@ PROVINCE_HEADS_BEFORE: frozenset[str] = frozenset(
     names.name_key(w) for w in ["محافظة", "ولاية", "محافظتي", "ولايتي", "إقليم", "معتمدية", "محافظه"]
 )
 
-# "درعا البلد" (the old town of Daraa) is a district of the town, not the town.
-OLD_TOWN_TAILS: frozenset[str] = frozenset(names.name_key(w) for w in ["البلد", "القديمة"])
+# "درعا البلد" (the old town of Daraa), "القدس الغربية", "سوسة الجنوبية": a part of the town,
+# not the town. Directions count only after a town (never after a country or a region).
+DIRECTION_TAILS: frozenset[str] = frozenset(
+    names.name_key(w)
+    for w in ["الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي", "الغربي"]
+)
+OLD_TOWN_TAILS: frozenset[str] = frozenset(names.name_key(w) for w in ["البلد", "القديمة"]) | DIRECTION_TAILS
 
 # A bare name shared by a territory and its main city names the territory, as a country's name
 # does (تونس, الجزائر): "غزة" is the Gaza Strip unless the text says city (see capital_context).
@@ -299,7 +304,7 @@ def province_head_before(text: str, start: int) -> bool:
 
 
 def old_town_of(text: str) -> str | None:
-    """The town inside "X البلد" / "X القديمة" (the old town of X), or None."""
+    """The town inside "X البلد" / "X القديمة" / "X الجنوبية" (a part of town X), or None."""
     for key in names.clitic_variants(text):
         rest, _, tail = key.rpartition(" ")
         if rest and tail in OLD_TOWN_TAILS:

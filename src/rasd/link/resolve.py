@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from rasd.geo.demonyms import adjective_after, demonym_country, document_countries
 from rasd.geo.gazetteer import (
+    DIRECTION_TAILS,
     NAMESAKE_TERRITORIES,
     Gazetteer,
     Place,
@@ -249,6 +250,11 @@ def link_document(
     geocoded = geocode_names(texts, countries=weighted, gazetteer=res.gaz, hints=hints)
     for m, prefix, place in zip(place_mentions, prefixes, geocoded, strict=True):
         if place is not None:
+            if prefix == PROVINCE_PREFIX and place.precision >= 2 and province_of(m.text) is None:
+                prefix = ""  # "محافظة [شمال سيناء]": the tagged name already is the province
+            part_of = prefix.startswith(FACILITY_PREFIX) and prefix.split(":")[1] in DIRECTION_TAILS
+            if part_of and place.precision != 1:
+                continue  # "السودان الجنوبي" is not a part of the country Sudan
             keys[m.id] = f"{prefix}{place.key}"
     # Partial person names: the one full name of this document they fit, else the one KB person.
     # Only the longest names count as targets: "النجار" fits "رزان النجار" and "رزان أشرف
