@@ -243,6 +243,8 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "جيبو",
         "الحولة",
         "الشويرف",
+        "الجم",  # "الجم الغفير" (the great crowd)
+        "المنزه",  # "the promenade"
     ]
 )
 
