@@ -192,3 +192,29 @@ def test_bare_gaza_is_the_strip_unless_the_text_says_city() -> None:
     assert entity_of([a], "a", "غزة") == entity_of([a], "a", "قطاع غزة")
     assert {m.entity_id for m in b.mentions} != {entity_of([a], "a", "غزة")}
     assert len({m.entity_id for m in b.mentions}) == 1
+
+
+def test_a_direction_after_a_town_is_a_part_of_it_but_never_of_a_country() -> None:
+    d = doc(
+        "a",
+        "وقعت مواجهات في القدس الغربية، بينما بقيت القدس هادئة.",
+        [("القدس الغربية", "GPE"), ("القدس", "GPE")],
+    )
+    ents = _entities([d])
+    part = ents[entity_of([d], "a", "القدس الغربية") or ""]
+    town = ents[entity_of([d], "a", "القدس") or ""]
+    assert part.id != town.id and part.lat is not None and town.lat is not None
+    assert part.lon is not None and town.lon is not None
+    assert haversine_km(part.lat, part.lon, town.lat, town.lon) < 5
+    country = doc("b", "زار الوفد السودان الجنوبي أمس.", [("السودان الجنوبي", "GPE")])
+    assert _entities([country])[country.mentions[0].entity_id or ""].lat is None
+
+
+def test_a_tagged_province_after_its_head_keeps_the_province_key() -> None:
+    d = doc(
+        "a",
+        "شنت القوات حملة في محافظة شمال سيناء، وقال سكان في شمال سيناء إن الطرق مغلقة.",
+        [("شمال سيناء", "GPE"), ("شمال سيناء", "GPE")],
+    )
+    resolve_corpus([d])
+    assert d.mentions[0].entity_id == d.mentions[1].entity_id
