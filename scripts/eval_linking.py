@@ -186,7 +186,7 @@ def scale(data_dir: Path, limit: int, with_ner: bool) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="test", choices=["dev", "test", "blind", "blind2", "blind3"])
+    ap.add_argument("--split", default="test", choices=["dev", "test", "blind", "blind2", "blind3", "blind4"])
     ap.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "gold" / "entities.jsonl")
     ap.add_argument(
         "--data", type=Path, default=Path(os.environ.get("RASD_SHARED_DATA", ROOT.parent / "shared" / "data"))
