@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.link import names
+from rasd.time.lexicon import WEEKDAYS
 
 INDEX_VERSION = 1
 MERGE_KM = 10.0
@@ -39,14 +40,7 @@ STOPLIST: frozenset[str] = frozenset(
         "دولة",
         "مدينة",
         "المدينة",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
+        *WEEKDAYS,
         "عين",
         "رأس",
         "باب",

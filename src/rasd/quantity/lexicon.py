@@ -7,6 +7,7 @@ Kept in one module so that a missed word is fixed in one place. All keys are
 from __future__ import annotations
 
 from rasd.text.normalise import normalize
+from rasd.time.lexicon import WEEKDAYS
 
 
 def _fold_all(words: dict[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
@@ -2009,14 +2010,6 @@ TIME_ADVERB_WORDS = {
         "مساء",
         "فجر",
         "ظهر",
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
         "حتى",
         "الآن",
         "مؤخرا",
@@ -2024,7 +2017,7 @@ TIME_ADVERB_WORDS = {
         "لاحقا",
         "يوم",
     )
-}
+} | set(WEEKDAYS)
 PERSON_NOUNS |= {normalize(w) for w in ("مدان", "مدانا", "مدانين", "محكوم", "محكوما", "محكومين")}
 # Verbs and nouns that hold, seize, destroy or trade munitions rather than fire them.
 HOLDING_CUES = {

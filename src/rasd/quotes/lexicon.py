@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rasd.quantity import lexicon as _holders
 from rasd.text.normalise import normalize
+from rasd.time.lexicon import WEEKDAYS
 
 
 def _fold(words: tuple[str, ...]) -> frozenset[str]:
@@ -74,8 +75,8 @@ SOURCE_CUES: list[tuple[str, ...]] = _holders.SOURCE_CUES
 SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS)
 # "وجاء في البيان:" — the document the speaker issued speaks.
 CAME_IN_VERBS: frozenset[str] = _fold(("جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"))
-VERB_ADVERBS: frozenset[str] = frozenset(_holders.VERB_ADVERBS) | _fold(
-    ("الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "مساء", "صباح")
+VERB_ADVERBS: frozenset[str] = (
+    frozenset(_holders.VERB_ADVERBS) | frozenset(WEEKDAYS) | _fold(("مساء", "صباح"))
 )
 # Heads of an unnamed speaker that may continue with "في/من <institution>": "مصدر في وزارة الداخلية".
 SOURCE_HEADS: frozenset[str] = frozenset(_holders.SOURCE_HEADS) | _fold(
@@ -135,9 +136,9 @@ WRITER_PHRASES: list[tuple[str, ...]] = [
 TIME_WORDS: frozenset[str] = _fold(
     (
         "يوم", "اليوم", "أمس", "الأسبوع", "الشهر", "العام", "السنة", "مساء", "صباح", "ليلة", "فجر",
-        "ظهر", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "مطلع",
+        "ظهر", "مطلع",
     )
-)  # fmt: skip
+) | frozenset(WEEKDAYS)  # fmt: skip
 # Words after which "من" stays in the speaker phrase: "مصادر مقربة من الحكومة", "عدد من الخبراء".
 OF_HEADS: frozenset[str] = _fold(
     ("مقربة", "مقربين", "مقرب", "قريبة", "قريبين", "عدد", "بعض", "أحد", "إحدى", "مجموعة", "عشرات", "مئات")

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from rasd import __version__
 from rasd import api as rasd_api
+from rasd.events.types import ACLED_EVENT_TYPES
 from rasd.export import contract
 from rasd.export.geojson import places_geojson
 from rasd.ingest import record_document
@@ -32,14 +33,6 @@ from rasd.web.render import highlight_document, map_view, openapi_operations, ti
 
 HERE = Path(__file__).parent
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP", "MISC")
-ACLED_EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
 PAGE = 50
 
 
