@@ -20,7 +20,18 @@ def run(*args: str, input: str | None = None):
 def test_help_on_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("analyze", "export", "errors", "stats", "summary", "entities", "claims", "serve"):
+    for command in (
+        "analyze",
+        "export",
+        "errors",
+        "stats",
+        "summary",
+        "entities",
+        "claims",
+        "quotes",
+        "events",
+        "serve",
+    ):
         assert command in result.output
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "--help" in sub.output

@@ -277,14 +277,75 @@ def entities(
     type: Annotated[
         str | None, typer.Option("--type", "-t", help="PER, ORG, GPE, LOC, FAC, NORP, MISC")
     ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Only entities whose Arabic or English name matches")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Show at most this many")] = 50,
 ) -> None:
     """Entities, most mentioned first."""
-    rows = [e for e in api.open_store(db).entities() if type is None or e.type == type.upper()]
-    rows.sort(key=lambda e: (-e.mention_count, e.id))
+    from rasd.store import queries
+
+    rows = queries.entities(api.open_store(db), q=name, type=type, limit=limit)
     table = Table("id", "type", "name", "name_en", "kb_id", "mentions")
-    for e in rows[:limit]:
+    for e in rows:
         table.add_row(e.id, e.type, e.name, e.name_en or "", e.kb_id or "", str(e.mention_count))
+    out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (a name)")] = None,
+    search: Annotated[str | None, typer.Option(help="Only quotes or speakers containing this text")] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many")] = 50,
+) -> None:
+    """Quotes with their speakers, newest documents first."""
+    from rasd.store import queries
+
+    store = api.open_store(db)
+    speaker_ids: list[str | None] = [None]
+    if speaker:
+        speaker_ids = [e.id for e in queries.entities(store, q=speaker, limit=20)]
+        if not speaker_ids:
+            out.print(f"no entity matches {speaker!r}", markup=False)
+            return
+    table = Table("speaker", "cue", "quote", "outlet", "date", "document")
+    shown = 0
+    for sid in speaker_ids:
+        for v in queries.quotes(store, speaker_entity_id=sid, q=search, limit=limit - shown):
+            text = f"«{v.quote.text}»" if v.quote.direct else v.quote.text
+            table.add_row(
+                v.speaker_name or "?", v.quote.cue or "", text, v.source or "", v.published or "", v.doc_id
+            )
+            shown += 1
+        if shown >= limit:
+            break
+    out.print(table)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="An ACLED event type (e.g. Battles) or Rasd's own type")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many")] = 50,
+) -> None:
+    """Real-world events (reports merged across documents), newest first."""
+    from rasd.store import queries
+
+    table = Table("date", "event", "ACLED type / sub-type", "where", "actors", "killed", "reports")
+    for v in queries.events(api.open_store(db), event_type=type, limit=limit):
+        e = v.event
+        table.add_row(
+            e.date or "?",
+            e.type,
+            f"{e.acled_event_type or ''} / {e.acled_sub_event_type or ''}",
+            v.location.label if v.location else "",
+            "، ".join(a.label for a in v.actors),
+            "" if e.fatalities is None else str(e.fatalities),
+            str(v.documents),
+        )
     out.print(table)
 
 

@@ -121,3 +121,17 @@ def test_quotes_have_speakers(exported: dict) -> None:
     assert all(q["speaker_text"] for q in exported["quotes"])
     texts = {d["id"]: d["text"] for d in exported["documents"]}
     assert all(texts[q["doc_id"]][q["start"] : q["end"]] == q["text"] for q in exported["quotes"])
+
+
+def test_cli_lists_events_quotes_and_entities(exported: dict, db_path: str) -> None:
+    from typer.testing import CliRunner
+
+    from rasd.cli import app
+
+    runner = CliRunner()
+    events = runner.invoke(app, ["events", "--db", db_path, "--type", "Explosions/Remote violence"])
+    assert events.exit_code == 0 and "airstrike" in events.output
+    quotes = runner.invoke(app, ["quotes", "--db", db_path, "--speaker", "محمد الطاهر"])
+    assert quotes.exit_code == 0 and "الإسعاف" in quotes.output
+    libya = runner.invoke(app, ["entities", "--db", db_path, "--name", "Libya", "--limit", "1"])
+    assert libya.exit_code == 0 and "Libya" in libya.output

@@ -17,12 +17,11 @@ gazetteer has no administrative hierarchy) and source_scale.
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import IO, Any
 
+from rasd.events.arguments import parse_date
 from rasd.events.types import DISORDER_TYPE, INTER_CODES
 from rasd.model import Entity, Event
 
@@ -81,19 +80,8 @@ def _inter(e: Entity | None) -> int | None:
 
 def _calendar_date(value: str) -> str:
     """ACLED's event_date is a calendar day: the first day of a TIMEX3 week, month or year."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-    if week:
-        try:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
-        except ValueError:
-            return ""
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"{value}-01"
-    if re.fullmatch(r"\d{4}", value):
-        return f"{value}-01-01"
-    return ""
+    parsed = parse_date(value)
+    return parsed[0].isoformat() if parsed else ""
 
 
 def acled_row(

@@ -8,6 +8,7 @@ that the HTTP layer serialises as they are.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -364,6 +365,13 @@ def quotes(
     return out
 
 
+def _event_day(event: Event) -> dt.date:
+    from rasd.events.arguments import parse_date
+
+    parsed = parse_date(event.date)
+    return parsed[0] if parsed else dt.date.min
+
+
 @dataclass(slots=True)
 class EventView:
     event: Event
@@ -398,7 +406,7 @@ def events(
             or entity_id in e.actor_entity_ids
             or entity_id in e.target_entity_ids
         ]
-    found.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    found.sort(key=lambda e: (_event_day(e), e.id), reverse=True)
     found = found[offset : offset + limit]
     names = entities_by_id(
         store, [x for e in found for x in (e.location_entity_id, *e.actor_entity_ids, *e.target_entity_ids)]
