@@ -59,6 +59,7 @@ def browser() -> Iterator[Any]:
     options.binary_location = CHROMIUM or ""
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
     driver.set_page_load_timeout(30)
+    driver.implicitly_wait(10)  # find_element waits for the page a click navigated to
     yield driver
     driver.quit()
 
@@ -67,6 +68,7 @@ def test_navigate_from_overview_to_an_entity_and_its_document(
     server: str, browser: Any, sqlite_store: Store
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser
     driver.get(server + "/")
@@ -80,13 +82,16 @@ def test_navigate_from_overview_to_an_entity_and_its_document(
     assert ok is True
 
     driver.find_element(By.CSS_SELECTOR, 'nav a[data-nav="entities"]').click()
+    WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith("/entities"))
     first = driver.find_element(By.CSS_SELECTOR, "#entities tbody a.entity")
     name = first.find_element(By.TAG_NAME, "bdi").text
     first.click()
+    WebDriverWait(driver, 20).until(lambda d: "/entities/E" in d.current_url)
     assert driver.find_element(By.TAG_NAME, "h1").text.startswith(name)
 
     snippet = driver.find_element(By.CSS_SELECTOR, "ul.snippets li a")
     snippet.click()
+    WebDriverWait(driver, 20).until(lambda d: "/documents/" in d.current_url)
     marks = driver.find_elements(By.CSS_SELECTOR, "article.text mark")
     assert any(m.text == name or name in m.text for m in marks)
     # The anchor in the URL is the mention's start offset, and that mark is the target.
@@ -96,12 +101,13 @@ def test_navigate_from_overview_to_an_entity_and_its_document(
 
 def test_claims_filter_shows_only_disagreements(server: str, browser: Any) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser
     driver.get(server + "/claims")
     driver.find_element(By.NAME, "disagreements").click()
     driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    assert "disagreements=true" in driver.current_url
+    WebDriverWait(driver, 20).until(lambda d: "disagreements=true" in d.current_url)
     claims = driver.find_elements(By.CSS_SELECTOR, "article.claim")
     assert claims and all("disagree" in c.get_attribute("class") for c in claims)
     rows = claims[0].find_elements(By.CSS_SELECTOR, "table.figures tbody tr")
