@@ -508,6 +508,10 @@ YEAR_SUFFIXES = {normalize(w) for w in ("م", "هـ", "ه", "ميلادي", "ه�
 # --- measures -----------------------------------------------------------------------
 # Counted nouns (folded) → measure. Plural, dual and accusative forms are listed so that a
 # look-up after stripping ال/و/ب/ل is exact.
+# Munitions: counted as strikes, but only when fired (see MUNITION_NOUNS).
+MUNITION_WORDS: tuple[str, ...] = (
+    "صاروخ", "صاروخا", "صواريخ", "صاروخين", "قذيفة", "قذائف", "قذيفتين", "برميل", "براميل", "قنبلة", "قنابل",
+)  # fmt: skip
 _MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
     "fighters": (
         "مقاتل",
@@ -684,27 +688,7 @@ _MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
         "فارين",
         "عائلة نازحة",
     ),
-    "strikes": (
-        "غارة",
-        "غارات",
-        "غارتين",
-        "ضربة",
-        "ضربات",
-        "ضربتين",
-        "صاروخ",
-        "صاروخا",
-        "صواريخ",
-        "صاروخين",
-        "قذيفة",
-        "قذائف",
-        "قذيفتين",
-        "برميل",
-        "براميل",
-        "طلعة",
-        "طلعات",
-        "قنبلة",
-        "قنابل",
-    ),
+    "strikes": ("غارة", "غارات", "غارتين", "ضربة", "ضربات", "ضربتين", "طلعة", "طلعات", *MUNITION_WORDS),
     "distance_km": ("كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "km", "كيلو", "كيلومترين"),
     "money": (
         "دولار",
@@ -1888,22 +1872,7 @@ STATUS_MEASURES = {
     )
 }
 # Munitions count strikes only when fired; "strikes" nouns that are not themselves attacks.
-MUNITION_NOUNS = {
-    normalize(w)
-    for w in (
-        "صاروخ",
-        "صاروخا",
-        "صواريخ",
-        "صاروخين",
-        "قذيفة",
-        "قذائف",
-        "قذيفتين",
-        "برميل",
-        "براميل",
-        "قنبلة",
-        "قنابل",
-    )
-}
+MUNITION_NOUNS = {normalize(w) for w in MUNITION_WORDS}
 FALLING_CUES = {normalize(w) for w in ("سقوط", "سقط", "سقطت", "تساقط", "تساقطت", "انهمرت", "سقطوا")}
 for _w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهدفوا", "قصفت", "يقصف", "تقصف", "أمطرت"):
     EVENT_CUE_WORDS.setdefault(normalize(_w), "strikes")
