@@ -37,3 +37,22 @@ def test_override_file_is_valid() -> None:
     records, errors = read_overrides(overrides_path())
     assert errors == []
     assert any(r["name_en"] == "Panmunjom" for r in records)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("كويتا", "PK"), ("بالو", "ID"), ("يوبي", "NG"), ("كريت", "GR"), ("وستمنستر", "GB")],
+)
+def test_news_sense_beats_a_small_homonym(name: str, country: str) -> None:
+    place = geocode_names([name])[0]
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize("word", ["إلى", "آل", "يونغ", "غازي"])
+def test_words_seen_geocoded_in_the_corpus_are_stopped(word: str) -> None:
+    assert geocode_names([word]) == [None]
+
+
+def test_stopped_word_inside_a_longer_name_still_places() -> None:
+    place = geocode_names(["غازي عنتاب"])[0]
+    assert place is not None and place.country == "TR"

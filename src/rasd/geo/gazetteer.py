@@ -41,6 +41,12 @@ STOPLIST: frozenset[str] = frozenset(
         "مدينة",
         "المدينة",
         *WEEKDAYS,
+        # Seen geocoded in the whole corpus (issue 4): a preposition, "family of",
+        # and given names tagged as places (Young, Uruguay; Ghaziabad).
+        "إلى",
+        "آل",
+        "يونغ",
+        "غازي",
         "عين",
         "رأس",
         "باب",
