@@ -56,3 +56,11 @@ def test_words_seen_geocoded_in_the_corpus_are_stopped(word: str) -> None:
 def test_stopped_word_inside_a_longer_name_still_places() -> None:
     place = geocode_names(["غازي عنتاب"])[0]
     assert place is not None and place.country == "TR"
+
+
+def test_a_capital_beats_its_small_namesake_in_a_story_about_another_country() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    # A story focused on the United States (Washington named) that mentions European capitals.
+    places = geocode_names(["واشنطن", "باريس", "جنيف", "موسكو"], countries=["US"])
+    assert [p.country if p else None for p in places] == ["US", "FR", "CH", "RU"]

@@ -24,6 +24,7 @@ MIN_POPULATION_OUT_OF_FOCUS = 50_000
 # unless the article places other towns near the hamlet.
 WORLD_CITY_POPULATION = 500_000
 HAMLET_POPULATION = 20_000
+MAJOR_CITY_POPULATION = 150_000  # beats a namesake town eight times smaller that nothing else supports
 
 
 @dataclass
@@ -71,11 +72,15 @@ def choose(candidates: Sequence[Place], ctx: GeoContext) -> Place | None:
     if not ok:
         return None
     best = max(ok, key=lambda p: (score(p, ctx), p.population, p.key))
-    if best.source == "geonames" and best.population < HAMLET_POPULATION:
+    if best.source == "geonames":
+        # A namesake town far from the article's other places loses to a much bigger city:
+        # "باريس" in a story about Washington is still Paris, France, not Paris, Texas.
         big = max(ok, key=lambda p: (p.population, p.key))
+        hamlet = best.population < HAMLET_POPULATION
         if (
-            big.population >= WORLD_CITY_POPULATION
-            and big.population >= 50 * max(best.population, 1)
+            big is not best
+            and big.population >= (WORLD_CITY_POPULATION if hamlet else MAJOR_CITY_POPULATION)
+            and big.population >= (50 if hamlet else 8) * max(best.population, 1)
             and not any(haversine_km(best.lat, best.lon, la, lo) <= NEAR_KM for la, lo in ctx.points)
         ):
             return big
