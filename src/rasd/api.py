@@ -243,7 +243,6 @@ def update_corpus(store: Store) -> dict[str, Any]:
     places = {e.id: e for e in entities}
     groups += event_claim_groups(merged, by_id, published, existing=groups, places=places)
     store.replace_claim_groups(groups)
-    del quantities, by_id
     return {"entities": len(entities), "claim_groups": len(groups), "events": len(merged)}
 
 

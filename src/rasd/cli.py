@@ -173,7 +173,7 @@ def analyze(
 
 @app.command()
 def update(db: DbOption = None) -> None:
-    """Re-run the corpus-level stages over the store: entity resolution, then claim groups.
+    """Re-run the corpus-level stages over the store: entity resolution, claim groups, event merging.
 
     `rasd analyze` does this after every run; run it yourself after `rasd kb add`.
     """
@@ -225,7 +225,7 @@ def export(
             return {"features": len(collection["features"])}
         if format == "acled":
             sources = {d.id: d.source or "" for d in store.iter_documents(annotations=False, with_text=False)}
-            events = store.corpus_events() or [e for d in store.iter_documents(["events"]) for e in d.events]
+            events = store.real_world_events()
             return {"events": write_acled_csv(events, store.entities(), fh, sources=sources)}
         return write_json(store, fh, with_text=text)
 

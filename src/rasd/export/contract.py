@@ -165,9 +165,8 @@ def _records(store: Store, section: str, with_text: bool) -> Iterator[dict[str, 
         yield from map(entity_record, store.entities())
     elif section == "claim_groups":
         yield from map(claim_group_record, store.claim_groups())
-    elif section == "events" and store.counts()["corpus_events"]:
-        # Real-world events merged across documents; per-document detections otherwise.
-        yield from map(event_record, store.corpus_events())
+    elif section == "events":
+        yield from map(event_record, store.real_world_events())
     else:
         for doc in store.iter_documents(with_text=False):
             if section == "mentions":

@@ -331,6 +331,11 @@ def claim_groups_for_documents(docs: Iterable[Document], **options: object) -> l
     return group_claims(quantities, published=published, **options)  # type: ignore[arg-type]
 
 
+def calendar_time(q: Quantity) -> str | None:
+    """The figure's TIMEX3 value when it names a calendar time (2018-05-14, 2018-W20), not PAST_REF."""
+    return q.time if q.time and q.time[:4].isdigit() else None
+
+
 def format_figure(q: Quantity) -> str:
     """ "≥140", "~250", "1500–4000", "52", "?" (unparsed)."""
     if not q.parsed:
@@ -392,8 +397,7 @@ def format_claim_groups(
                 sentence = " ".join(doc.text[q.sentence_start : q.sentence_end].split())
             if len(sentence) > sentence_width:
                 sentence = sentence[: sentence_width - 1] + "…"
-            calendar = q.time if q.time and q.time[:4].isdigit() else None  # not PAST_REF etc.
-            date = calendar or (doc.published_iso if doc is not None else None) or "?"
+            date = calendar_time(q) or (doc.published_iso if doc is not None else None) or "?"
             rows.append(
                 (
                     format_figure(q),

@@ -17,7 +17,7 @@ from sqlalchemy import Text, and_, cast, distinct, func, or_, select
 
 from rasd.model import ClaimGroup, Entity, Event, Quantity, Quote, Span
 from rasd.store import tables as t
-from rasd.store.repository import Store, _event_from_row, _from_row
+from rasd.store.repository import Store, _from_row
 from rasd.text.normalise import normalize
 
 SNIPPET_CONTEXT = 90  # characters of text on each side of a span in a snippet
@@ -236,7 +236,7 @@ def documents(
 
 def _figures(store: Store, where: Any, limit: int | None = None, order: Sequence[Any] = ()) -> list[Figure]:
     """Quantities matching ``where`` with their sentence and document header, in one query."""
-    from rasd.quantity.claims import format_figure
+    from rasd.quantity.claims import calendar_time, format_figure
 
     qt, d = t.quantities, t.documents
     sentence = func.substr(d.c.text, qt.c.sentence_start + 1, qt.c.sentence_end - qt.c.sentence_start)
@@ -270,7 +270,7 @@ def _figures(store: Store, where: Any, limit: int | None = None, order: Sequence
                 title=row.title,
                 subject_name=subject.label if subject else q.subject_text,
                 holder_name=holder.label if holder else q.holder_text,
-                date=q.time if q.time and q.time[:4].isdigit() else row.published,
+                date=calendar_time(q) or row.published,
             )
         )
     return out
@@ -393,9 +393,7 @@ def events(
 
     Filters run in Python over the event table: events are few compared with mentions.
     """
-    table = t.corpus_events if store.counts()["corpus_events"] else t.events
-    with store.engine.connect() as conn:
-        found = [_event_from_row(r) for r in conn.execute(select(table))]
+    found = store.real_world_events()
     if event_type:
         found = [e for e in found if event_type in (e.acled_event_type, e.type)]
     if entity_id:

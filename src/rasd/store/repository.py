@@ -290,6 +290,13 @@ class Store:
             query = select(t.corpus_events).order_by(t.corpus_events.c.id)
             return [_event_from_row(r) for r in conn.execute(query)]
 
+    def real_world_events(self) -> list[Event]:
+        """The corpus-level merge when it has run, else each document's detections (document order)."""
+        merged = self.corpus_events()
+        if merged:
+            return merged
+        return [e for d in self.iter_documents(annotations=["events"], with_text=False) for e in d.events]
+
     def quantities_by_id(self, ids: Iterable[str]) -> dict[str, Quantity]:
         """Quantities (with ``doc_id`` set) for the given ids."""
         wanted = list(ids)

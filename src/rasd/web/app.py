@@ -9,6 +9,7 @@ pages work with no network.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -66,6 +67,11 @@ class AnalyzeRequest(BaseModel):
 
 Limit = Annotated[int, Query(ge=1, le=1000)]
 Offset = Annotated[int, Query(ge=0)]
+
+
+def paged(rows: Sequence[Any], offset: int) -> dict[str, Any]:
+    """Template context of one list page from rows fetched with ``limit=PAGE + 1``."""
+    return {"rows": rows[:PAGE], "more": len(rows) > PAGE, "offset": offset, "page_size": PAGE}
 
 
 def document_records(doc: Document) -> dict[str, Any]:
@@ -249,16 +255,7 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         request: Request, q: str | None = None, type: str | None = None, offset: Offset = 0
     ) -> HTMLResponse:
         rows = Q.entities(store, q, type or None, PAGE + 1, offset)
-        return page(
-            request,
-            "entities.html",
-            rows=rows[:PAGE],
-            more=len(rows) > PAGE,
-            q=q or "",
-            type=type or "",
-            offset=offset,
-            page_size=PAGE,
-        )
+        return page(request, "entities.html", q=q or "", type=type or "", **paged(rows, offset))
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: str) -> HTMLResponse:
@@ -278,16 +275,8 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         request: Request, q: str | None = None, entity: str | None = None, offset: Offset = 0
     ) -> HTMLResponse:
         rows = Q.documents(store, q, entity, PAGE + 1, offset)
-        return page(
-            request,
-            "documents.html",
-            rows=rows[:PAGE],
-            more=len(rows) > PAGE,
-            q=q or "",
-            entity=Q.entity(store, entity) if entity else None,
-            offset=offset,
-            page_size=PAGE,
-        )
+        found = Q.entity(store, entity) if entity else None
+        return page(request, "documents.html", q=q or "", entity=found, **paged(rows, offset))
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str) -> HTMLResponse:
@@ -321,31 +310,21 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, type: str | None = None, offset: Offset = 0) -> HTMLResponse:
-        rows = Q.events(store, event_type=type or None, limit=PAGE + 1, offset=offset)
+        context = paged(Q.events(store, event_type=type or None, limit=PAGE + 1, offset=offset), offset)
+        shown = [v.event for v in context["rows"]]
         return page(
             request,
             "events.html",
-            map=map_view([], events=[v.event for v in rows[:PAGE]]),
-            rows=rows[:PAGE],
-            more=len(rows) > PAGE,
+            map=map_view([], events=shown),
             type=type or "",
-            offset=offset,
-            page_size=PAGE,
             acled_types=ACLED_EVENT_TYPES,
+            **context,
         )
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, q: str | None = None, offset: Offset = 0) -> HTMLResponse:
         rows = Q.quotes(store, q=q or None, limit=PAGE + 1, offset=offset)
-        return page(
-            request,
-            "quotes.html",
-            rows=rows[:PAGE],
-            more=len(rows) > PAGE,
-            q=q or "",
-            offset=offset,
-            page_size=PAGE,
-        )
+        return page(request, "quotes.html", q=q or "", **paged(rows, offset))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, type: str | None = None) -> HTMLResponse:
