@@ -32,7 +32,7 @@ from rasd.geo.gazetteer import (
     without_generic_head,
 )
 from rasd.geo.geocode import geocode_names
-from rasd.link import names
+from rasd.link import names, spellings
 from rasd.link.kb import KbEntry, KnowledgeBase, load_kb
 from rasd.model import Document, Entity, Mention
 
@@ -629,7 +629,15 @@ def _make_entity(key: str, keys: set[str], ms: list[Mention], res: _Resources) -
 def _romanize_missing(entities: list[Entity], model: bool) -> None:
     """Latin guesses for entities without an attested English name, in one batch."""
     todo = [e for e in entities if e.name_en is None]
-    texts = [names.strip_titles(e.name) if e.type == "PER" else e.name for e in todo]
-    for entity, guess in zip(todo, names.romanize_many(texts, model=model), strict=True):
+    people = [e for e in todo if e.type == "PER"]
+    others = [e for e in todo if e.type != "PER"]
+    # people's names: attested Wikidata spellings of name tokens where the romanizer only guesses
+    person_names = [names.strip_titles(e.name) for e in people]
+    if model:
+        guesses = names.romanize_many(person_names, model=True)
+    else:
+        guesses = spellings.romanize_names(person_names)
+    guesses += names.romanize_many([e.name for e in others], model=model)
+    for entity, guess in zip(people + others, guesses, strict=True):
         if guess:
             entity.name_en, entity.name_en_source = guess, "transliteration"
