@@ -15,17 +15,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasd.ner.lexicon import TRIGGERS
+from rasd.ner.lexicon import CHAIN_BREAKERS, TRIGGERS
 from rasd.text.normalise import normalize
 
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+PHRASES_FILE = "kb_phrases.tsv.gz"  # multi-word names (actor KB, curated places), built by rasd.ner.train
 FEATURES_FILE = "features.json"  # the feature recipe a CRF was trained with (absent: the base set)
 
 # Optional feature groups, chosen per model (see docs/benchmarks/ner.md for what each gained):
 # "cbg": coarse word-cluster bigrams with the previous / next word;
-# "gbg": gazetteer/trigger flags of the neighbour conjoined with this word's flags.
-EXTRA_FEATURES = ("cbg", "gbg")
+# "gbg": gazetteer/trigger flags of the neighbour conjoined with this word's flags;
+# "kb": longest multi-word match against the phrase gazetteer (actor KB + curated places), as
+#       B-/I- position plus the KB type, for the word and its neighbours;
+# "nisba": the word is a nisba adjective of a known place (الروماني <- رومانيا), so a name before it
+#          is often a team, firm or body ("فلومينيزي البرازيلي");
+# "chain": distance (1-4) to an organisation head or person title earlier in an unbroken run of
+#          Arabic words (construct chains such as "مجلس الاحتياطي الاتحادي").
+EXTRA_FEATURES = ("cbg", "gbg", "kb", "nisba", "chain")
+MAX_PHRASE = 8  # longest phrase the matcher tries, in words
 
 _CONJ = "وف"
 _PREP = "بلك"
@@ -74,6 +82,19 @@ class Lexicon:
 
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # first folded word -> (all folded words, type) of every phrase starting with it, longest first
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+
+    def add_phrases(self, entries: Iterable[tuple[str, str]]) -> None:
+        """Index ``(phrase, type)`` pairs (already folded, space-separated) by their first word."""
+        index: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in entries:
+            words = tuple(phrase.split())
+            if words and len(words) <= MAX_PHRASE:
+                index.setdefault(words[0], set()).add((words, kind))
+        for first, items in index.items():
+            merged = set(self.phrases.get(first, ())) | items
+            self.phrases[first] = tuple(sorted(merged, key=lambda x: (-len(x[0]), x)))
 
     @classmethod
     def load(cls, directory: Path) -> Lexicon:
@@ -90,7 +111,53 @@ class Lexicon:
                 for line in handle:
                     word, flags = line.rstrip("\n").split("\t")
                     lex.gazetteer[word] = tuple(flags.split(","))
+        path = directory / PHRASES_FILE
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                rows = (line.rstrip("\n").split("\t") for line in handle)
+                lex.add_phrases((row[0], row[1]) for row in rows if len(row) >= 2)
         return lex
+
+
+def clitic_variants(low: str) -> tuple[str, ...]:
+    """The folded word and its forms without glued و/ف and ب/ل/ك (the article kept: للبنك -> البنك)."""
+    out = [low]
+    rest = low
+    if len(rest) > 3 and rest[0] in _CONJ:
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 3 and rest[0] in _PREP:
+        out.append("ال" + rest[2:] if rest.startswith("لل") else rest[1:])
+    return tuple(out)
+
+
+def match_phrases(lows: Sequence[str], lexicon: Lexicon) -> list[str]:
+    """Per word, ``B-TYPE`` / ``I-TYPE`` of the longest phrase match covering it (left to right), else "".
+
+    Only the first word may carry glued clitics (والناتو, لحلف); the others must match exactly.
+    """
+    tags = [""] * len(lows)
+    i = 0
+    n = len(lows)
+    while i < n:
+        best = 0
+        kind = ""
+        for first in clitic_variants(lows[i]):
+            for words, typ in lexicon.phrases.get(first, ()):
+                k = len(words)
+                if k <= best or i + k > n:
+                    continue
+                if all(lows[i + j] == words[j] for j in range(1, k)):
+                    best, kind = k, typ
+                    break  # entries are longest first
+        if best:
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + best):
+                tags[j] = "I-" + kind
+            i += best
+        else:
+            i += 1
+    return tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +182,9 @@ class FeatureExtractor:
             raise ValueError(f"unknown NER feature groups {sorted(unknown)}; known: {EXTRA_FEATURES}")
         self._cbg = "cbg" in self.extra
         self._gbg = "gbg" in self.extra
+        self._kb = "kb" in self.extra
+        self._nisba = "nisba" in self.extra
+        self._chain = "chain" in self.extra
         self._cache: dict[str, WordInfo] = {}
 
     @classmethod
@@ -165,17 +235,62 @@ class FeatureExtractor:
         for name, words in TRIGGERS.items():
             if low in words or stem in words:
                 ctx.append(f"t={name}")
+        if self._nisba and self._is_nisba(stem):
+            ctx.append("nis")
         coarse = f"{clusters[1] if clusters and len(clusters) > 1 else shp}"
         flags = "+".join(sorted(f[2:] for f in ctx if f.startswith(("g=", "t=")))) or "-"
         return WordInfo(tuple(own), tuple(ctx), coarse, flags)
+
+    def _is_nisba(self, stem: str) -> bool:
+        """``stem`` (article and clitics stripped) is an adjective of a known place: روماني(ه) <- رومانيا."""
+        for suffix in ("يه", "ي", "يين", "يون"):
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                base = stem[: -len(suffix)]
+                break
+        else:
+            return False
+        for place in (base, base + "ا", base + "يا", "ال" + base, base + "ه"):
+            if "LOC" in self.lexicon.gazetteer.get(place, ()):
+                return True
+            if any(w == (place,) and t == "LOC" for w, t in self.lexicon.phrases.get(place, ())):
+                return True
+        return False
+
+    def _chains(self, tokens: Sequence[str], infos: Sequence[WordInfo]) -> list[str]:
+        """Per word, "ORGk" / "PERk": k words after an organisation head / person title, run unbroken."""
+        out = [""] * len(tokens)
+        last: tuple[str, int] | None = None
+        for i, info in enumerate(infos):
+            if last is not None and (shape(tokens[i]) != "ar" or info.ctx[0][2:] in CHAIN_BREAKERS):
+                last = None
+            if last is not None and i - last[1] <= 4:
+                out[i] = f"{last[0]}{i - last[1]}"
+            if "t=TORG" in info.ctx:
+                last = ("ORG", i)
+            elif "t=TPER" in info.ctx:
+                last = ("PER", i)
+        return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """One feature list per token."""
         infos = [self.word_info(t) for t in tokens]
         n = len(tokens)
+        kb: list[str] = []
+        if self._kb:
+            kb = match_phrases([i.ctx[0][2:] for i in infos], self.lexicon)
+        chains = self._chains(tokens, infos) if self._chain else []
         out: list[list[str]] = []
         for i, info in enumerate(infos):
             feats = ["bias", *info.own, *info.ctx]
+            if kb:
+                for off in (-1, 0, 1):
+                    j = i + off
+                    if 0 <= j < n and kb[j]:
+                        feats.append(f"{off}:kb={kb[j]}")
+                if kb[i] and i > 0:
+                    feats.append(f"kbw-={infos[i - 1].ctx[1]}|{kb[i]}")
+            if chains and chains[i]:
+                feats.append(f"ch={chains[i]}")
             for off in range(-self.window, self.window + 1):
                 if off == 0:
                     continue

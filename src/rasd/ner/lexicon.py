@@ -43,6 +43,12 @@ _LOC_PREPOSITIONS = """
 في وفي إلى الى من ومن نحو قرب بين عبر داخل خارج أنحاء انحاء شمال جنوب شرق غرب
 """
 
+# Function words that end a name's construct chain (the "chain" feature group); not triggers.
+_CHAIN_BREAKERS = """
+إن ان أن وإن وأن لأن إنه انه أنه الذي التي الذين اللذين اللتين اللواتي على عن مع ثم لكن ولكن كما هذا هذه ذلك
+تلك هو هي هم كان كانت قد لقد لم لن لا ما ماذا منذ حتى بعد قبل عند أو او أي اي كل بعض غير سوى خلال حول ضد
+"""
+
 
 def _fold_words(block: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in block.split())
@@ -53,6 +59,7 @@ SPEECH_VERBS = _fold_words(_SPEECH_VERBS)
 ORG_HEADS = _fold_words(_ORG_HEADS)
 LOC_HEADS = _fold_words(_LOC_HEADS)
 LOC_PREPOSITIONS = _fold_words(_LOC_PREPOSITIONS)
+CHAIN_BREAKERS = _fold_words(_CHAIN_BREAKERS) | SPEECH_VERBS | LOC_PREPOSITIONS
 
 TRIGGERS: dict[str, frozenset[str]] = {
     "TPER": PERSON_TITLES,

@@ -32,6 +32,7 @@ from rasd.ner.evaluate import NerReport, score
 from rasd.ner.features import (
     CLUSTERS_FILE,
     GAZETTEER_FILE,
+    PHRASES_FILE,
     FeatureExtractor,
     Lexicon,
     strip_clitics,
@@ -271,6 +272,52 @@ def build_gazetteer(data_dir: Path, output_dir: Path) -> dict[str, Any]:
     return {"gazetteer_words": len(flags)}
 
 
+KB_TYPES = {"GPE": "GPE", "ORG": "ORG", "PER": "PER", "NORP": "NORP"}  # actor KB type -> phrase type
+
+
+def kb_phrase_sources() -> tuple[Path, Path]:
+    """The repository's own name lists the phrase gazetteer is built from (actor KB, curated places)."""
+    resources = Path(__file__).resolve().parents[1] / "resources"
+    return resources / "kb" / "actors.jsonl", resources / "geo" / "overrides.jsonl"
+
+
+def build_kb_phrases(
+    output_dir: Path, actors: Path | None = None, places: Path | None = None
+) -> dict[str, Any]:
+    """Folded multi-word names with a type, for the "kb" feature group (deterministic, sorted).
+
+    Actor names and aliases keep their KB type (GPE, ORG, PER, NORP); the curated places are PLACE.
+    """
+    default_actors, default_places = kb_phrase_sources()
+    entries: set[tuple[str, str]] = set()
+
+    def add(name: str, kind: str) -> None:
+        words = vector_tokens(name)
+        if words and (len(words) > 1 or len(words[0]) >= 3):
+            entries.add((" ".join(words), kind))
+
+    for line in (actors or default_actors).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            kind = KB_TYPES.get(str(record.get("type")))
+            if kind:
+                for name in [record.get("name"), *record.get("aliases", [])]:
+                    if name:
+                        add(str(name), kind)
+    for line in (places or default_places).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            for name in json.loads(line).get("names", []):
+                add(str(name), "PLACE")
+    output_dir.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same sources give a byte-identical file
+    with (
+        open(output_dir / PHRASES_FILE, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as handle,
+    ):
+        handle.write("".join(f"{p}\t{k}\n" for p, k in sorted(entries)).encode("utf-8"))
+    return {"kb_phrases": len(entries)}
+
+
 # --- the CRF -------------------------------------------------------------------------------
 
 
@@ -360,6 +407,8 @@ def train(
             metrics.update(build_gazetteer(data_dir, output_dir))
         else:
             (output_dir / GAZETTEER_FILE).unlink(missing_ok=True)
+    if "kb" in cfg["features"] and (rebuild_resources or not (output_dir / PHRASES_FILE).exists()):
+        metrics.update(build_kb_phrases(output_dir))
     sets = load_corpora(data_dir, seed, cfg["corpora"])
     train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
     train_sets = [sets[n] for n in train_names] + [sets["anercorp_train"]] * (int(cfg["gold_repeat"]) - 1)
