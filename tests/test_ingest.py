@@ -3,7 +3,9 @@ import gzip
 import json
 from pathlib import Path
 
-from rasd.ingest import IngestOptions, read
+import pytest
+
+from rasd.ingest import IngestOptions, parse_date, read
 from rasd.model import Document, ProcessingError
 
 ARTICLE = "أعلنت وزارة الدفاع وصول 300 جندي إلى القاعدة اليوم."
@@ -109,3 +111,29 @@ def test_a_stray_control_character_is_kept_but_binary_is_rejected(tmp_path: Path
     records = list(read([write_jsonl(tmp_path / "c.jsonl", lines)]))
     assert isinstance(records[0], Document) and "\x02" in records[0].text
     assert isinstance(records[1], ProcessingError) and "binary" in records[1].reason
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2018-03-01", dt.date(2018, 3, 1)),
+        ("2018-03-01T23:10:00+03:00", dt.date(2018, 3, 1)),
+        ("2018/3/1", dt.date(2018, 3, 1)),
+        ("01/03/2018", dt.date(2018, 3, 1)),  # day first, as Arab and European sites write it
+        ("25.12.2017", dt.date(2017, 12, 25)),
+        ("٢٠١٨-٠٣-٠١", dt.date(2018, 3, 1)),
+        ("Thu, 01 Mar 2018 10:00:00 +0000", dt.date(2018, 3, 1)),
+        ("1519900000", dt.date(2018, 3, 1)),
+        (dt.date(2018, 3, 1), dt.date(2018, 3, 1)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_published_dates_in_the_forms_feeds_write(value: object, day: dt.date | None) -> None:
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2018", "2018-02-30", "13/13/2018", "1.3"])
+def test_a_date_naming_no_day_is_a_clear_error(value: str) -> None:
+    with pytest.raises(ValueError, match=repr(value)):
+        parse_date(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import email.utils
 import gzip
 import json
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rasd.model import Document, ProcessingError
+from rasd.text.normalise import to_ascii_digits
 
 MAX_CHARS = 1_000_000  # an article longer than this is a mistake, not news
 KNOWN_FIELDS = ("id", "text", "title", "source", "url", "published")
@@ -26,7 +28,9 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])")
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[T\s,])")
+_EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$")
 
 Record = Document | ProcessingError
 
@@ -38,13 +42,32 @@ class IngestOptions:
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """YYYY-MM-DD (or an ISO timestamp starting with it); raises ValueError when malformed."""
+    """The day of a record's publication date; raises ValueError when it names no day.
+
+    Accepted, as feeds and scrapers write them: YYYY-MM-DD (also with / or ., and any ISO
+    timestamp starting with it), DD/MM/YYYY (day first, the Arab and European order; also
+    with - or .), RFC 2822 ("Thu, 01 Mar 2018 10:00:00 +0000", RSS), Unix seconds, and
+    the same with Arabic-Indic digits.
+    """
     if value is None or value == "":
         return None
-    match = _DATE.match(str(value))
-    if not match:
-        raise ValueError(f"unrecognised date {value!r} (expected YYYY-MM-DD)")
-    return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = to_ascii_digits(str(value)).strip()
+    try:
+        if match := _ISO_DATE.match(text):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _DAY_FIRST_DATE.match(text):
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        if _EPOCH.match(text) and not isinstance(value, bool):
+            return dt.datetime.fromtimestamp(float(text), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError) as exc:
+        raise ValueError(f"impossible date {value!r}: {exc}") from None
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        return email.utils.parsedate_to_datetime(text).date()
+    raise ValueError(f"unrecognised date {value!r} (expected YYYY-MM-DD, DD/MM/YYYY or an RFC 2822 date)")
 
 
 def read(paths: Sequence[str | Path], options: IngestOptions | None = None) -> Iterator[Record]:
