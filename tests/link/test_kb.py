@@ -129,3 +129,11 @@ def test_check_files_and_default_user_path(tmp_path: Path, monkeypatch: pytest.M
     assert kb.check_files([good]) == []
     bad = _write(tmp_path / "bad.jsonl", [{**GOOD, "name": ""}])
     assert any("no resolvable name" in e for e in kb.check_files([bad]))
+
+
+def test_misc_mention_may_name_a_kb_organisation_but_not_a_person() -> None:
+    from rasd.link.kb import compatible_types
+
+    assert compatible_types("MISC", "ORG")  # "البيت الأبيض" tagged MISC is the White House
+    assert not compatible_types("MISC", "PER")
+    assert not compatible_types("PER", "ORG")
