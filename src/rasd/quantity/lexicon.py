@@ -977,8 +977,12 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "اعتقالات",
         "إحالة",
         "احالة",
-        "محاكمة",
         "ضبط",
+        "يحتجز",
+        "يحتجزون",
+        "تحتجز",
+        "يختطف",
+        "يختطفون",
         "الموقوفين",
         "الموقوفون",
         "المعتقلين",
@@ -1020,7 +1024,8 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "خروج",
     ),
     # A prison sentence is not an arrest count: "قضت المحكمة بسجن 4 متهمين" is `other` (guideline).
-    "sentenced": ("سجن",),
+    # A trial is not an arrest either: "يحاكم في القضية 11 جنديا", "محاكمة 20 متهما" are `other`.
+    "sentenced": ("سجن", "محاكمة", "يحاكم", "تحاكم", "محاكمتهم"),
     "fighters": ("تجنيد", "جند", "انضمام", "انضم", "التحق"),
     "troops": ("نشر", "إرسال", "أرسل", "أرسلت", "نشرت", "ينشر", "تنشر", "سحب", "تعزيز", "حشد", "حشدت"),
     "strikes": (
@@ -1630,7 +1635,10 @@ COMBINED_SECOND = {
         ("وجريح", "injured"),
         ("ومصاب", "injured"),
         ("ومصابين", "injured"),
+        ("وأصيب", "injured"),
+        ("وأصيبوا", "injured"),
         ("وقتل", "killed"),
+        ("وقتلوا", "killed"),
         ("ومقتل", "killed"),
         ("وقتلى", "killed"),
         ("وقتيل", "killed"),
@@ -1877,7 +1885,9 @@ FALLING_CUES = {normalize(w) for w in ("سقوط", "سقط", "سقطت", "تسا
 for _w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهدفوا", "قصفت", "يقصف", "تقصف", "أمطرت"):
     EVENT_CUE_WORDS.setdefault(normalize(_w), "strikes")
 # Leaving in an evacuation is displacement; releasing captives counts detainees.
-for _w in ("غادر", "غادروا", "مغادرة", "يغادرون", "غادرت", "خرج", "خرجوا", "إخراج"):
+_LEAVING = ("غادر", "غادروا", "مغادرة", "يغادرون", "غادرت", "خرج", "خرجوا", "إخراج", "يغادر", "تغادر")
+_LEAVING += ("الخارجين",)
+for _w in _LEAVING:
     EVENT_CUE_WORDS.setdefault(normalize(_w), "displaced")
 for _w in ("سراح", "الإفراج", "إفراج", "أفرجت", "أفرج", "الافراج"):
     EVENT_CUE_WORDS.setdefault(normalize(_w), "detained")
@@ -2217,5 +2227,52 @@ SPEECH_VERBS = {
         "صرحت",
         "يقول",
         "تقول",
+    )
+}
+
+# A death sentence is a court sentence (`other`), not a death: "حكما نهائيا بإعدام ستة أشخاص".
+EXECUTION_WORDS = {normalize(w) for w in ("إعدام", "بإعدام", "الإعدام", "بالإعدام", "وإعدام")}
+COURT_WORDS = {
+    normalize(w)
+    for w in (
+        "حكم",
+        "حكما",
+        "الحكم",
+        "بحكم",
+        "حكمت",
+        "قضت",
+        "قضى",
+        "أيدت",
+        "أصدرت",
+        "المحكمة",
+        "محكمة",
+        "القضاء",
+        "أحكام",
+        "أحكاما",
+        "أحكامًا",
+    )
+}
+# "في المرتبة 58 عالميا", "مصر (18 عالميا)": a rank, not a count.
+RANK_WORDS = {normalize(w) for w in ("عالميا", "عربيا", "إفريقيا", "أفريقيا", "أوروبيا", "آسيويا", "قاريا")}
+# Heads of a list whose bracketed figures count people: "قائمة المقاتلين ... تونس (6500) والسعودية (2500)".
+RANKING_HEADS = {
+    normalize(w) for w in ("المرتبة", "المركز", "الترتيب", "مرتبة", "المراتب", "تصنيف", "التصنيف")
+}
+PERSON_NOUNS |= {
+    normalize(w)
+    for w in (
+        "سيدة",
+        "سيدات",
+        "طفلة",
+        "طفلات",
+        "شيخا",
+        "شيوخ",
+        "مسنا",
+        "مسنين",
+        "مسنات",
+        "حاجا",
+        "حجاج",
+        "ركاب",
+        "الركاب",
     )
 }

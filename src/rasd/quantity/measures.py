@@ -87,6 +87,8 @@ def cue_measure(sc: Scan, i: int) -> str | None:
                 cands.append(c[: -len(suf)])
     for cand in cands:
         if cand in lx.EVENT_CUE_WORDS:
+            if w in lx.EXECUTION_WORDS and any(sc.word(k) in lx.COURT_WORDS for k in range(i - 4, i)):
+                return "sentenced"  # "حكما نهائيا بإعدام ستة": a court sentence, not a death
             return lx.EVENT_CUE_WORDS[cand]
     return None
 
@@ -99,8 +101,14 @@ def newline_before(sc: Scan, i: int) -> bool:
 def status_after(sc: Scan, m: NumberMatch) -> str | None:
     """ "42 بحالة إيقاف و25 بحالة سراح": the status noun after the figure, folded, or None."""
     j = m.tok_end
+    openers = ("في", "علي", *lx.STATUS_HEADS)
+    if sc.word(j) not in openers and sc.word(j + 1) in openers:
+        j += 1  # past the counted noun: "15 شخصا في حالة حرجة"
+    if sc.word(j) == "علي" and sc.word(j + 1) == "الاقل":
+        j += 2  # "15 شخصا على الأقل في حالة حرجة"
     if sc.word(j) == "في" and sc.word(j + 1) in ("حاله", "حالات"):
-        return sc.word(j + 2)
+        status = sc.word(j + 2)
+        return status if status in lx.STATUS_MEASURES or j == m.tok_end else None
     if sc.word(j) in lx.STATUS_HEADS:
         return sc.word(j + 1)
     return None
@@ -210,10 +218,17 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     # from the token after the number: "المهاجمين الثلاثة قتلوا" has its verb where a noun would be
     after = m.tok_end
     reach = 6
-    for k in range(after, min(after + 14, len(sc.toks))):
-        if sc.word(k) in ("#", "_"):
+    closing = -1
+    for k in range(after, min(after + 18, len(sc.toks))):
+        if sc.word(k) in ("#", "_") or k <= closing:
             reach += 1  # "40 عنصرا من #ميليشيات_الحوثي قتلوا": hashtag marks are no words
             continue
+        if sc.word(k) == "(" and k > after:
+            # "11 عنصرا من التعبئة (الباسيج) ومن الحرس قتلوا": a short gloss in brackets is skipped
+            closing = next((c for c in range(k + 1, min(k + 5, len(sc.toks))) if sc.word(c) == ")"), -1)
+            if closing > 0 and not any(sc.toks[c].is_digit for c in range(k, closing)):
+                reach += 1
+                continue
         plural_verb = sc.word(k + 1).endswith(("وا", "ن")) and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES
         if sc.word(k) in ("،", ",") and plural_verb:
             return cue_measure(sc, k + 1), 99  # "140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
@@ -223,9 +238,12 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
             continue  # "أن 7 جنود و71 مسلحا قتلوا": one verb after two conjoined figures
         if sc.word(k) == "قد" and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES:
             return cue_measure(sc, k + 1), 99  # "وكان 27 عنصرا من الميليشيات الموالية لإيران قد قتلوا"
-        if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k) or k - after >= reach:
+        stop = sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k)
+        if stop or k - after >= reach + 3:
             break
         cue = cue_measure(sc, k)
+        if k - after >= reach and not (cue in lx.CASUALTY_MEASURES and sc.word(k).endswith("وا")):
+            break  # only a plural verb agreeing with the group reaches that far: "... ومن الحرس قتلوا"
         if cue in lx.CASUALTY_MEASURES:
             obj = sc.word(k + 1)
             if obj and _lookup(obj, lx.PERSON_NOUNS) is not None:
@@ -255,7 +273,9 @@ def _combined_toll(sc: Scan, k: int, cue: str) -> bool:
     second = lx.COMBINED_SECOND.get(sc.word(k))
     if second is not None:
         first = cue_measure(sc, k - 1)
-        return first in lx.CASUALTY_MEASURES and first != second
+        before = sc.word(k - 1)  # "قتل وأصيب 30", not "لقوا مصرعهم وأصيب المئات" (two clauses)
+        bare = before in lx.EVENT_CUE_WORDS and not before.endswith(("هم", "ه"))
+        return first in lx.CASUALTY_MEASURES and first != second and bare
     nxt = lx.COMBINED_SECOND.get(sc.word(k + 1))
     return nxt is not None and nxt != cue
 
@@ -469,6 +489,8 @@ def not_count_reason(
             return "phone number"
     if prev in lx.AGE_CUES or (sc.word(m.tok_start - 2) in lx.AGE_CUES and prev == "من"):
         return "age"
+    if nxt in lx.RANK_WORDS:
+        return "rank"  # "مصر (18 عالميا)": a place in a ranking
     if prev == "(" and nxt == ")" and m.is_digit_only:
         if _people_plural(sc.word(m.tok_start - 2)):
             return None  # "المتهمين (2)": a bracketed count of the plural people before it

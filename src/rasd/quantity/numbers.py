@@ -168,6 +168,8 @@ def _elem(sc: Scan, i: int) -> _Elem | None:
     if base not in lx.NUMBER_WORDS:
         return None
     kind, value = lx.NUMBER_WORDS[base]
+    if base == "اثني" and not sc.word(i + 1).startswith("عشر"):
+        return None  # "اثني" only counts in "اثني عشر"; alone it is the verb "أثنى" (praised)
     return _Elem(kind, value, i, conj=prefix.startswith("و"), definite="ال" in prefix or prefix == "لل")
 
 
@@ -207,6 +209,9 @@ def _next_elem(sc: Scan, j: int, prev: _Elem, elems: list[_Elem]) -> tuple[_Elem
             return None, j
         if e.kind == "teen_only" and _elem(sc, k + 1) is None:
             return None, j
+        after = _elem(sc, k + 1)
+        if prev.kind == "mult" and after is not None and after.kind == "mult" and after.value >= prev.value:
+            return None, j  # "27 ألفا و31 ألف": a second number of thousands, not 27,031
         e.conj = True
         return e, k + 1
     if e.kind == "unit" and e.value == 10 and prev.kind in ("unit", "teen_only") and prev.value < 10:

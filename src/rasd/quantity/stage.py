@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from rasd.model import Document, Quantity, Timex
 from rasd.quantity import lexicon as lx
@@ -146,6 +147,8 @@ def _continues_list(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
         return True  # "قتل 22 متمردا وأربعة مقاتلين": the conjunction is glued to the number word
     if sc.word(m.first_tok - 2) == "من" and before in lx.PARTITIVE_WORDS:
         return True
+    if before in ("،", ",") and sc.word(m.tok_end) == "من":
+        return True  # "خلفت 19 شهيدا، 12 من الأمنيين و7 مدنيين": a breakdown after a comma
     noun = mr.unit_tok
     return noun is not None and noun < m.tok_start and sc.word(noun)[:1] == "و"
 
@@ -186,6 +189,44 @@ def _bracketed_share(last: tuple[int, str, int] | None, sentence: int) -> bool:
     )
 
 
+def _bracketed_list_head(sc: Scan, m: NumberMatch, first: int) -> str | None:
+    """The measure of a list of bracketed figures after names, from the people noun heading the list.
+
+    "تشمل قائمة المقاتلين الأجانب تونس (6500) والسعودية (2500)": each bracketed figure counts
+    fighters. A rank list ("في المرتبة ... مصر (18) والجزائر (27)") and a single bracket are no list.
+    """
+    if sc.word(m.first_tok - 1) != "(" or sc.word(m.tok_end) != ")":
+        return None
+    bracketed = [
+        k
+        for k in range(max(first, m.first_tok - 10), min(len(sc.toks) - 1, m.tok_end + 10))
+        if sc.toks[k].is_digit and sc.word(k - 1) == "(" and not m.first_tok <= k < m.tok_end
+    ]
+    if not bracketed:
+        return None
+    for k in range(m.first_tok - 2, first - 1, -1):
+        w = sc.word(k)
+        if w in lx.RANKING_HEADS or w in lx.RANK_WORDS:
+            return None
+        if sc.toks[k].is_digit and sc.word(k - 1) != "(":
+            return None  # a figure of its own stands between: the list is not headed by a noun
+        base = strip_prefixes(w, lx.MEASURE_NOUNS)[1]
+        measure = lx.MEASURE_NOUNS.get(base)
+        if measure in (*lx.PERSON_MEASURES, *lx.CASUALTY_MEASURES):
+            return measure
+    return None
+
+
+def _and_a_half(sc: Scan, m: NumberMatch, mr: MeasureResult) -> NumberMatch:
+    """ "ستة كيلومترات ونصف" is 6.5 km: a half after the counted noun belongs to the number."""
+    if mr.unit_tok is None or sc.word(mr.unit_tok + 1) != "ونصف" or m.value is None:
+        return m
+    if m.qualifier not in ("exact", "approx") or m.value != int(m.value) or m.min != m.max:
+        return m
+    half = m.value + 0.5
+    return replace(m, value=half, min=half, max=half, end=sc.toks[mr.unit_tok + 1].end)
+
+
 def _no_noun(word: str) -> bool:
     """A word after a number that is not what it counts (a preposition phrase, a particle)."""
     return (len(word) > 3 and word[0] in "لب") or word in ("من", "في", "منهم", "منهن", "بينهم")
@@ -223,9 +264,14 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         reason = not_count_reason(sc, m, mr.unit_tok, previous)
         if reason == "age or label in brackets" and _bracketed_share(last_kept, si):
             reason = None  # "بلغ عدد الموقوفين 37 شخصا أغلبهم من البلد س (27)": a share of that count
+        if reason in (None, "age or label in brackets") and mr.measure == "other" and mr.unit_tok is None:
+            head = _bracketed_list_head(sc, m, _token_range(sc, starts, sent)[0])
+            if head is not None:  # "قائمة المقاتلين ... تونس (6500) والسعودية (2500)"
+                reason, mr = None, MeasureResult(head, None, None)
         previous = (m, reason)
         if reason is not None:
             continue
+        m = _and_a_half(sc, m, mr)
         mr = _inherit_measure(sc, m, mr, last_kept, si)
         mr = _measure_from_context(sc, m, mr, last_measure)
         last_kept = (si, mr.measure, m.tok_end)
