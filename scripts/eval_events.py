@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.api import default_stage_names, get_pipeline  # noqa: E402
-from rasd.events.merge import merge_events  # noqa: E402
+from rasd.events.merge import explain_pair, merge_events  # noqa: E402
 from rasd.events.stage import EventStage  # noqa: E402
 from rasd.geo.gazetteer import haversine_km  # noqa: E402
 from rasd.ingest import parse_date  # noqa: E402
@@ -179,6 +179,58 @@ def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dic
         "location_25km": {"n": loc_n, "accuracy": loc_ok / loc_n if loc_n else 0.0},
         "date_exact": {"n": date_n, "accuracy": date_ok / date_n if date_n else 0.0},
     }
+
+
+def merge_errors(
+    docs: list[Document],
+    merged: list[Event],
+    rows: list[dict[str, Any]],
+    entities: list[Any],
+    mention_entity: dict[str, str | None],
+) -> None:
+    """For every gold event reported by several articles: each article's best-overlapping
+    predicted event, and for each pair of them left apart, why (``merge.explain_pair``)."""
+    by_doc = {d.id: d for d in docs}
+    names = {e.id: e.name for e in entities}
+    published = {d.id: d.published for d in docs}
+    cluster_of: dict[SpanKey, int] = {}
+    for k, e in enumerate(merged):
+        for s in e.evidence:
+            cluster_of[(s.doc_id, s.start, s.end)] = k
+    gold_events: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for r in rows:
+        for g in r["events"]:
+            gold_events[g["event"]].append((r["doc_id"], g))
+    for event_id, reports in sorted(gold_events.items()):
+        if len({d for d, _ in reports}) < 2:
+            continue
+        print(f"EVENT {event_id} {reports[0][1]['acled_sub_event_type']} {reports[0][1].get('date')}")
+        picked: list[tuple[str, Event | None]] = []
+        for doc_id, g in reports:
+            preds = by_doc[doc_id].events
+            best = max(preds, key=lambda p: _overlap(p, g), default=None)
+            if best is not None and _overlap(best, g) <= 0:
+                best = None
+            picked.append((doc_id, best))
+            if best is None:
+                print(f"   {doc_id}: not detected")
+                continue
+            first = best.evidence[0]
+            k = cluster_of.get((first.doc_id, first.start, first.end))
+            loc = mention_entity.get(best.location_mention_id or "")
+            print(
+                f"   {doc_id}: cluster {k} {best.type}/{best.acled_sub_event_type} {best.date} "
+                f"({best.date_precision}) place={names.get(loc or '', loc)} p{best.geo_precision} "
+                f"fat={best.fatalities} gold={g.get('date')} {g.get('location')}"
+            )
+        for (da, ea), (db, eb) in combinations(picked, 2):
+            if da == db or ea is None or eb is None:
+                continue
+            fa, fb = ea.evidence[0], eb.evidence[0]
+            if cluster_of.get((fa.doc_id, fa.start, fa.end)) == cluster_of.get((fb.doc_id, fb.start, fb.end)):
+                continue
+            reason = explain_pair((da, ea), (db, eb), entities, published, mention_entity)
+            print(f"   MISSED {da} x {db}: {reason or 'fits: kept apart by another member'}")
 
 
 def merge_score(merged: list[Event], rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -451,6 +503,8 @@ def main() -> None:
     )
     merge_seconds = time.perf_counter() - started - stage_seconds
     result["merging"] = merge_score(merged, rows)
+    if args.errors:
+        merge_errors([d for d in docs if d.id in gold_ids], merged, rows, entities, mention_entity)
     result["seconds"] = {
         "events_stage": round(stage_seconds, 3),
         "resolve_and_merge": round(merge_seconds, 3),

@@ -16,7 +16,8 @@ from rasd.events.detect import has_cue
 from rasd.geo.gazetteer import Gazetteer, without_generic_head
 from rasd.link.kb import KnowledgeBase
 from rasd.model import Document, Mention, Quantity, Sentence, Timex
-from rasd.text.normalise import normalize
+from rasd.text.normalise import NormalizedText, normalize
+from rasd.time.lexicon import WEEKDAYS
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_TYPES = frozenset({"ORG", "NORP", "GPE", "PER"})
@@ -125,14 +126,61 @@ def publication_date(published: dt.date | None) -> DateRef | None:
 
 
 def sentence_dates(doc: Document, sent: Sentence) -> list[tuple[int, DateRef]]:
-    """(offset, date) of the calendar timexes inside ``sent``."""
+    """(offset, date) of the calendar timexes inside ``sent``; a weekday the time stage left
+    untagged ("ليل الخميس") dates the sentence too, and a timex whose day contradicts the
+    weekday it names ("اليوم السبت" in a Sunday paper) moves to that weekday."""
     out = []
     for tx in doc.timexes:
         if sent.start <= tx.start < sent.end:
             ref = timex_date(tx, doc.published)
             if ref is not None:
-                out.append((tx.start, ref))
+                out.append((tx.start, _weekday_fixed(doc.text[tx.start : tx.end], ref)))
+    covered = [(tx.start, tx.end) for tx in doc.timexes]
+    for start, ref in weekday_dates(doc.text, sent.start, sent.end, doc.published):
+        if not any(a <= start < b for a, b in covered):
+            out.append((start, ref))
+    return sorted(out, key=lambda x: x[0])
+
+
+# A day word before a weekday makes it a date ("ليل الخميس", "يوم الأحد"); a bare "الأحد" or
+# "الجمعة" is as often "one" or Friday prayers.
+_DAY_PARTS = ("يوم", "ليل", "ليلة", "مساء", "صباح", "فجر", "ظهر", "عصر", "نهار", "فجر يوم", "صباح يوم")
+_NIGHT_PARTS = ("ليل", "ليلة", "مساء")
+_WEEKDAY_RE = re.compile(
+    r"(?<![\u0621-\u064a])[وب]?(?P<part>"
+    + "|".join(sorted({normalize(p) for p in _DAY_PARTS}, key=len, reverse=True))
+    + r") (?P<day>"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a])"
+)
+
+
+def weekday_dates(text: str, start: int, end: int, published: dt.date | None) -> list[tuple[int, DateRef]]:
+    """Dates from "ليل الخميس"-style weekdays in ``text[start:end]``: the latest such weekday
+    on or before publication (news reports the past week)."""
+    if published is None:
+        return []
+    norm = NormalizedText(text[start:end])
+    out = []
+    for m in _WEEKDAY_RE.finditer(norm.text):
+        back = (published.weekday() - WEEKDAYS[m.group("day")]) % 7
+        day = published - dt.timedelta(days=back)
+        fuzzy = normalize(m.group("part")) in {normalize(p) for p in _NIGHT_PARTS}
+        offset = norm.to_original(m.start("part"), m.end("day"))[0] + start
+        out.append((offset, DateRef(day.isoformat(), "day", day, True, fuzzy)))
     return out
+
+
+def _weekday_fixed(timex_text: str, ref: DateRef) -> DateRef:
+    """A day-precise date whose text names another weekday moves back to that weekday (within
+    six days): the time stage anchors "اليوم السبت" to the publication day."""
+    if ref.precision != "day":
+        return ref
+    named = [WEEKDAYS[w] for w in normalize(timex_text).split() if w in WEEKDAYS]
+    if len(named) != 1 or named[0] == ref.day.weekday():
+        return ref
+    day = ref.day - dt.timedelta(days=(ref.day.weekday() - named[0]) % 7)
+    return DateRef(day.isoformat(), "day", day, ref.explicit, ref.fuzzy)
 
 
 def is_background(

@@ -85,6 +85,11 @@ class _Item:
         self.day = parsed[0] if parsed else None
         # A "week" date from the stage is the publication-date fallback.
         self.explicit = parsed is not None and event.date_precision in ("day", None) and parsed[1] == "day"
+        if parsed is not None and parsed[1] != "day":
+            # Only a week, a month or a year ("أيار الجاري"): the event happened within it, and
+            # news reports it shortly after, so it is dated like a publication fallback — the
+            # publication day when that falls within the period, else the period's last day.
+            self.day = _anchor_day(parsed[0], parsed[1], published)
         location = entities.get(event.location_entity_id or "")
         self.country = location.country if location else None
         # Only a country is named ("في العراق"): the event may be anywhere in it.
@@ -92,6 +97,18 @@ class _Item:
             (event.geo_precision or 0) >= 3 and location is not None and _is_country(location)
         )
         self.published = published
+
+
+def _anchor_day(first: dt.date, precision: str, published: dt.date | None) -> dt.date:
+    if precision == "week":
+        last = first + dt.timedelta(days=6)
+    elif precision == "month":
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        last = first.replace(month=12, day=31)
+    if published is None or published < first:
+        return first
+    return min(published, last)
 
 
 def _is_country(location: Entity) -> bool:
@@ -107,12 +124,28 @@ def _corroborated(a: Event, b: Event) -> bool:
     return bool(
         set(a.actor_entity_ids) & set(b.actor_entity_ids)
         or set(a.target_entity_ids) & set(b.target_entity_ids)
-        or (a.fatalities is not None and a.fatalities > 0 and a.fatalities == b.fatalities)
+        or similar_tolls(a.fatalities, b.fatalities)
     )
 
 
+def similar_tolls(a: int | None, b: int | None) -> bool:
+    """The same death toll, or (from five up) figures within a fifth of each other: outlets
+    report one event's toll at different hours (23 then 24 dead), two small events rarely
+    differ by one."""
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    if a == b:
+        return True
+    return min(a, b) >= 5 and abs(a - b) <= 0.2 * max(a, b)
+
+
+def _family(e: Event) -> str:
+    """The ACLED type an event merges as (a foiled attack merges with the attack)."""
+    return ty.FOILED_ATTACK_FAMILY if e.type in ty.FOILED_ATTACK_TYPES else e.acled_event_type
+
+
 def _types_fit(a: Event, b: Event, same_place: bool) -> bool:
-    ta, tb = a.acled_event_type, b.acled_event_type
+    ta, tb = _family(a), _family(b)
     if ta == tb:
         return True
     if ta in _VIOLENT and tb in _VIOLENT:
@@ -217,20 +250,36 @@ def same_event(
     max_days: int = 2,
 ) -> bool:
     """Whether two per-document events report the same real-world event (see the module doc)."""
+    return veto(a, b, entities, max_km=max_km, coarse_km=coarse_km, max_days=max_days) is None
+
+
+def veto(
+    a: _Item,
+    b: _Item,
+    entities: Mapping[str, Entity],
+    *,
+    max_km: float = 25.0,
+    coarse_km: float = 100.0,
+    max_days: int = 2,
+) -> str | None:
+    """Why two per-document events are not one real-world event (None: they are); the
+    reason names the rule, so missed merges can be counted by class."""
     if a.doc_id == b.doc_id:
-        return False
+        return "same document"
     place = _place_relation(a, b, max_km, coarse_km)
-    if place == "far" or not _types_fit(a.event, b.event, place == "same"):
-        return False
+    if place == "far":
+        return "place: far"
+    if not _types_fit(a.event, b.event, place == "same"):
+        return f"type: {a.event.acled_event_type} vs {b.event.acled_event_type} ({place} place)"
     if not _dates_fit(a, b, max_days):
-        return False
+        return f"date: {a.day} vs {b.day} (explicit {a.explicit}/{b.explicit})"
     # Extracted actors are noisy: they veto a merge only when the places do not already agree.
     if place != "same" and not _actors_fit(a.event, b.event, entities):
-        return False
+        return "actors"
     if place == "near":
-        return _kinds_agree(a.event, b.event)
+        return None if _kinds_agree(a.event, b.event) else "sub-type at a near place"
     if not _sub_types_fit(a.event, b.event):
-        return False
+        return f"sub-type: {a.event.acled_sub_event_type} vs {b.event.acled_sub_event_type}"
     if place == "unknown":
         same_kind = (
             a.event.acled_sub_event_type == b.event.acled_sub_event_type
@@ -242,20 +291,46 @@ def same_event(
         # all: a shared actor, target or toll must back it up.
         same_country = a.country is not None and a.country == b.country
         no_country = a.country is None or b.country is None
-        return same_kind and (same_country or no_country) and _corroborated(a.event, b.event)
+        if not same_kind:
+            return "unknown place: kind or day differ"
+        if not (same_country or no_country):
+            return "unknown place: countries differ"
+        return None if _corroborated(a.event, b.event) else "unknown place: nothing shared"
     if not (a.explicit or b.explicit) and not (
         _kinds_agree(a.event, b.event) and _corroborated(a.event, b.event)
     ):
         # Neither report gives a day (both dated by publication, a window of days): a city
         # sees many events in such a window, so the kind and an actor, target or toll must agree.
-        return False
+        return "both dated by publication: nothing shared"
     if a.event.acled_event_type != b.event.acled_event_type and not (
         a.event.type in _GENERIC_TYPES or b.event.type in _GENERIC_TYPES
     ):
         # A battle and a strike at one town are one event only on one explicit day and with
         # something else in common (a city hosts many events a week).
-        return a.explicit and b.explicit and a.day == b.day and _corroborated(a.event, b.event)
-    return True
+        if a.explicit and b.explicit and a.day == b.day and _corroborated(a.event, b.event):
+            return None
+        return "battle vs strike: not one explicit day with something shared"
+    return None
+
+
+def explain_pair(
+    a: tuple[str, Event],
+    b: tuple[str, Event],
+    entities: Iterable[Entity] | Mapping[str, Entity],
+    published: Mapping[str, dt.date | None],
+    mention_entity: Mapping[str, str | None] | None = None,
+) -> str | None:
+    """``veto`` for two (document id, event) pairs as ``merge_events`` sees them: the
+    evaluation prints it for every missed pair of reports of one gold event."""
+    by_id = entities if isinstance(entities, Mapping) else {e.id: e for e in entities}
+    items = []
+    for doc_id, e in (a, b):
+        copy = replace(e, evidence=list(e.evidence))
+        if mention_entity is not None:
+            resolve_arguments([copy], mention_entity)
+        _fill_place(copy, by_id)
+        items.append(_Item(doc_id, copy, by_id, published.get(doc_id)))
+    return veto(items[0], items[1], by_id)
 
 
 def _affinity(a: _Item, b: _Item) -> float:
@@ -267,7 +342,7 @@ def _affinity(a: _Item, b: _Item) -> float:
     score += a.explicit and b.explicit and a.day == b.day
     score += bool(set(ea.actor_entity_ids) & set(eb.actor_entity_ids))
     score += bool(set(ea.target_entity_ids) & set(eb.target_entity_ids))
-    score += ea.fatalities is not None and ea.fatalities == eb.fatalities
+    score += similar_tolls(ea.fatalities, eb.fatalities)
     return float(score)
 
 

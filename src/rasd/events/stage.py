@@ -117,18 +117,23 @@ class EventStage:
         return [e for e in events if e is not None]
 
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
-        if a.acled_type != b.acled_type and not (a.weak or b.weak):
+        ta, tb = _family_type(a), _family_type(b)
+        if ta != tb and not (a.weak or b.weak):
             violent = {"Battles", "Explosions/Remote violence"}
             if a.anaphoric or b.anaphoric or a.refers_back or b.refers_back:
                 violent = violent | {"Violence against civilians"}
+            # A sentence that names no place ("تعرضت السيارة لتفجير لغم") adds the means to
+            # the event in view: an ambush by a landmine is one event, not a clash and a blast.
             close = (
                 _same_place(a.place, b.place, self.max_km)
+                or _means_of(a, b)
+                or _means_of(b, a)
                 or a.refers_back
                 or b.refers_back
                 or a.anaphoric
                 or b.anaphoric
             )
-            if not ({a.acled_type, b.acled_type} <= violent and close):
+            if not ({ta, tb} <= violent and close):
                 return False
         if a.place and b.place and not (a.anaphoric or _place_fits(a.place, b.place, self.max_km)):
             return False
@@ -140,6 +145,23 @@ class EventStage:
             and a.date.precision == b.date.precision == "day"
             and abs((a.date.day - b.date.day).days) > self.max_day_gap + (a.date.fuzzy or b.date.fuzzy)
         )
+
+
+def _means_of(device: EventMention, other: EventMention) -> bool:
+    """A device ("تعرضت السيارة لتفجير لغم") and an ambush or clash of one article, one of them
+    with no place named: the device is the means of the attack in view — one event, not a
+    clash and a blast."""
+    return (
+        (device.place is None or other.place is None)
+        and device.type in ty.EXPLOSIVE_DEVICE_TYPES
+        and (other.acled_type == "Battles" or other.type in ty.EXPLOSIVE_DEVICE_TYPES)
+    )
+
+
+def _family_type(m: EventMention) -> str:
+    """The ACLED type a mention clusters as: a foiled attack ("أحبطت هجوما") in a report of an
+    attack is part of that attack (ACLED's "Disrupted weapons use" of the same bombing)."""
+    return ty.FOILED_ATTACK_FAMILY if m.type in ty.FOILED_ATTACK_TYPES else m.acled_type
 
 
 def _same_place(a: ar.PlaceRef | None, b: ar.PlaceRef | None, max_km: float) -> bool:
@@ -300,6 +322,8 @@ def _best_type(group: list[EventMention]) -> str:
     trigger votes only when nothing specific fired); ties go to the earlier sentence (the
     lead names the event), then to the more specific type."""
     specific = [m for m in group if not m.weak and m.type not in _GENERIC]
+    # A foiled part of an attack does not name the attack.
+    specific = [m for m in specific if m.type not in ty.FOILED_ATTACK_TYPES] or specific
     voters = specific or [m for m in group if not m.weak] or group
     votes: dict[str, int] = {}
     first: dict[str, int] = {}
@@ -307,6 +331,15 @@ def _best_type(group: list[EventMention]) -> str:
         votes[m.type] = votes.get(m.type, 0) + 1
         first.setdefault(m.type, m.sentence.start)
     best = max(votes, key=lambda t: (votes[t], -first[t], ty.EVENT_TYPES_BY_NAME[t].rank, t))
+    # Weak triggers only ("هجوم"، "قتل"): "armed clash" is their default, civilian victims
+    # named in any sentence are evidence.
+    if not specific and all(m.weak for m in voters) and "attack_on_civilians" in votes:
+        best = "attack_on_civilians"
+    # ACLED types an ambush by its means: a landmine or a grenade makes it an explosion.
+    if best in ty.MEANS_NAMED_TYPES:
+        devices = [m for m in group if m.type in ty.EXPLOSIVE_DEVICE_TYPES]
+        if devices:
+            return max(devices, key=lambda m: (votes.get(m.type, 0), ty.EVENT_TYPES_BY_NAME[m.type].rank)).type
     # ACLED types an assassination or a killing by its means: an explosive one is an explosion.
     if ty.EVENT_TYPES_BY_NAME[best].acled_event_type == "Violence against civilians":
         means = [
@@ -337,7 +370,9 @@ def _to_event(
     # A sentence that only refers back ("الهجوم استهدف ...") does not move the event.
     placed = [m.place for m in group if m.place is not None and not m.anaphoric]
     placed = placed or [m.place for m in group if m.place is not None]
-    place = min(placed, key=lambda p: (p.precision, p.start)) if placed else None
+    place = event_place(placed)
+    if place is None:
+        place = _follow_up_place(doc, follow_ups)
     actors = _unique(a for m in group for a in m.actors)
     targets = _unique(t for m in group for t in m.targets if t not in actors)
     figures = [f for m in group for f in m.fatalities]
@@ -363,6 +398,42 @@ def _to_event(
         target_mention_ids=targets,
         quantity_ids=_unique(qid for _, qid in figures if qid),
     )
+
+
+def event_place(placed: list[ar.PlaceRef], region_km: float = 50.0) -> ar.PlaceRef | None:
+    """Where an article's event happened: the first sub-national place its sentences name,
+    refined by a more precise place within ``region_km`` of it (a town of the province); a
+    precise place far from it (an earlier attack recalled later) does not move the event.
+    With only countries named, the first country."""
+    if not placed:
+        return None
+    ordered = sorted(placed, key=lambda p: p.start)
+    local = [p for p in ordered if p.precision < 3]
+    if not local:
+        return ordered[0]
+    anchor = local[0]
+    near = [
+        p
+        for p in local
+        if p.key == anchor.key or haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= region_km
+    ]
+    return min(near, key=lambda p: (p.precision, p.start))
+
+
+def _follow_up_place(doc: Document, follow_ups: Iterable[Sentence]) -> ar.PlaceRef | None:
+    """An event whose mentions name no place takes the first sub-national place of its
+    follow-up sentences ("وقال شهود إن الهجوم استهدف حافلة ... بمحافظة المنيا")."""
+    sentences = sorted(follow_ups, key=lambda s: s.start)
+    if not sentences:
+        return None
+    kb, gaz = load_kb(strict=False), load_gazetteer()
+    for sent in sentences:
+        for m in doc.mentions:
+            if sent.start <= m.start < sent.end:
+                p = ar.place_of(m, kb, gaz, doc.text)
+                if p is not None and p.precision < 3:
+                    return p
+    return None
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -646,6 +646,14 @@ EVENT_TYPES: tuple[EventType, ...] = (
 EVENT_TYPES_BY_NAME: dict[str, EventType] = {t.name: t for t in EVENT_TYPES}
 
 # Context cues (folded at compile time like the triggers).
+# A foiled attack ("أحبطت هجوما") reported with an attack is part of it: it clusters (within an
+# article) and merges (across articles) as an explosion.
+FOILED_ATTACK_TYPES: frozenset[str] = frozenset({"weapons_disrupted"})
+FOILED_ATTACK_FAMILY = "Explosions/Remote violence"
+# Types ACLED names by the means used (an ambush by a landmine is the landmine) and the devices.
+MEANS_NAMED_TYPES: frozenset[str] = frozenset({"ambush"})
+EXPLOSIVE_DEVICE_TYPES: frozenset[str] = frozenset({"ied", "car_bomb", "grenade"})
+
 AIR_CUES: tuple[str, ...] = (
     "جوية",
     "جوي",
@@ -685,6 +693,16 @@ CIVILIAN_CUES: tuple[str, ...] = (
     "صحفي",
     "صحفيا",
     "مدنيون",
+    # Worshippers, pilgrims and passengers attacked are civilians.
+    "أقباط",
+    "أقباطا",
+    "الأقباط",
+    "مسيحيين",
+    "زوار",
+    "الزوار",
+    "حجاج",
+    "ركاب",
+    "الركاب",
 )
 PROTEST_CUES: tuple[str, ...] = (
     "متظاهرا",
