@@ -216,10 +216,10 @@ def merge_errors(
                 print(f"   {doc_id}: not detected")
                 continue
             first = best.evidence[0]
-            k = cluster_of.get((first.doc_id, first.start, first.end))
+            cluster = cluster_of.get((first.doc_id, first.start, first.end))
             loc = mention_entity.get(best.location_mention_id or "")
             print(
-                f"   {doc_id}: cluster {k} {best.type}/{best.acled_sub_event_type} {best.date} "
+                f"   {doc_id}: cluster {cluster} {best.type}/{best.acled_sub_event_type} {best.date} "
                 f"({best.date_precision}) place={names.get(loc or '', loc)} p{best.geo_precision} "
                 f"fat={best.fatalities} gold={g.get('date')} {g.get('location')}"
             )

@@ -141,7 +141,7 @@ def similar_tolls(a: int | None, b: int | None) -> bool:
 
 def _family(e: Event) -> str:
     """The ACLED type an event merges as (a foiled attack merges with the attack)."""
-    return ty.FOILED_ATTACK_FAMILY if e.type in ty.FOILED_ATTACK_TYPES else e.acled_event_type
+    return ty.FOILED_ATTACK_FAMILY if e.type in ty.FOILED_ATTACK_TYPES else e.acled_event_type or ""
 
 
 def _types_fit(a: Event, b: Event, same_place: bool) -> bool:

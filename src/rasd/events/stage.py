@@ -339,7 +339,9 @@ def _best_type(group: list[EventMention]) -> str:
     if best in ty.MEANS_NAMED_TYPES:
         devices = [m for m in group if m.type in ty.EXPLOSIVE_DEVICE_TYPES]
         if devices:
-            return max(devices, key=lambda m: (votes.get(m.type, 0), ty.EVENT_TYPES_BY_NAME[m.type].rank)).type
+            return max(
+                devices, key=lambda m: (votes.get(m.type, 0), ty.EVENT_TYPES_BY_NAME[m.type].rank)
+            ).type
     # ACLED types an assassination or a killing by its means: an explosive one is an explosion.
     if ty.EVENT_TYPES_BY_NAME[best].acled_event_type == "Violence against civilians":
         means = [
