@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.link import names
+from rasd.text.normalise import strip_diacritics
 from rasd.time.lexicon import WEEKDAYS
 
 INDEX_VERSION = 1
@@ -268,7 +269,32 @@ PROVINCE_HEADS: frozenset[str] = frozenset(
 # Without a gazetteer entry of its own, the facility is placed at the town (within a few km)
 # but keeps a key of its own, so the camp is never merged with the town.
 FACILITY_HEADS: frozenset[str] = frozenset(
-    names.name_key(w) for w in ["مخيم", "معبر", "مطار", "ميناء", "قاعدة", "سجن", "منفذ"]
+    names.name_key(w) for w in ["مخيم", "معبر", "مطار", "ميناء", "قاعدة", "سجن", "منفذ", "معسكر", "مرفأ"]
+)
+
+# Adjectives that describe a facility without naming it: "قاعدة بوفاريك الجوية", "مطار صنعاء
+# الدولي", "معبر نصيب الحدودي". The facility is still the one of that town.
+FACILITY_TAILS: frozenset[str] = frozenset(
+    names.name_key(w)
+    for w in [
+        "الجوية",
+        "الجوي",
+        "العسكرية",
+        "العسكري",
+        "الدولي",
+        "الدولية",
+        "البحري",
+        "البحرية",
+        "الحدودي",
+        "الحدودية",
+        "البري",
+        "البرية",
+        "التجاري",
+        "النفطي",
+        "النفطية",
+        "المركزي",
+        "المدني",
+    ]
 )
 
 # Heads written just before a tagged name that make it the province ("ولاية [المنستير]",
@@ -357,11 +383,21 @@ def province_of(text: str) -> str | None:
 
 
 def facility_of(text: str) -> tuple[str, str] | None:
-    """(head, town) inside "مخيم X" / "معبر X" / "مطار X" (clitics allowed), or None."""
+    """(head, town) inside "مخيم X" / "معبر X" / "مطار X" (clitics allowed), or None.
+
+    A generic head inside ("مطار ولاية قندهار") and a describing adjective after ("قاعدة بوفاريك
+    الجوية") are dropped: the facility is the one of town X either way.
+    """
     for key in names.clitic_variants(text):
         head, _, rest = key.partition(" ")
-        if rest and head in FACILITY_HEADS:
-            return head, rest
+        if not rest or head not in FACILITY_HEADS:
+            continue
+        words = rest.split()
+        if len(words) > 1 and words[-1] in FACILITY_TAILS:
+            words = words[:-1]
+        if len(words) > 1 and words[0] in PLACE_HEADS | PROVINCE_HEADS and words[0] != names.name_key("ريف"):
+            words = words[1:]
+        return head, " ".join(words)
     return None
 
 
@@ -371,6 +407,51 @@ def loose_place_key(key: str) -> str:
     Used only as a fallback, and only when it names one place key of the index.
     """
     return key.replace(" ", "").replace("ج", "غ")
+
+
+_ARTICLE = names.name_key("ال")
+# Countries whose towns GeoNames names in Arabic with or without the article, as the press does.
+ARAB_COUNTRIES: frozenset[str] = frozenset(
+    [
+        "DZ",
+        "BH",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "EH",
+    ]
+)
+
+
+def article_variant(key: str) -> str | None:
+    """The key with the article added or dropped: "بليده" <-> "البليده", "الخان الاحمر" -> "خان الاحمر".
+
+    GeoNames and the press disagree about the article of many Arabic place names. A fallback
+    only: the first word keeps at least three letters, and the result must be a known key.
+    """
+    first, _, rest = key.partition(" ")
+    if not first or not all("\u0621" <= ch <= "\u064a" for ch in first):
+        return None
+    if first.startswith(_ARTICLE):
+        return f"{first[2:]} {rest}".strip() if len(first) >= 5 else None
+    return f"{_ARTICLE}{first} {rest}".strip() if len(first) >= 3 else None
 
 
 def _latin_keys(*latin: str | None) -> set[str]:
@@ -406,8 +487,14 @@ class Place:
 
 
 def _arabic_names(alternates: Iterable[str]) -> set[str]:
+    """Keys of the Arabic alternate names (vowelled ones and ones with bidi marks included)."""
     out = set()
-    for alt in alternates:
+    for raw in alternates:
+        # Harakat and bidi marks are noise. A zero-width non-joiner marks a Persian spelling
+        # ("جلال‌آباد"), which is skipped like Persian letters.
+        if "\u200c" in raw:
+            continue
+        alt = strip_diacritics(raw).strip()
         if _ARABIC_NAME_RE.match(alt) and not (set(alt) & _NON_ARABIC_LETTERS):
             key = names.name_key(alt)
             if key:
@@ -615,6 +702,18 @@ class Gazetteer:
                 continue
             if " " not in key or alt.count(" ") == key.count(" "):
                 return [self.places[i] for i in self.keys[alt]]
+        for key in keys:
+            alt = article_variant(key)
+            if alt and alt not in STOPLIST and alt not in COMMON_WORD_NAMES and alt in self.keys:
+                # Only towns of Arabic-speaking countries: elsewhere "ال" is the Latin "Al" of a
+                # transliteration (Alcoy, Almaty) and the variant would invent places.
+                near: list[Place] = [
+                    self.places[i]
+                    for i in self.keys[alt]
+                    if self.places[i].source != "kb" and self.places[i].country in ARAB_COUNTRIES
+                ]
+                if near:
+                    return near
         return []
 
     def _keys_for(self, text: str) -> list[str]:
