@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.events import types as ty
 from rasd.events.detect import has_cue
@@ -81,6 +81,7 @@ class DateRef:
     day: dt.date
     explicit: bool  # from a timex (True) or from the publication date (False)
     fuzzy: bool = False  # an evening or a night ("مساء الخميس", "الليلة الماضية") may be the next day
+    since: bool = False  # "منذ الثلاثاء": when an ongoing situation began, not an event's day
 
 
 def parse_date(value: str | None) -> tuple[dt.date, str] | None:
@@ -134,7 +135,10 @@ def sentence_dates(doc: Document, sent: Sentence) -> list[tuple[int, DateRef]]:
         if sent.start <= tx.start < sent.end:
             ref = timex_date(tx, doc.published)
             if ref is not None:
-                out.append((tx.start, _weekday_fixed(doc.text[tx.start : tx.end], ref)))
+                ref = _weekday_fixed(doc.text[tx.start : tx.end], ref)
+                if _words_before(doc.text, tx.start, 1) == [normalize("منذ")]:
+                    ref = replace(ref, since=True)
+                out.append((tx.start, ref))
     covered = [(tx.start, tx.end) for tx in doc.timexes]
     for start, ref in weekday_dates(doc.text, sent.start, sent.end, doc.published):
         if not any(a <= start < b for a, b in covered):
@@ -172,11 +176,12 @@ def weekday_dates(text: str, start: int, end: int, published: dt.date | None) ->
 
 
 def _weekday_fixed(timex_text: str, ref: DateRef) -> DateRef:
-    """A day-precise date whose text names another weekday moves back to that weekday (within
-    six days): the time stage anchors "اليوم السبت" to the publication day."""
+    """A day-precise date whose text names one other weekday moves back to that weekday (within
+    six days): the time stage anchors "اليوم السبت" to the publication day. A night across two
+    days ("ليل السبت-الأحد") names two and stays."""
     if ref.precision != "day":
         return ref
-    named = [WEEKDAYS[w] for w in normalize(timex_text).split() if w in WEEKDAYS]
+    named = [WEEKDAYS[w] for w in re.findall(r"[\u0621-\u064a]+", normalize(timex_text)) if w in WEEKDAYS]
     if len(named) != 1 or named[0] == ref.day.weekday():
         return ref
     day = ref.day - dt.timedelta(days=(ref.day.weekday() - named[0]) % 7)
@@ -252,6 +257,12 @@ def _headed_place(m: Mention, gaz: Gazetteer) -> PlaceRef | None:
         return None
     p = max(places, key=lambda p: p.population)
     return PlaceRef(m.id, p.key, p.lat, p.lon, p.precision, m.start, m.end, p.country)
+
+
+def names_an_actor(text: str, m: Mention) -> bool:
+    """A place named as who backs or speaks ("الموالية لإيران", "دعت طهران"), not where."""
+    before = [w.removesuffix("ل") for w in _words_before(text, m.start, 2)]
+    return any(has_cue(w, "actor_place") for w in before if w)
 
 
 def choose_place(places: list[PlaceRef], anchor: int) -> PlaceRef | None:

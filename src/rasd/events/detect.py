@@ -91,6 +91,7 @@ def lexicon() -> _Lexicon:
         "execution": _fold_all(ty.EXECUTION_TRIGGERS),
         "state_noun": _fold_all(ty.STATE_NOUN_STEMS),
         "actor": _fold_all(ty.ACTOR_MARKERS),
+        "actor_place": _fold_all(ty.ACTOR_PLACE_MARKERS),
     }
     return _Lexicon(pattern, by_phrase, cue_sets)
 
@@ -187,6 +188,8 @@ def is_irrealis(before: str) -> bool:
 def refine(name: str, folded_sentence: str, actor_categories: set[str], has_killed: bool) -> str:
     """A more specific type from the sentence context (air/drone/suicide cues, victims, actors)."""
     t = ty.EVENT_TYPES_BY_NAME[name]
+    for phrase in ty.CIVIL_AVIATION_PHRASES:
+        folded_sentence = folded_sentence.replace(normalize(phrase), " ")
     if name in ("attack", "shooting", "killing", "shelling", "bombing"):
         if has_cue(folded_sentence, "drone"):
             return "drone_strike"

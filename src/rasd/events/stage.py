@@ -188,7 +188,11 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """Event mentions sentence by sentence (at most one per sentence: the most specific trigger)."""
     sentences = doc.sentences or [Sentence(0, len(doc.text), 0, len(doc.tokens))]
-    places = {m.id: p for m in doc.mentions if (p := ar.place_of(m, kb, gaz, doc.text)) is not None}
+    places = {
+        m.id: p
+        for m in doc.mentions
+        if (p := ar.place_of(m, kb, gaz, doc.text)) is not None and not ar.names_an_actor(doc.text, m)
+    }
     # "هيئة تحرير الشام", "حركة المقاومة": a trigger word inside a group's name is no event.
     names = [(m.start, m.end) for m in doc.mentions if m.type in ("ORG", "PER", "NORP", "MISC")]
     out: list[EventMention] = []
@@ -238,7 +242,9 @@ def find_event_mentions(
         actors, targets, categories = ar.actors_and_targets(doc, sent, sent_mentions, kb, chosen.type)
         etype = detect.refine(chosen.type, folded, categories, bool(killed))
         place = ar.choose_place([places[m.id] for m in sent_mentions if m.id in places], chosen.start)
-        date = min(dates, key=lambda d: abs(d[0] - chosen.start))[1] if dates else None
+        # "منذ الثلاثاء" dates an ongoing situation, not this sentence's event.
+        event_dates = [d for d in dates if not d[1].since]
+        date = min(event_dates, key=lambda d: abs(d[0] - chosen.start))[1] if event_dates else None
         out.append(
             EventMention(
                 sent,
@@ -410,7 +416,7 @@ def event_place(placed: list[ar.PlaceRef], region_km: float = 50.0) -> ar.PlaceR
     if not placed:
         return None
     ordered = sorted(placed, key=lambda p: p.start)
-    local = [p for p in ordered if p.precision < 3]
+    local = [p for p in ordered if _sub_national(p)]
     if not local:
         return ordered[0]
     anchor = local[0]
@@ -420,6 +426,11 @@ def event_place(placed: list[ar.PlaceRef], region_km: float = 50.0) -> ar.PlaceR
         if p.key == anchor.key or haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= region_km
     ]
     return min(near, key=lambda p: (p.precision, p.start))
+
+
+def _sub_national(p: ar.PlaceRef) -> bool:
+    """A town, a region or a province (ACLED precision 3 covers provinces and countries)."""
+    return p.precision < 3 or p.key.startswith(ar.PROVINCE_PREFIX)
 
 
 def _follow_up_place(doc: Document, follow_ups: Iterable[Sentence]) -> ar.PlaceRef | None:
@@ -433,7 +444,7 @@ def _follow_up_place(doc: Document, follow_ups: Iterable[Sentence]) -> ar.PlaceR
         for m in doc.mentions:
             if sent.start <= m.start < sent.end:
                 p = ar.place_of(m, kb, gaz, doc.text)
-                if p is not None and p.precision < 3:
+                if p is not None and _sub_national(p):
                     return p
     return None
 
