@@ -68,20 +68,24 @@ _ENDINGS = ("يين", "يون", "يات", "يه", "ي")
 def demonym_country(word: str) -> str | None:
     """The ISO code whose adjective ``word`` is ("العراقية" -> "IQ"), else None."""
     w = normalize(word)
-    for _ in range(2):
-        if w[:1] in ("و", "ف", "ب", "ل") and len(w) > 5:
-            w2 = w[1:]
-            if w2.startswith(("ال", "ل")):
-                w = w2
-        if w.startswith(("ال", "لل")) and len(w) > 4:
-            w = w[2:]
-    for end in _ENDINGS:
-        if w.endswith(end):
-            stem = w[: len(w) - len(end)] + "ي"
-            code = _BY_STEM.get(stem)
-            if code:
-                return code
+    # The word as written first: "فلسطيني" starts with what looks like a glued ف + ل.
+    for form in _without_clitics(w):
+        for end in _ENDINGS:
+            if form.endswith(end):
+                code = _BY_STEM.get(form[: len(form) - len(end)] + "ي")
+                if code:
+                    return code
     return None
+
+
+def _without_clitics(w: str) -> list[str]:
+    """``w``, then the forms left after dropping a glued و/ف/ب/ك/ل and the article."""
+    forms = [w]
+    rest = w[1:] if w[:1] in ("و", "ف", "ب", "ك", "ل") and len(w) > 5 else ""
+    for x in (w, rest):
+        if x.startswith(("ال", "لل")) and len(x) > 4:
+            forms.append(x[2:])  # "العراقية", "للعراقيين", "بالعراقية", "وللعراقية"
+    return forms
 
 
 def document_countries(text: str) -> Counter[str]:
