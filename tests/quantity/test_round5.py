@@ -146,3 +146,74 @@ def test_thousands_pairs_never_sum(a: int, b: int) -> None:
     found = quantities(f"وقدرت المنظمة عددهم بما بين {a} ألفا و{b} ألف شخص.")
     assert found, "the figure is found"
     assert all(q.value != (a + b) * 1000 for q in found)
+
+
+# --- second batch: definite figures, model names, shared units, months, prevention, times -------
+
+
+def test_definite_figure_after_people_plural_counts() -> None:
+    q = only("وأسفر الحادث عن مقتل جميع الركاب الـ23 الذين كانوا على متن الحافلة.")
+    assert (q.value, q.measure) == (23, "killed")
+
+
+def test_definite_figure_before_remainder_word_counts() -> None:
+    assert [q.value for q in quantities("وأضاف أن الـ340 المتبقين كانوا من رجال الشرطة.")] == [340]
+
+
+def test_definite_ordinal_still_not_counted() -> None:
+    assert quantities("واحتفلت المدينة بالدورة الـ41 للمهرجان.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأطلقت القوات صاروخا باليستيا من نوع زلزال 2 على القاعدة.",
+        'وكتب معلقا: "فالكون 4 على شاشة التلفزيون الرسمي".',
+    ],
+)
+def test_small_numbers_in_names_are_models(text: str) -> None:
+    assert [q.value for q in quantities(text)] == []
+
+
+def test_ages_sharing_one_unit_are_not_counts() -> None:
+    found = quantities("وطالبت بحماية ولديها (طفلان 8 و5 سنوات) من والدهما.")
+    assert [q.value for q in found if q.value in (8, 5)] == []
+
+
+def test_number_word_after_a_month_is_a_count() -> None:
+    q = only("وكان بين ضحايا التفجير الذي وقع بتاريخ 12 آذار/مارس سبعة صحافيين.")
+    assert (q.value, q.text) == (7, "سبعة")
+
+
+def test_prevented_from_leaving_is_not_displaced() -> None:
+    q = only("وتمكنت السلطات من منع ثلاثة آلاف آخرين من مغادرة البلاد.")
+    assert q.measure == "other"
+
+
+def test_times_of_an_attack_are_strikes() -> None:
+    q = only("وقال التقرير إن البلدة تعرضت لهجمات بالبراميل المتفجرة 14 مرة خلال الشهر.")
+    assert (q.value, q.measure) == (14, "strikes")
+
+
+def test_times_without_an_attack_stay_other() -> None:
+    assert only("وزار الوزير المدينة 3 مرات هذا العام.").measure == "other"
+
+
+def test_figure_before_count_of_people_who_died() -> None:
+    q = only("وبذلك يرتفع إلى 57 عدد المدنيين الذين قتلوا منذ بدء العملية.")
+    assert (q.value, q.measure) == (57, "killed")
+
+
+def test_unlisted_sound_plural_after_a_death_noun() -> None:
+    assert only("وأعلنت الوزارة مقتل 4 مزارعين في القصف.").measure == "killed"
+
+
+def test_mixed_toll_beats_a_killed_count_head() -> None:
+    q = only("وارتفعت حصيلة قتلى التفجيرات إلى نحو 45 شخصا بين جريح وقتيل.")
+    assert q.measure == "other"
+
+
+def test_year_in_a_long_count_head_does_not_break_it() -> None:
+    text = "وقالت الصحيفة إن عدد المقاتلين الأجانب الذين سافروا إلى البلاد منذ عام 2012 يقدر بأكثر من 9 آلاف."
+    q = next(x for x in quantities(text) if x.value == 9000)
+    assert q.measure == "fighters"

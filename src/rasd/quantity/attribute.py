@@ -194,21 +194,28 @@ def _not_a_group(text: str) -> bool:
     )
 
 
-def count_head_before(sc: Scan, m: NumberMatch) -> int | None:
+def count_head_before(sc: Scan, m: NumberMatch, measured: bool = False) -> int | None:
     """Token of the counted head in "عدد مقاتلي تنظيم داعش في ليبيا بما بين 3000 و5000" (مقاتلي).
 
     The head names whose people the later figure counts; it must stand in the same sentence,
     within 12 tokens, with no other figure in between.
     """
     k = m.first_tok - 1
-    while k >= 0 and m.first_tok - k <= 12:
+    reach = 12
+    while k >= 0 and m.first_tok - k <= reach:
         w = sc.word(k)
-        if w in (".", "!", "؟", "?", ";", "؛") or sc.toks[k].is_digit:
-            return None
+        year = sc.toks[k].is_digit and strip_prefixes(sc.word(k - 1), lx.YEAR_CUES)[1] in lx.YEAR_CUES
+        if w in (".", "!", "؟", "?", ";", "؛") or (sc.toks[k].is_digit and not year):
+            return None  # but "عدد المقاتلين الذين سافروا منذ عام 2011 يقدر بـ": a year is no figure
+        if year:
+            reach += 4
         if w in lx.COUNT_HEADS:
             h = sc.word(k + 1)
             base = strip_prefixes(h, lx.COUNTED_GROUP_HEADS)[1]
             if base in lx.COUNTED_GROUP_HEADS and k + 2 < m.first_tok:
+                return k + 1
+            # ``measured``: any measured plural ("عدد المقاتلين الأجانب ... يقدر بـ 27 ألفا") heads the figure
+            if measured and h.startswith("ال") and h[2:] in lx.MEASURE_NOUNS and k + 2 < m.first_tok:
                 return k + 1
             return None
         k -= 1

@@ -28,6 +28,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from rasd.geo.demonyms import demonym_country
+from rasd.link.kb import KnowledgeBase, load_kb
 from rasd.link.names import name_key, without_article
 from rasd.model import MEASURES, ClaimGroup, Document, Entity, Event, Quantity
 from rasd.quantity.lexicon import GROUP_TITLE_WORDS
@@ -56,12 +58,39 @@ def doc_id_of(quantity: Quantity) -> str:
 
 
 def default_subject_key(quantity: Quantity) -> str | None:
-    """The linked entity when there is one, else ``subject_text_key`` of the subject text."""
+    """The linked entity when there is one, else ``subject_text_key`` of a subject text that names
+    a party (see :func:`names_a_party`); other figures are not grouped."""
     if quantity.subject_entity_id:
         return quantity.subject_entity_id
-    if quantity.subject_text:
+    if quantity.subject_text and names_a_party(quantity.subject_text, quantity.subject_mention_id):
         return subject_text_key(quantity.subject_text)
     return None
+
+
+def names_a_party(text: str, mention_id: str | None = None) -> bool:
+    """Whether an unlinked subject text can name the same party in another article.
+
+    Grouping figures corpus-wide by any noun the subject finder returned ("أدلة", "فصيل",
+    "وأفراد من عائلاتهم") puts unrelated figures side by side and flags false disagreements.
+    A subject qualifies when the tagger saw a name there, when it carries a country adjective
+    ("مسلحين سوريين"), when the actor KB knows it ("داعش"), or when it is a group title with
+    a complement ("حركة النجمة", not "التنظيم وأفراد").
+    """
+    if mention_id:
+        return True
+    words = [_strip_clitics(w) for w in normalize(text).split()]
+    if not words:
+        return False
+    if any(demonym_country(w) for w in words):
+        return True
+    if _kb().candidates(text):
+        return True
+    head = without_article(words[0])
+    return 2 <= len(words) <= 4 and head in GROUP_TITLE_WORDS and not words[1].startswith("و")
+
+
+def _kb() -> KnowledgeBase:
+    return load_kb(strict=False)
 
 
 def link_subjects(quantities: Iterable[Quantity], entities: Iterable[Entity]) -> dict[str, str]:

@@ -1885,8 +1885,8 @@ FALLING_CUES = {normalize(w) for w in ("سقوط", "سقط", "سقطت", "تسا
 for _w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "استهدفوا", "قصفت", "يقصف", "تقصف", "أمطرت"):
     EVENT_CUE_WORDS.setdefault(normalize(_w), "strikes")
 # Leaving in an evacuation is displacement; releasing captives counts detainees.
-_LEAVING = ("غادر", "غادروا", "مغادرة", "يغادرون", "غادرت", "خرج", "خرجوا", "إخراج", "يغادر", "تغادر")
-_LEAVING += ("الخارجين",)
+_LEAVING: tuple[str, ...] = ("غادر", "غادروا", "مغادرة", "يغادرون", "غادرت", "خرج", "خرجوا", "إخراج")
+_LEAVING += ("يغادر", "تغادر", "الخارجين")
 for _w in _LEAVING:
     EVENT_CUE_WORDS.setdefault(normalize(_w), "displaced")
 for _w in ("سراح", "الإفراج", "إفراج", "أفرجت", "أفرج", "الافراج"):
@@ -2276,3 +2276,14 @@ PERSON_NOUNS |= {
         "الركاب",
     )
 }
+# "تعرضوا لهجمات بغازات سامة 10 مرات", "قصفت البلدة 5 مرات": times of an attack count strikes.
+TIMES_NOUNS = {normalize(w) for w in ("مرات", "مرة")}
+ATTACK_NOUNS = {
+    normalize(w) for w in ("هجمات", "هجوم", "هجمة", "غارات", "غارة", "ضربات", "قصف", "اعتداءات", "هجماتها")
+}
+# "الركاب الـ18 الذين كانوا على متنها", "الـ672 المتبقين": a definite figure of people, not an ordinal.
+REMAINDER_WORDS = {normalize(w) for w in ("المتبقين", "المتبقون", "الباقين", "الباقون", "الآخرين", "الآخرون")}
+# "صاروخا من نوع بركان 1", "طراز ميغ 29": a type word two words before a number names a model.
+MODEL_HEADS = {normalize(w) for w in ("نوع", "طراز", "طرازه", "فئة", "النوع", "الطراز")}
+# "منع 5000 آخرين من مغادرة البلاد": people stopped from leaving were not displaced.
+PREVENTION_WORDS = {normalize(w) for w in ("منع", "منعت", "منعوا", "يمنع", "تمنع", "منعها")}

@@ -274,7 +274,9 @@ def _combined_toll(sc: Scan, k: int, cue: str) -> bool:
     if second is not None:
         first = cue_measure(sc, k - 1)
         before = sc.word(k - 1)  # "قتل وأصيب 30", not "لقوا مصرعهم وأصيب المئات" (two clauses)
-        bare = before in lx.EVENT_CUE_WORDS and not before.endswith(("هم", "ه"))
+        bare = before in lx.EVENT_CUE_WORDS and not before.endswith(("هم", "ه", "وا"))
+        # "38 شخصا قتلوا وأصيب 118": the first verb closes the clause of an earlier figure
+        bare = bare and not any(sc.toks[j].is_digit for j in range(max(0, k - 4), k - 1))
         return first in lx.CASUALTY_MEASURES and first != second and bare
     nxt = lx.COMBINED_SECOND.get(sc.word(k + 1))
     return nxt is not None and nxt != cue
@@ -326,6 +328,11 @@ def _fired(sc: Scan, m: NumberMatch, noun: int) -> bool:
 def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     """Measure and counted noun of one number."""
     noun = counted_noun(sc, m)
+    before = sc.word(m.tok_start - 2)
+    if sc.word(m.tok_start - 1) == "ال" and before.startswith("ال") and _lookup(before[2:], lx.PERSON_NOUNS):
+        noun = m.tok_start - 2  # "مقتل جميع الركاب الـ18 الذين ...": the people noun stands before
+    if noun is not None and sc.word(noun) == "عدد" and sc.word(noun + 1).startswith("ال"):
+        noun += 1  # "يرتفع إلى 41 عدد الفلسطينيين الذين قتلوا": the figure counts the noun after عدد
     if m.percent:
         marker = sc.toks[m.tok_end - 1]
         if sc.word(m.first_tok) in lx.PERCENT_SIGNS:
@@ -372,7 +379,12 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     people_or_none = noun is None or is_person or noun_measure in (None, *lx.CASUALTY_MEASURES)
     if people_or_none and mixed_toll_after(sc, m):
         return MeasureResult("other", unit, noun)
-    cue, _distance = event_cue(sc, m, noun)
+    cue, distance = event_cue(sc, m, noun)
+    prevented = any(sc.word(k) in lx.PREVENTION_WORDS for k in range(m.first_tok - 3, m.first_tok))
+    if cue == "displaced" and prevented:
+        cue = None  # "تم منع 5000 آخرين من مغادرة البلاد": stopped from leaving, not displaced
+    if noun is not None and _lookup(sc.word(noun), lx.TIMES_NOUNS) is not None and _after_attack(sc, m):
+        return MeasureResult("strikes", unit, noun)  # "تعرضوا لهجمات بغازات سامة 10 مرات"
     if cue == "sentenced" and noun_measure not in _NON_PERSON_MEASURES:
         return MeasureResult("other", unit, noun)  # "بسجن 10 جنود": the sentence beats the troops noun
     if cue == "mixed":
@@ -385,6 +397,9 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
         and noun_measure not in lx.CASUALTY_MEASURES
     )
     people = noun is None or is_person or noun_measure in lx.PERSON_MEASURES or looks_like_people(sc, noun)
+    if not people and distance == 1 and noun_measure is None and cue in ("killed", "injured"):
+        # "مقتل 3 فلسطينين": right after a death or wound noun, a sound plural not listed is people
+        people = sc.word(noun).endswith(("ين", "ون")) and len(sc.word(noun)) > 4  # type: ignore[arg-type]
     if casualty and people:
         return MeasureResult(cue, unit, noun)  # type: ignore[arg-type]
     if noun_measure is not None:
@@ -392,6 +407,17 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     if cue in lx.PERSON_MEASURES and is_person:
         return MeasureResult(cue, unit, noun)
     return MeasureResult("other", unit, noun)
+
+
+def _after_attack(sc: Scan, m: NumberMatch) -> bool:
+    """An attack noun or strike verb shortly before "N مرات" in the same clause."""
+    for k in range(m.first_tok - 1, max(-1, m.first_tok - 7), -1):
+        w = sc.word(k)
+        if w in _CLAUSE_BREAKS or sc.toks[k].is_digit:
+            return False
+        if strip_prefixes(w, lx.ATTACK_NOUNS)[1] in lx.ATTACK_NOUNS or cue_measure(sc, k) == "strikes":
+            return True
+    return False
 
 
 def looks_like_people(sc: Scan, noun: int) -> bool:
@@ -427,13 +453,25 @@ def not_count_reason(
             if sc.word(k + 1) not in _LIST_JOINERS:
                 break
             k += 2
-    if prev == "ال" and not _counts_noun(sc, unit_tok):
+    before2 = sc.word(m.tok_start - 2)
+    people_before = (
+        _people_plural(before2)
+        or (before2.startswith("ال") and _lookup(before2[2:], lx.PERSON_NOUNS) is not None)
+        or sc.word(m.tok_end) in lx.REMAINDER_WORDS
+    )
+    if prev == "ال" and not _counts_noun(sc, unit_tok) and not people_before:
         return "ordinal or age"  # "دورته الـ71", "دون الـ15"; but "الـ195 مليون دولار" is money
     prev_letters = prev[1:] if prev[:1] in "ولب" and prev[1:] in lx.LETTER_NAMES else prev
     if m.is_digit_only and _list_item(sc, m):
         return "list item"  # "1- وقف ...", "2) السماح ..."
     if m.is_digit_only and (prev_letters in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
         return "model name"  # "إف 35", "وإف 35", "MiG 29", "فرانس 24"
+    if m.is_digit_only and _model_name(sc, m, unit_tok):
+        return "model name"  # "صاروخ من نوع بركان 1", ""آرما 3" على الشاشة"
+    if m.is_digit_only and sc.word(m.tok_end) == "و" and sc.toks[m.tok_end + 1 : m.tok_end + 2]:
+        k = m.tok_end + 1
+        if sc.toks[k].is_digit and _lookup(sc.word(k + 1), lx.TIME_UNITS) is not None:
+            return "duration or age"  # "(طفلان 9 و7 سنوات)": the unit after the last number is shared
     if _definite_adjective(sc, m):
         return "definite numeral adjective"  # "الدول الأربع": points back at things already named
     if _standalone_definite(sc, m, unit_tok):
@@ -462,8 +500,9 @@ def not_count_reason(
         return "label"
     if unit_tok is not None and _lookup(sc.word(unit_tok), lx.TIME_UNITS) is not None:
         return "duration or age"
-    if nxt in lx.MONTHS or prev in lx.MONTHS or _lookup(nxt, lx.MONTHS) or _lookup(prev, lx.MONTHS):
-        return "date"
+    month_before = prev in lx.MONTHS or _lookup(prev, lx.MONTHS)
+    if nxt in lx.MONTHS or _lookup(nxt, lx.MONTHS) or (month_before and not m.words):
+        return "date"  # but "بتاريخ 30 أبريل تسعة صحافيين": a number word after a month is a count
     if m.is_digit_only and m.value is not None:
         text = sc.toks[m.tok_start].text
         year_cue = (prev[1:] if prev[:1] in "وبلف" and prev[1:] in lx.YEAR_CUES else prev) in lx.YEAR_CUES
@@ -496,6 +535,19 @@ def not_count_reason(
             return None  # "المتهمين (2)": a bracketed count of the plural people before it
         return "age or label in brackets"
     return None
+
+
+def _model_name(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
+    """A small number after a name word: after a type word ("نوع بركان 1") or a name opened by a quote."""
+    if len(sc.toks[m.tok_start].text) > 2 or _counts_noun(sc, unit_tok) or m.tok_start < 2:
+        return False
+    name = sc.word(m.tok_start - 1)
+    if not name[:1].isalpha() or cue_measure(sc, m.tok_start - 1) is not None or name in lx.NUMBER_WORDS:
+        return False
+    if sc.word(m.tok_start - 2) in lx.MODEL_HEADS:
+        return True
+    opened = sc.word(m.tok_start - 2) in lx.NAME_QUOTES
+    return opened and _lookup(name, lx.MEASURE_NOUNS) is None and _lookup(name, lx.PERSON_NOUNS) is None
 
 
 def _list_item(sc: Scan, m: NumberMatch) -> bool:

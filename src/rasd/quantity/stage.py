@@ -20,6 +20,7 @@ from rasd.quantity.measures import (
     MeasureResult,
     looks_like_people,
     measure_of,
+    mixed_toll_after,
     not_count_reason,
     status_after,
 )
@@ -106,7 +107,7 @@ def _inherit_measure(
     A casualty measure also carries over a fighters/troops noun that continues the list or
     is a share of the count before: "استشهاد 10 أمنيين وعسكريين اثنين", "مقتل 60 بينهم 9 جنود".
     """
-    if last is None or last[0] != sentence or last[1] in ("other", "percent"):
+    if last is None or last[0] != sentence or last[1] in ("other", "percent") or mixed_toll_after(sc, m):
         return mr
     if m.tok_start - last[2] > 40 or status_after(sc, m) is not None:
         return mr
@@ -161,8 +162,8 @@ def _measure_from_context(
     "عدد مقاتلي التنظيم ... بـ 3000" → the counted head (fighters); "ذلك العدد 1.5 مليون" → the
     figure the anaphor refers to, the last specific one in the document.
     """
-    if mr.measure != "other":
-        return mr
+    if mr.measure != "other" or mixed_toll_after(sc, m):
+        return mr  # "ارتفعت حصيلة القتلى إلى 60 شخصا بين جريح وقتيل": dead and wounded together
     if sc.word(m.tok_end) in lx.PARTITIVE_WORDS and last_measure in lx.CASUALTY_MEASURES:
         return MeasureResult(last_measure, mr.unit, mr.unit_tok)  # "قتل 12. وأوضح أن 3 منهم أطفال"
     if mr.unit_tok is not None:
@@ -172,7 +173,7 @@ def _measure_from_context(
             return mr
     if sc.word(m.first_tok - 1) in lx.ANAPHORIC_COUNT_HEADS and last_measure is not None:
         return MeasureResult(last_measure, mr.unit, mr.unit_tok)
-    head = count_head_before(sc, m)
+    head = count_head_before(sc, m, measured=True)
     if head is not None:
         word = sc.word(head)
         base = strip_prefixes(word, lx.MEASURE_NOUNS)[1]
@@ -202,8 +203,8 @@ def _bracketed_list_head(sc: Scan, m: NumberMatch, first: int) -> str | None:
         for k in range(max(first, m.first_tok - 10), min(len(sc.toks) - 1, m.tok_end + 10))
         if sc.toks[k].is_digit and sc.word(k - 1) == "(" and not m.first_tok <= k < m.tok_end
     ]
-    if not bracketed:
-        return None
+    if not bracketed or all(_year_like(sc.toks[k].text) for k in (*bracketed, m.tok_start)):
+        return None  # "تونس (2011) ومصر (2012)": a list of years
     for k in range(m.first_tok - 2, first - 1, -1):
         w = sc.word(k)
         if w in lx.RANKING_HEADS or w in lx.RANK_WORDS:
@@ -215,6 +216,10 @@ def _bracketed_list_head(sc: Scan, m: NumberMatch, first: int) -> str | None:
         if measure in (*lx.PERSON_MEASURES, *lx.CASUALTY_MEASURES):
             return measure
     return None
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _and_a_half(sc: Scan, m: NumberMatch, mr: MeasureResult) -> NumberMatch:
@@ -264,7 +269,8 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         reason = not_count_reason(sc, m, mr.unit_tok, previous)
         if reason == "age or label in brackets" and _bracketed_share(last_kept, si):
             reason = None  # "بلغ عدد الموقوفين 37 شخصا أغلبهم من البلد س (27)": a share of that count
-        if reason in (None, "age or label in brackets") and mr.measure == "other" and mr.unit_tok is None:
+        listed = reason in (None, "age or label in brackets", "year")
+        if listed and mr.measure == "other" and mr.unit_tok is None:
             head = _bracketed_list_head(sc, m, _token_range(sc, starts, sent)[0])
             if head is not None:  # "قائمة المقاتلين ... تونس (6500) والسعودية (2500)"
                 reason, mr = None, MeasureResult(head, None, None)
