@@ -101,3 +101,47 @@ def test_vowelled_and_bidi_marked_alternate_names_are_indexed() -> None:
     }
     # Persian spellings (zero-width non-joiner, Persian letters) stay out
     assert _arabic_names(["جلال\u200cآباد", "پل سنگی"]) == set()
+
+
+def test_foreign_village_needs_a_placed_town_nearby() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    # Kashmir is not Cashmere (WA), even in a story about the US.
+    assert geocode_names(["كشمير"], countries=["US"])[0] is None
+    # Juba is the South Sudanese capital, never the Alabama hamlet
+    juba = geocode_names(["جوبا"], countries=["US"])[0]
+    assert juba is not None and juba.country == "SS"
+
+
+def test_short_name_left_by_stripping_a_glued_letter_is_no_foreign_town() -> None:
+    gaz = load_gazetteer()
+    for word in ("بابا", "كبرى", "بترو", "فيجي"):
+        assert all(p.country in ARAB_COUNTRIES or p.source == "kb" for p in gaz.candidates(word)), word
+    # a literal short name is still found, and so is an Arab town behind a glued preposition
+    assert {p.country for p in gaz.candidates("بصور")} & {"LB"}
+
+
+def test_common_words_and_media_names_are_not_places() -> None:
+    gaz = load_gazetteer()
+    for word in ("فرانس", "غرب", "مدان", "هذا يكفي", "البلطيق"):
+        assert gaz.candidates(word) == [], word
+
+
+def test_news_sense_of_a_shared_spelling_wins() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    chelsea, petersburg = geocode_names(["تشلسي", "بطرسبرغ"], countries=["GB"])
+    assert chelsea is not None and chelsea.country == "GB"
+    assert petersburg is not None and petersburg.country == "RU"
+    # in a US story too, St Petersburg beats a Virginia town 160 times smaller
+    us = geocode_names(["بطرسبرغ"], countries=["US"])[0]
+    assert us is not None and us.country == "RU"
+
+
+def test_aden_districts_are_placed_in_aden() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    for name in ("المعلا", "جولدمور", "خورمكسر", "التواهي", "كريتر"):
+        place = geocode_names(["عدن", name], countries=["YE"])[1]
+        assert place is not None and place.country == "YE", name
+        assert abs(place.lat - 12.8) < 0.1 and abs(place.lon - 45.0) < 0.1, name

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rasd.geo.gazetteer import Gazetteer, Place, haversine_km, load_gazetteer
+from rasd.geo.gazetteer import ARAB_COUNTRIES, Gazetteer, Place, haversine_km, load_gazetteer
 
 __all__ = ["GeoContext", "acceptable", "choose", "geocode_names", "haversine_km", "score"]
 
@@ -25,6 +25,8 @@ MIN_POPULATION_OUT_OF_FOCUS = 50_000
 WORLD_CITY_POPULATION = 500_000
 HAMLET_POPULATION = 20_000
 MAJOR_CITY_POPULATION = 150_000  # beats a namesake town eight times smaller that nothing else supports
+# Below this, a GeoNames place outside the Arab world needs another placed town within NEAR_KM.
+VILLAGE_POPULATION = 5_000
 
 
 @dataclass
@@ -42,6 +44,15 @@ class GeoContext:
 def acceptable(place: Place, ctx: GeoContext) -> bool:
     if place.source == "kb":  # a country named outright
         return True
+    if (
+        place.source == "geonames"
+        and place.population < VILLAGE_POPULATION
+        and place.country not in ARAB_COUNTRIES
+        and not any(haversine_km(place.lat, place.lon, la, lo) <= NEAR_KM for la, lo in ctx.points)
+    ):
+        # A foreign village the article places nothing near is a homonym, not news: Cashmere (WA)
+        # for Kashmir, Joppa (AL) for Juba, La Faye (FR) for "ولا في", even in a US or French story.
+        return False
     if place.country and ctx.countries.get(place.country, 0) > 0:
         return True
     if place.source == "override" and place.precision == 1:
