@@ -247,9 +247,18 @@ def update_corpus(store: Store) -> dict[str, Any]:
 
 
 def _stored_quantities(docs: Iterable[Document]) -> tuple[list[Any], dict[str, dt.date | None]]:
+    """Every stored figure, except those of a document whose text repeats an earlier one.
+
+    Outlets file one article under two categories (two ids, the same text): its figures
+    would otherwise stand in a claim group as two sources agreeing with each other.
+    """
     quantities = []
     published: dict[str, dt.date | None] = {}
+    seen_texts: set[str] = set()
     for doc in docs:
         published[doc.id] = doc.published
+        if doc.sha256 in seen_texts:
+            continue
+        seen_texts.add(doc.sha256)
         quantities.extend(doc.quantities)
     return quantities, published

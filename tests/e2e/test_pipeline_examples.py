@@ -135,3 +135,26 @@ def test_cli_lists_events_quotes_and_entities(exported: dict, db_path: str) -> N
     assert quotes.exit_code == 0 and "الإسعاف" in quotes.output
     libya = runner.invoke(app, ["entities", "--db", db_path, "--name", "Libya", "--limit", "1"])
     assert libya.exit_code == 0 and "Libya" in libya.output
+
+
+def test_one_article_filed_under_two_ids_is_not_two_agreeing_sources(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from rasd.api import analyze_records
+    from rasd.model import Document
+
+    text = "قال المرصد إن 300 مقاتل من حركة النجمة قتلوا في معارك قرب البلدة."
+    other = "أعلن الجيش مقتل 90 مقاتلا من حركة النجمة في المعارك نفسها."
+    day = dt.date(2026, 3, 2)
+    db = str(tmp_path / "dup.db")
+    docs = [Document(id="news-a", text=text, published=day), Document(id="world-a", text=text, published=day)]
+    analyze_records(docs, db=db, stages=["text", "ner", "link", "quantity"])
+    store = Store(db)
+    assert store.claim_groups() == []  # the same text twice is one source
+    analyze_records(
+        [Document(id="b", text=other, published=day)], db=store, stages=["text", "ner", "link", "quantity"]
+    )
+    groups = [g for g in store.claim_groups() if g.measure == "killed"]
+    assert len(groups) == 1 and groups[0].disagreement
+    assert {q.split(":")[0] for q in groups[0].quantity_ids} == {"news-a", "b"}
+    store.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
+
 from rasd.model import Document, Quantity
 from rasd.quantity.claims import (
     claim_groups_for_documents,
@@ -300,3 +302,29 @@ def test_event_claim_groups_compare_the_tolls_of_one_reported_event() -> None:
     assert event_claim_groups([strike], figures, published, existing=[existing]) == []
     consistent = dict(figures, **{"c:q0": killed("c:q0", "c", 15)})
     assert not event_claim_groups([strike], consistent, published)[0].disagreement
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("حركة النجمة", None, True),  # a group title with a complement
+        ("مقاتلين سوريين", None, True),  # a country adjective
+        ("داعش", None, True),  # the actor KB knows it
+        ("النجمة", "m3", True),  # the tagger saw a name there
+        ("الأدلة", None, False),
+        ("فصيل", None, False),
+        ("التنظيم وأفراد", None, False),  # a title followed by a conjunct, not a complement
+        ("", None, False),
+    ],
+)
+def test_only_subjects_that_name_a_party_are_grouped_without_an_entity(
+    text: str, mention: str | None, expected: bool
+) -> None:
+    from rasd.quantity.claims import names_a_party
+
+    assert names_a_party(text, mention) is expected
+
+
+def test_figures_about_a_common_noun_are_not_grouped() -> None:
+    groups = group_claims([q("a", 0, 240, subject="الأدلة"), q("b", 0, 240, subject="الأدلة")], published=PUB)
+    assert groups == []
