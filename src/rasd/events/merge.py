@@ -193,7 +193,10 @@ def _dates_fit(a: _Item, b: _Item, max_days: int) -> bool:
         return True
     gap = abs((a.day - b.day).days)
     if a.explicit and b.explicit:
-        return gap <= max_days
+        # Two reports that each give the day: a day apart at most (a night attack is "ليل
+        # الخميس" in one and "فجر الجمعة" in another); a town under daily bombardment has a
+        # strike every day, and a wider gap chains them into one.
+        return gap <= min(max_days, 1)
     # A publication-date fallback: the event happened up to a few days before.
     return gap <= max_days + 2
 
