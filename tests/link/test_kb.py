@@ -137,3 +137,13 @@ def test_misc_mention_may_name_a_kb_organisation_but_not_a_person() -> None:
     assert compatible_types("MISC", "ORG")  # "البيت الأبيض" tagged MISC is the White House
     assert not compatible_types("MISC", "PER")
     assert not compatible_types("PER", "ORG")
+
+
+def test_regions_and_seas_have_english_names_but_no_point() -> None:
+    from rasd.link.kb import load_kb
+
+    kb = load_kb()
+    middle_east = kb.lookup("الشرق الأوسط", "LOC")
+    assert middle_east is not None and middle_east.name_en == "Middle East" and middle_east.lat is None
+    assert kb.lookup("والبحر الأبيض المتوسط", "LOC").name_en == "Mediterranean Sea"  # type: ignore[union-attr]
+    assert kb.lookup("المتوسط", "LOC") is None  # "average": not an alias on its own
