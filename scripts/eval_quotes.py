@@ -4,6 +4,7 @@ direct/indirect accuracy and speaker accuracy on matched quotes, speed in docume
 PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --split test
 PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --split dev --errors
 PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --speed 200
+PYTHONPATH=src .venv/bin/python scripts/eval_quotes.py --open 150 --seed 21 --show 60   # to judge by hand
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
-from rasd.quotes.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate, speed
+from rasd.quotes.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate, open_sample, speed
 
 # test and test2 were scored held out (summaries only) and are tuning splits from round 2 on.
 HELD_OUT = ("blind", "all")
@@ -25,7 +26,15 @@ def main() -> None:
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print misses, spurious quotes and wrong speakers")
     ap.add_argument("--speed", type=int, metavar="N", help="time the stage on N multisource articles")
+    ap.add_argument("--open", type=int, metavar="N", help="run on N unlabelled articles per news file")
+    ap.add_argument("--seed", type=int, default=21, help="seed of the --open sample")
+    ap.add_argument("--show", type=int, default=60, help="predicted quotes printed from the --open sample")
     args = ap.parse_args()
+    if args.open:
+        summary, lines = open_sample(args.news, args.open, args.seed, args.show)
+        print("\n".join(lines))
+        print(json.dumps(summary))
+        return
     if args.speed:
         print(json.dumps(speed(args.news, args.speed), indent=2))
         return

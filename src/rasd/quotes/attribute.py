@@ -11,7 +11,7 @@ speaker of the document ("وأضاف أن ..." continues whoever spoke before).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rasd.model import Mention
@@ -21,6 +21,7 @@ from rasd.text.normalise import normalize
 
 _NP_MAX_WORDS = 8
 _BACK_MAX_WORDS = 6
+_ANTECEDENT_REACH = 400  # tokens back to look for the full name of "الشركة", "الوزير"
 _SPEAKER_TYPES = {"PER", "ORG", "GPE", "NORP", "MISC", "LOC", "FAC"}
 _BACK_STOPS = (
     lx.SPEAKER_STOPS | lx.COMPLEMENTIZERS | lx.CLAUSE_OPENERS | frozenset({"ما", "كان", "وكان", "وكانت"})
@@ -62,8 +63,9 @@ class Mentions:
         return best
 
 
-def _np_end(tv: TokenView, i: int, limit: int) -> int:
-    """Token index after the noun phrase starting at ``i`` (a speaker's title and name)."""
+def _np_end(tv: TokenView, i: int, limit: int, *, issuer: bool = False) -> int:
+    """Token index after the noun phrase starting at ``i`` (a speaker's title and name).
+    ``issuer``: the phrase is a document's issuer, written with a glued "ل" ("بيان للشرطة")."""
     j = i
     words = 0
     extended = False
@@ -77,7 +79,9 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
         raw = tv.raw(j)
         if raw and raw[0] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS and j > i:
             head = strip_clitic(tv.word(j - 1))
-            if head in lx.MEDIA_HEADS or head in lx.INSTITUTION_HEADS:
+            if issuer and j - 1 == i and head[:1] == "ل":
+                head = head[1:]
+            if head in lx.MEDIA_HEADS or head in lx.INSTITUTION_HEADS or head in lx.QUOTED_NAME_HEADS:
                 close = next(
                     (c for c in range(j + 1, min(j + 7, limit)) if tv.raw(c)[:1] in lx.CLOSING_MARKS + '"'),
                     None,
@@ -102,18 +106,51 @@ def _np_end(tv: TokenView, i: int, limit: int) -> int:
             continue
         if tv.is_punct(j) or w in lx.SPEAKER_STOPS or tv.toks[j].kind == "number":
             break
-        if w.startswith("لل") or (w[:1] == "ل" and w[1:] in lx.MEDIA_HEADS):
+        if (w.startswith("لل") or (w[:1] == "ل" and w[1:] in lx.MEDIA_HEADS)) and not (issuer and j == i):
             break  # "للصحفيين", "لقناة": the audience, not the speaker
         clitics = tv.toks[j].clitics
-        if clitics is not None and clitics.prefixes[:1] == ("ب",):
+        if clitics is not None and clitics.prefixes[:1] == ("ب",) and not (issuer and j == i):
             break  # "وتابع بغضب": a manner adverbial, not the speaker
         if j > i and clitics is not None and clitics.prefixes == ("ل",) and w.endswith(("ين", "ون")):
             break  # "وقال نتنياهو لدبلوماسيين أجانب": the audience (not "رئيس الهيئة لمكافحة الفساد")
-        if j > i and (speech_verb(w) or participle(w)):
+        if j > i and (speech_verb(w) or participle(w) or w in lx.ISSUED_BY):
             break
         j += 1
         words += 1
     return j
+
+
+def statement_head(word: str) -> bool:
+    """ "بيان", "البيان", "لبيان", "وبيان" — a document that may name who issued it."""
+    w = strip_clitic(word)
+    return any(x in lx.STATEMENT_HEADS for x in (w, w.removeprefix("ال"), w[1:] if w[:1] in "لب" else w))
+
+
+def issuer_at(tv: TokenView, i: int, limit: int) -> int | None:
+    """Token where the issuer of the document at ``i`` is named: "بيان [صحافي] للشرطة", "بيان الجيش",
+    "تقرير صادر عن الأمم المتحدة", "بيان من المفوضية"; None when the document names no one."""
+    indefinite = not strip_clitic(tv.word(i)).removeprefix("ل").startswith("ال")
+    j = i + 1
+    while j < limit and j - i <= 3 and tv.word(j) in lx.STATEMENT_ADJECTIVES:
+        j += 1
+    if j >= limit or tv.is_punct(j):
+        return None
+    w = tv.word(j)
+    if w in lx.ISSUED_BY:  # "صادر عن X", "صدر اليوم السبت عن X"
+        at = next(
+            (x for x in range(j + 1, min(limit, j + 5)) if tv.word(x) in ("عن", "من", "إلى", "الى")), None
+        )
+        return at + 1 if at is not None and at + 1 < limit else None
+    if w in ("من", "عن") and j + 1 < limit and not tv.is_punct(j + 1):
+        return j + 1
+    clitics = tv.toks[j].clitics
+    if clitics is not None and clitics.prefixes[:1] == ("ل",) and len(w) > 2:
+        return j  # "بيان للشرطة", "تقرير لمنظمة العفو الدولية"
+    if indefinite and j == i + 1 and w.startswith("ال") and w not in lx.SPEAKER_STOPS:
+        return j  # construct state: "بيان الجيش", "تقرير الأمم المتحدة" (not "البيان الختامي")
+    if indefinite and j == i + 1 and tv.raw(j)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
+        return j  # بيان "الحرس الثوري"
+    return None
 
 
 def _from_np(tv: TokenView, i: int, j: int, mentions: Mentions) -> Speaker | None:
@@ -121,8 +158,11 @@ def _from_np(tv: TokenView, i: int, j: int, mentions: Mentions) -> Speaker | Non
     if j <= i:
         return None
     phrase = _clean(tv, i, j)
-    head = mentions.covering(tv.toks[i].start) or (
-        mentions.covering(tv.toks[i + 1].start) if tv.is_punct(i) and i + 1 < j else None
+    head = (
+        mentions.covering(tv.toks[i].start)
+        or (mentions.covering(tv.toks[i + 1].start) if tv.is_punct(i) and i + 1 < j else None)
+        or (mentions.covering(tv.toks[i].start + 2) if tv.raw(i)[:2] == "لل" else None)
+        or (mentions.covering(tv.toks[i].start + 1) if tv.raw(i)[:1] == "ل" else None)
     )
     if head is not None:
         return Speaker(head.text, head.id, phrase, head.type)
@@ -159,6 +199,7 @@ class SpeakerResolver:
         self.tv = tv
         self.mentions = Mentions(mentions)
         self.history: list[Speaker] = []
+        self._resolving = False
 
     @property
     def last(self) -> Speaker | None:
@@ -182,7 +223,21 @@ class SpeakerResolver:
             i += 1
         if i >= j or tv.word(i) in lx.TIME_WORDS:
             return None
-        end = _np_end(tv, i, j)
+        if statement_head(tv.word(i)):
+            owner = issuer_at(tv, i, j)
+            found = self._named(owner, j, issuer=True) if owner is not None else None
+            if found is not None:
+                return found  # "وذكر بيان للشرطة أن": the police speak, not the statement
+        return self._named(i, j)
+
+    def _named(self, i: int, j: int, *, issuer: bool = False) -> Speaker | None:
+        """Speaker for the noun phrase starting at token ``i`` (before ``j``)."""
+        tv = self.tv
+        end = _np_end(tv, i, j, issuer=issuer)
+        for x in range(i + 1, end):
+            if _accusative(tv, x) and self.mentions.covering(tv.toks[x].start) is None:
+                end = x  # "وأصدرت الشركة بيانا": the object ends the subject
+                break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
         if person is not None:
             cut = tv.last_before(person.end) + 1
@@ -194,13 +249,71 @@ class SpeakerResolver:
         if end <= i:
             return None
         first = tv.word(i)
+        if issuer and first.startswith("لل"):
+            first = "ا" + first[1:]  # "بيان للوزارة": the ministry
         if end - i == 1 and _accusative(tv, i) and self.mentions.covering(tv.toks[i].start) is None:
             return None  # "فقال ساخرا": an accusative adverbial, never the (nominative) subject
+        named = self.mentions.covering(tv.toks[i].start)
+        if named is not None and named.end > tv.toks[i].end:
+            return _from_np(tv, i, end, self.mentions)  # "الجيش الإسرائيلي" is a name already
         if end - i <= 2 and (first in lx.PERSON_ANAPHORS or first in lx.ORG_ANAPHORS):
-            found = self._antecedent(first)
+            found = self._antecedent(first) or self.article_antecedent(first, i)
             if found is not None:
                 return found
         return _from_np(tv, i, end, self.mentions)
+
+    def article_antecedent(self, anaphor: str, before: int) -> Speaker | None:
+        """The nearest earlier full name for a definite head that nobody has spoken as yet: "وقالت
+        الشركة" → "شركة جيت بلو", "وأعلن الجيش" → "الجيش الإسرائيلي", "الرئيس" → "الرئيس التركي رجب
+        طيب أردوغان" (a person named right after the title), "البيان" → the issuer of "بيان للشرطة"."""
+        if self._resolving:
+            return None
+        self._resolving = True
+        try:
+            names: list[tuple[set[str], Speaker]] = []
+            for sp in self._article_names(anaphor, before):
+                words = set(_fold_words(sp.text))
+                if not any(words <= seen or seen <= words for seen, _ in names):
+                    names.append((words, sp))
+        finally:
+            self._resolving = False
+        if len(names) == 1:
+            return names[0][1]
+        return None  # nobody, or two different ones ("الجيش السوري" and "الجيش التركي"): not clear
+
+    def _article_names(self, anaphor: str, before: int) -> Iterator[Speaker]:
+        tv = self.tv
+        head = anaphor.removeprefix("ال")
+        person = anaphor in lx.PERSON_ANAPHORS
+        n = len(tv.toks)
+        for x in range(before - 1, max(-1, before - _ANTECEDENT_REACH), -1):
+            w = strip_clitic(tv.word(x))
+            forms = (w, w[1:] if w[:1] in "لب" and len(w) > 3 else w)
+            if not any(f in (head, anaphor) for f in forms):
+                continue
+            limit = min(n, x + _NP_MAX_WORDS + 2)
+            if statement_head(w):
+                owner = issuer_at(tv, x, limit)
+                owned = self._named(owner, min(n, owner + _NP_MAX_WORDS), issuer=True) if owner else None
+                if owned is not None and owned.mention_id is not None:
+                    yield owned
+                continue
+            end = _np_end(tv, x, limit)
+            if person:
+                m = _person_in(tv, x, min(end + 1, x + 6), self.mentions)
+                if m is not None:
+                    yield Speaker(m.text, m.id, tv.text(x, max(end, tv.last_before(m.end) + 1)), "PER")
+                continue
+            if end - x < 2 or end - x > 5:
+                continue  # the bare noun again, or a phrase that runs on
+            m = self.mentions.covering(tv.toks[x].start)
+            phrase = _clean(tv, x, end)
+            if m is not None and m.type in ("ORG", "PER", "MISC", "FAC"):
+                yield Speaker(m.text, m.id, phrase, m.type)
+                continue
+            if any(tv.word(y) in lx.SPEAKER_STOPS or tv.toks[y].kind == "number" for y in range(x + 1, end)):
+                continue
+            yield Speaker(phrase, None, phrase, None)
 
     def _antecedent(self, anaphor: str) -> Speaker | None:
         """An earlier speaker whose phrase has the anaphor's head ("الوزير" → "وزير الخارجية ...")."""
@@ -217,6 +330,10 @@ class SpeakerResolver:
     def before_verb(self, k: int, first: int) -> Speaker | None:
         """Subject written before the verb: "لكن وزارة الزراعة قالت إن", "X، الذي قال إن"."""
         tv = self.tv
+        if self._after_object(k, first):
+            subject = self.sentence_subject(first, k)
+            if subject is not None:
+                return subject  # "ونشرت X على حسابها صورا قالت إنها": X, not the place before "صورا"
         e = k
         while e - 1 >= first and tv.word(e - 1) in ("قد", "لقد"):
             e -= 1
@@ -244,12 +361,29 @@ class SpeakerResolver:
         if head is not None:  # "وزارة الزراعة قالت"; not the place in "مسؤولون صحيون بغزة أفادوا"
             return Speaker(head.text, head.id, tv.text(s, e), head.type)
         if e - s <= 2 and (tv.word(s) in lx.PERSON_ANAPHORS or tv.word(s) in lx.ORG_ANAPHORS):
-            found = self._antecedent(tv.word(s))
+            found = self._antecedent(tv.word(s)) or self.article_antecedent(tv.word(s), s)
             if found is not None:
                 return found
         if tv.word(s)[:2] != "ال" and e - s == 1:
             return None  # one indefinite word before a verb is rarely its subject
         return _from_np(tv, s, e, self.mentions)
+
+    def _after_object(self, k: int, first: int) -> bool:
+        """The verb at ``k`` opens a relative clause on an indefinite object ("نشرت صورا قالت إنها",
+        "بقصف مدفعي، قال إنه"): the word before it is an indefinite noun that no entity covers."""
+        tv = self.tv
+        x = k - 1
+        while x > first and tv.word(x) in ("،", ","):
+            x -= 1
+        if x <= first + 1 or tv.is_punct(x) or self.mentions.covering(tv.toks[x].start) is not None:
+            return False
+        w = tv.word(x)
+        if w.startswith(("ال", "وال", "لل", "بال")) or w in _BACK_STOPS or speech_verb(w) or participle(w):
+            return False
+        if _accusative(tv, x):
+            return True
+        before = tv.toks[x - 1].clitics
+        return before is not None and before.prefixes[:1] == ("ب",) and not tv.word(x - 1).startswith("بال")
 
     def _back(self, e: int, first: int) -> int:
         tv = self.tv

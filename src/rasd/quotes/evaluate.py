@@ -234,3 +234,68 @@ def speed(news: Path, limit: int) -> dict[str, float | int]:
         "quotes_stage_chars_per_second": round(chars / seconds) if seconds else 0,
         "text_ner_link_seconds": round(upstream_seconds, 2),
     }
+
+
+OPEN_FILES = ("ant_v1.1_jawharafm", "ant_v2.1_multisource")
+
+
+def open_articles(
+    news: Path, per_file: int, seed: int, gold_path: Path = DEFAULT_GOLD
+) -> list[dict[str, Any]]:
+    """A seeded sample of unlabelled articles (none from the gold file, any split) per news file,
+    for judging precision on open text rather than on the gold selection's politics articles."""
+    import random
+
+    taken = {r["doc_id"] for r in load_gold(gold_path, "all")} if gold_path.exists() else set()
+    out: list[dict[str, Any]] = []
+    for file in OPEN_FILES:
+        pool: list[dict[str, Any]] = []
+        with gzip.open(news / f"{file}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                art = json.loads(line)
+                if art["id"] not in taken and 300 <= len(art["text"]) <= 5000:
+                    art["file"] = file
+                    pool.append(art)
+        pool.sort(key=lambda a: a["id"])
+        out.extend(random.Random(seed).sample(pool, per_file))
+    return out
+
+
+def open_sample(
+    news: Path = DEFAULT_NEWS, per_file: int = 150, seed: int = 21, show: int = 60
+) -> tuple[dict[str, int], list[str]]:
+    """Run text, ner, link and quotes on unlabelled articles and print ``show`` predicted quotes,
+    each with its sentence and the one before, for a human to judge. The quotes shown are those
+    whose (seed, document, start) hash lowest: a random draw that stays the same quote for quote
+    when a rule change adds or drops others, so before/after judgements compare."""
+    import hashlib
+
+    from rasd.pipeline import Pipeline
+    from rasd.quotes.stage import QuoteStage
+
+    pipeline = Pipeline.from_names(["text", "ner", "link"])
+    stage = QuoteStage()
+    found: list[tuple[Document, Quote]] = []
+    arts = open_articles(news, per_file, seed)
+    for art in arts:
+        doc = stage(pipeline(Document(id=art["id"], text=art["text"], source=art.get("source"))))
+        found.extend((doc, q) for q in doc.quotes)
+
+    def rank(item: tuple[Document, Quote]) -> str:
+        return hashlib.sha1(f"{seed}:{item[0].id}:{item[1].start}".encode()).hexdigest()
+
+    picked = sorted(found, key=rank)[:show]
+    lines = []
+    for n, (doc, q) in enumerate(picked, 1):
+        sent = doc.sentence_at(q.start)
+        s0 = sent.start if sent else q.start
+        prev = doc.sentence_at(s0 - 2) if s0 >= 2 else None
+        ctx_start = prev.start if prev else s0
+        ctx_end = max(q.end, sent.end if sent else q.end)
+        ctx = doc.text[ctx_start : q.start] + "[[" + q.text + "]]" + doc.text[q.end : ctx_end]
+        lines.append(
+            f"#{n} {doc.id} direct={q.direct} cue={q.cue!r} speaker={q.speaker_text!r}\n"
+            f"    {ctx.replace(chr(10), ' / ')[-700:]}"
+        )
+    summary = {"articles": len(arts), "quotes": len(found), "shown": len(picked)}
+    return summary, lines

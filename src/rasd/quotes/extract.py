@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rasd.model import Document, Quote, Sentence
 from rasd.quotes import lexicon as lx
-from rasd.quotes.attribute import Speaker, SpeakerResolver
+from rasd.quotes.attribute import Speaker, SpeakerResolver, _np_end, issuer_at, statement_head
 from rasd.quotes.detect import (
     Region,
     TokenView,
@@ -196,6 +196,8 @@ class _Finder:
             return None  # أكد "الوطني الحر" الذي ...: a quoted name as the subject
         if participle(w):
             return Candidate(region.start, region.end, True, "participle", si, p, None)
+        if tv.verb(p) and not explicit and not long and self._in_source_phrase(p, first):
+            return None  # وفق ما ذكرت "فرانس برس": the quoted name is the source, not its words
         if tv.verb(p):
             return Candidate(region.start, region.end, True, "verb", si, p, (p + 1, p + 1), self._relay(w))
         if not explicit and (not long or not region.closed):
@@ -217,6 +219,13 @@ class _Finder:
         if weak_at is not None and (comp or long or tv.word(p + 1) == ":"):
             return self._verb_quote(region, si, weak_at, p)
         return None
+
+    def _in_source_phrase(self, p: int, first: int) -> bool:
+        """The verb at ``p`` belongs to an "according to" phrase: "حسبما ذكرت", "وفقا لما نقلته"."""
+        tv = self.tv
+        if tv.word(p - 1) in ("ما", "لما", "مما"):
+            return True
+        return any(source_cue_at(tv, x) == p for x in range(max(first, p - 3), p))
 
     def _verb_quote(self, region: Region, si: int, q: int, p: int) -> Candidate | None:
         if any(complementizer_at(self.tv, x) for x in range(q + 1, p + 1)):
@@ -360,6 +369,9 @@ class _Finder:
                     continue
                 i, explicit = named
                 np_end = self._source_speaker_end(i, b)
+                owner = issuer_at(tv, i, b) if statement_head(tv.word(i)) else None
+                if owner is not None:  # "وفقا لبيان من المفوضية الأوروبية، ..."
+                    np_end = max(np_end, _np_end(tv, owner, b, issuer=True))
                 if not explicit and not self._source_like(i, np_end, resolver):
                     k = after
                     continue
@@ -396,19 +408,18 @@ class _Finder:
             i += 1
             if tv.word(i) in ("في", "عن"):
                 i += 1
-        if explicit and tv.word(i) in ("به", "بها", "له", "لها"):
-            i += 1  # "بحسب ما صرح به لمراسلة الإذاعة، محمد الصحبي"
+        if i > after and tv.word(i) in lx.SOURCE_VERB_OBJECTS:
+            i += 1  # "بحسب ما صرح به لمراسلة الإذاعة، محمد الصحبي", "وفق ما أعلنت عنه السلطات"
         if explicit and tv.word(i)[:1] == "ل" and tv.word(i)[:2] != "ال":
             comma = next((x for x in range(i, min(b, i + 7)) if tv.word(x) in _COMMAS), None)
             if comma is not None:
                 i = comma + 1  # the audience first, then the speaker after the comma
-        if i >= b or tv.is_punct(i):
-            return None
+        quoted_name = tv.raw(i)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS and not tv.is_punct(i + 1)
+        if i >= b or (tv.is_punct(i) and not quoted_name):
+            return None  # (وفق ما ذكرت "رويترز": the quoted name is the source)
         return i, explicit
 
     def _source_speaker_end(self, i: int, b: int) -> int:
-        from rasd.quotes.attribute import _np_end
-
         return _np_end(self.tv, i, b)
 
     def _source_like(self, i: int, j: int, resolver: SpeakerResolver) -> bool:
@@ -416,6 +427,8 @@ class _Finder:
         if j <= i:
             return False
         tv = self.tv
+        if tv.is_punct(i) and i + 1 < j:
+            i += 1  # the quoted name: "رويترز" in marks
         m = resolver.mentions.covering(tv.toks[i].start)
         if m is not None and m.type in ("PER", "ORG", "GPE", "NORP"):
             return True

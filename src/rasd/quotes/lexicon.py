@@ -48,7 +48,7 @@ PARTICIPLES: frozenset[str] = frozenset(_holders.SUBJECTLESS_REPORTING) | _fold(
     (
         "مشددا", "مشددة", "محذرا", "محذرة", "معربا", "معربة", "متابعا", "متابعة", "مردفا", "مردفة",
         "مؤكدين", "مضيفين", "معتبرين", "مشيرين", "واصفا", "واصفة", "متسائلا", "متسائلة", "مستدركا",
-        "بالقول", "قائلين",
+        "بالقول", "قائلين", "مذكرا", "مذكرين",
     )
 )  # fmt: skip
 # Editorial formulas that look like reporting verbs but have no speaker: "يذكر أن ...".
@@ -84,6 +84,31 @@ SOURCE_HEADS: frozenset[str] = frozenset(_holders.SOURCE_HEADS) | _fold(
 )
 INSTITUTION_HEADS: frozenset[str] = frozenset(_holders.INSTITUTION_HEADS)
 MEDIA_HEADS: frozenset[str] = frozenset(_holders.MEDIA_HEADS)
+# Indefinite heads followed by a quoted proper name: شركة "فانا"، حزب "الحياة الحرة".
+QUOTED_NAME_HEADS: frozenset[str] = (
+    frozenset(_holders.QUOTED_NAME_HEADS)
+    | MEDIA_HEADS
+    | _fold(("حركة", "جماعة", "تنظيم", "جبهة", "ائتلاف", "منظمة", "صحيفة", "مجلة"))
+)
+# Documents that speak for whoever issued them: "بيان للشرطة", "تقرير صادر عن الأمم المتحدة",
+# "بيان الجيش" — the issuer is the speaker; the document only when it names no one.
+STATEMENT_HEADS: frozenset[str] = _fold(
+    (
+        "بيان", "بيانات", "تقرير", "تقارير", "رسالة", "بلاغ", "تصريح", "تصريحات", "تغريدة", "منشور",
+        "مذكرة", "وثيقة", "إعلان", "نشرة",
+    )
+)  # fmt: skip
+# Adjectives that may stand between a document and its issuer: "بيان صحافي للشرطة".
+STATEMENT_ADJECTIVES: frozenset[str] = _fold(
+    (
+        "صحافي", "صحفي", "رسمي", "مشترك", "مكتوب", "جديد", "سابق", "أخير", "نشر", "نشره", "نشرته",
+        "منفصل", "مقتضب", "ثان", "آخر", "اخر", "سنوي", "شهري", "أممي", "حقوقي", "إعلامي", "حديث",
+    )
+)  # fmt: skip
+# "صادر عن X", "منسوب إلى X": the issuer follows.
+ISSUED_BY: frozenset[str] = _fold(
+    ("صادر", "صادرة", "الصادر", "الصادرة", "منسوب", "منسوبة", "صدر", "صدرت", "أصدره", "أصدرته")
+)
 # Words that end a speaker phrase: adjuncts of the verb ("في بيان", "خلال مؤتمر"), the relayed
 # "قوله", the audience "للصحفيين".
 SPEAKER_STOPS: frozenset[str] = frozenset(_holders.HOLDER_STOPS - {"ما"}) | COMPLEMENTIZERS | _fold(
@@ -109,8 +134,13 @@ ORG_ANAPHORS: frozenset[str] = _fold(
         "الوزارة", "الحكومة", "الهيئة", "المنظمة", "الحركة", "الجماعة", "الحزب", "الوكالة", "البعثة",
         "اللجنة", "المجلس", "الرئاسة", "السفارة", "الشركة", "الجبهة", "الائتلاف", "التحالف", "المرصد",
         "الصحيفة", "القناة", "الشبكة", "البيان", "الرسالة", "المنظمة",
+        "الجيش", "الشرطة", "السلطات", "المحكمة", "البرلمان", "الاتحاد", "الجامعة", "الرابطة", "الجمعية",
+        "المؤسسة", "المفوضية", "المجموعة", "الفصائل", "الميليشيا", "المليشيا", "الإدارة", "الصندوق",
+        "البنك", "الهيئة", "الوكالة", "المركز", "التنظيم", "البلاغ", "التقرير", "النيابة",
     )
 )  # fmt: skip
+# Pronoun objects of the verb inside an "according to" phrase: "وفق ما أعلنت عنه السلطات".
+SOURCE_VERB_OBJECTS: frozenset[str] = _fold(("عنه", "عنها", "به", "بها", "له", "لها", "فيه", "فيها", "عليه"))
 # Pronoun-only sources: "، حسب تعبيره", "وفق قوله" repeat the speaker of the clause, no new quote.
 PRONOUN_SOURCES: frozenset[str] = _fold(
     ("قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "تعبيرهم", "تصريحه", "تصريحها", "رأيه", "رأيها", "زعمه")

@@ -1,0 +1,132 @@
+"""Round 2 classes found on open text: according-to sources in quotation marks, statements that
+speak for their issuer, definite heads resolved in the article, relative clauses after an object,
+and according-to phrases whose verb has a pronoun object. Invented sentences; mentions by hand."""
+
+from __future__ import annotations
+
+from rasd.model import Document, Mention
+from rasd.quotes import QuoteStage
+from rasd.text.stage import TextStage
+
+
+def _quotes(text: str, mentions: tuple[tuple[str, str], ...] = ()) -> Document:
+    doc = TextStage()(Document(id="t", text=text))
+    for n, (name, kind) in enumerate(mentions):
+        start = text.index(name)
+        doc.mentions.append(Mention(id=f"t:m{n}", start=start, end=start + len(name), text=name, type=kind))
+    return QuoteStage()(doc)
+
+
+def test_quoted_agency_after_according_to_verb_is_the_source_not_a_quote() -> None:
+    text = (
+        "قال الوزير كمال داود إن المفاوضات ستستمر أسبوعا آخر.\n"
+        'وأغلقت الشرطة الطريق الرئيسي المؤدي إلى الميناء منذ الصباح، وفق ما ذكرت "وكالة الأنباء".'
+    )
+    doc = _quotes(text, (("كمال داود", "PER"), ("وكالة الأنباء", "ORG")))
+    assert all(q.text != "وكالة الأنباء" for q in doc.quotes)
+    trailing = [q for q in doc.quotes if q.text.startswith("وأغلقت الشرطة")]
+    assert len(trailing) == 1
+    assert trailing[0].speaker_text == "وكالة الأنباء"
+    assert trailing[0].direct is False
+
+
+def test_quoted_agency_before_the_clause_speaks_for_it() -> None:
+    doc = _quotes(
+        'وبحسب "نجمة الشمال"، فإن السفينة غادرت الميناء قبل العاصفة بساعات.', (("نجمة الشمال", "ORG"),)
+    )
+    assert [(q.text, q.speaker_text) for q in doc.quotes] == [
+        ("السفينة غادرت الميناء قبل العاصفة بساعات", "نجمة الشمال")
+    ]
+
+
+def test_statement_of_the_police_gives_the_police() -> None:
+    doc = _quotes("وذكر بيان للشرطة أن ثلاثة أشخاص أصيبوا في الحادث.")
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].speaker_text == "الشرطة"
+    assert doc.quotes[0].text == "ثلاثة أشخاص أصيبوا في الحادث"
+
+
+def test_report_issued_by_an_organisation_gives_the_organisation() -> None:
+    doc = _quotes(
+        "وأكد تقرير صادر عن منظمة الصحة العالمية أن الوباء تراجع في معظم المحافظات.",
+        (("منظمة الصحة العالمية", "ORG"),),
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["منظمة الصحة العالمية"]
+
+
+def test_statement_in_construct_state_gives_its_issuer() -> None:
+    doc = _quotes("وأضاف بيان الجيش الوطني أن الدوريات ستتواصل طوال الليل.", (("الجيش الوطني", "ORG"),))
+    assert [q.speaker_text for q in doc.quotes] == ["الجيش الوطني"]
+
+
+def test_statement_without_issuer_speaks_as_itself() -> None:
+    doc = _quotes("وقال بيان إن الاجتماع سيعقد في موعده المحدد.")
+    assert [q.speaker_text for q in doc.quotes] == ["بيان"]
+
+
+def test_according_to_statement_from_an_institution() -> None:
+    doc = _quotes(
+        "ووفقا لبيان من المفوضية الأوروبية، علق الاتحاد واردات اللحوم من ثلاث دول.",
+        (("المفوضية الأوروبية", "ORG"),),
+    )
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].speaker_text == "المفوضية الأوروبية"
+    assert doc.quotes[0].text.startswith("علق الاتحاد")
+
+
+def test_definite_company_resolves_to_the_company_named_earlier() -> None:
+    text = (
+        "فازت شركة النخيل الذهبية بعقد لبناء الجسر الجديد في المدينة.\n"
+        "وقالت الشركة إن الأشغال ستبدأ مطلع الشهر المقبل."
+    )
+    doc = _quotes(text, (("النخيل الذهبية", "ORG"),))
+    assert [q.speaker_text for q in doc.quotes] == ["شركة النخيل الذهبية"]
+
+
+def test_definite_army_resolves_to_the_army_named_earlier() -> None:
+    text = "قصف الجيش الوطني مواقع للمسلحين شمال البلاد.\nوأعلن الجيش أنه دمر ثلاثة مخازن للأسلحة."
+    doc = _quotes(text, (("الجيش الوطني", "ORG"),))
+    assert [q.speaker_text for q in doc.quotes] == ["الجيش الوطني"]
+
+
+def test_definite_head_with_two_possible_antecedents_stays_as_written() -> None:
+    text = "اشتبك الجيش الوطني مع الجيش الجمهوري قرب الحدود.\nوقال الجيش إن خسائره كانت محدودة في المعارك."
+    doc = _quotes(text, (("الجيش الوطني", "ORG"), ("الجيش الجمهوري", "ORG")))
+    assert [q.speaker_text for q in doc.quotes] == ["الجيش"]
+
+
+def test_definite_president_resolves_to_the_person_named_after_the_title() -> None:
+    text = (
+        "استقبل الرئيس الموريتاني أحمد ولد سالم وفدا من رجال الأعمال.\n"
+        "وقال الرئيس إن بلاده تشجع الاستثمار في الطاقة الشمسية."
+    )
+    doc = _quotes(text, (("أحمد ولد سالم", "PER"),))
+    assert [(q.speaker_text, q.speaker_mention_id) for q in doc.quotes] == [("أحمد ولد سالم", "t:m0")]
+
+
+def test_relative_clause_after_an_object_takes_the_main_subject() -> None:
+    doc = _quotes(
+        "ونشرت جمعية الأمل على حسابها على تويتر صورا قالت إنها تظهر آثار الفيضان في القرية.",
+        (("جمعية الأمل", "ORG"), ("تويتر", "ORG")),
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["جمعية الأمل"]
+    assert doc.quotes[0].text == "تظهر آثار الفيضان في القرية"
+
+
+def test_according_to_with_a_pronoun_object_names_the_source_after_it() -> None:
+    doc = _quotes("تنطلق حملة التلقيح في المدارس يوم الاثنين، وفق ما أعلنت عنه السلطات الصحية.")
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].speaker_text == "السلطات الصحية"
+    assert doc.quotes[0].text.startswith("تنطلق حملة التلقيح")
+
+
+def test_according_to_common_noun_source_is_the_speaker() -> None:
+    doc = _quotes("وبحسب مصادر محلية، فإن الاشتباكات استمرت حتى ساعة متأخرة من الليل.")
+    assert [q.speaker_text for q in doc.quotes] == ["مصادر محلية"]
+
+
+def test_long_quote_after_verb_in_according_to_phrase_is_still_a_quote() -> None:
+    doc = _quotes(
+        'وقال الوزير سامي نور: "سنفتح المعبر أمام المسافرين ابتداء من الغد".', (("سامي نور", "PER"),)
+    )
+    assert [(q.text, q.direct) for q in doc.quotes] == [("سنفتح المعبر أمام المسافرين ابتداء من الغد", True)]
