@@ -491,6 +491,44 @@ def romanize(text: str) -> str | None:
 # Heads of armed groups that the press swaps freely ("حركة/جماعة الشباب").
 GROUP_HEADS = ("حركه", "جماعه", "تنظيم")
 
+# Heads that an article drops when it names a body again: "قوات مكافحة الإرهاب" ... "مكافحة
+# الإرهاب"; "تلفزيون النهار الجزائري" ... "النهار". Used within one article only.
+BODY_HEADS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in [
+        *GROUP_HEADS,
+        "قوات",
+        "إدارة",
+        "جهاز",
+        "وحدة",
+        "وحدات",
+        "مديرية",
+        "هيئة",
+        "تلفزيون",
+        "قناة",
+        "صحيفة",
+        "جريدة",
+        "إذاعة",
+        "وكالة",
+        "موقع",
+    ]
+)
+
+# "شرطة عدن", "أمن عدن", "مديرية أمن القاهرة": a city's police is one body whichever the press
+# writes (the security directorate is the police). Followed by a town's name only.
+POLICE_HEADS: tuple[str, ...] = tuple(
+    normalize(w) for w in ["مديرية أمن", "إدارة أمن", "قيادة شرطة", "مديرية شرطة", "شرطة", "أمن"]
+)
+
+
+def police_town(text: str) -> str | None:
+    """The town in "شرطة X" / "أمن X" / "مديرية أمن X" (clitics allowed), or None."""
+    for key in clitic_variants(text):
+        for head in POLICE_HEADS:
+            if key.startswith(head + " ") and len(key) > len(head) + 1:
+                return key[len(head) + 1 :]
+    return None
+
 
 def force_variants(text: str) -> list[str]:
     """Other ways the press names the same armed body, for KB lookup only.

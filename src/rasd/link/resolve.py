@@ -39,6 +39,7 @@ from rasd.model import Document, Entity, Mention
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PROVINCE_PREFIX = "province:"
 FACILITY_PREFIX = "at:"
+POLICE_PREFIX = "police:"
 MAX_ALIASES = 50
 # "X في Y" / "X بY": a place followed by the province or country it lies in.
 _IN_RE = re.compile(r" (?:في|فى) | (?=ب\S)")
@@ -293,21 +294,37 @@ def link_document(
             entry = _kb_partial_person(res, m.text)
             if entry is not None:
                 keys[m.id] = entry.kb_id
+    # A city's police: "شرطة عدن" and "أمن عدن" share one key, the town's.
+    police = [
+        (m, town) for m in todo if m.type == "ORG" and m.id not in keys if (town := names.police_town(m.text))
+    ]
+    if police:
+        police_places = geocode_names([t for _, t in police], countries=weighted, gazetteer=res.gaz)
+        for (m, _), place in zip(police, police_places, strict=True):
+            if place is not None and place.source != "kb" and place.precision == 1:
+                keys[m.id] = f"{POLICE_PREFIX}{place.key}"
     # A one-word organisation ("المرصد", "الخارجية") is the one longer organisation of this
-    # document whose name starts with that word, if there is exactly one.
+    # document whose name starts with that word, if there is exactly one. A name the article
+    # wrote before with a head ("قوات مكافحة الإرهاب" ... "مكافحة الإرهاب") is that body too.
     orgs = [m for m in doc.mentions if m.type == "ORG"]
     for m in todo:
         if m.id in keys or m.type != "ORG":
             continue
-        heads = {v for v in names.clitic_variants(m.text) if " " not in v}
-        if not heads:
+        variants = [v.split() for v in names.clitic_variants(m.text)]
+        if not variants:
             continue
         fits = set()
         for other in orgs:
             words = names.name_key(other.text).split()
-            if len(words) >= 2 and words[0] in names.GROUP_HEADS:
+            if len(words) >= 2 and words[0] in names.BODY_HEADS:
                 words = [*words[1:], ""]  # "الشباب" is short for "حركة الشباب"
-            if other is not m and len(words) >= 2 and words[0] in heads:
+            if other is m or len(words) < 2:
+                continue
+            if any(
+                (len(v) == 1 and words[0] == v[0])
+                or (len(v) > 1 and len(words) > len(v) and words[: len(v)] == v)
+                for v in variants
+            ):
                 fits.add(keys.get(other.id) or other.link_key or name_link_key("ORG", other.text) or "")
         fits.discard("")
         if len(fits) == 1:
@@ -623,6 +640,10 @@ def _make_entity(key: str, keys: set[str], ms: list[Mention], res: _Resources) -
             # A camp, crossing or airport named after its town: placed at the town.
             entity.lat, entity.lon, entity.geo_precision = town.lat, town.lon, 1
             entity.country = entity.country or town.country
+    police_key = next((k for k in sorted(keys) if k.startswith(POLICE_PREFIX)), None)
+    if police_key is not None and entity.country is None:
+        town = res.gaz.by_key(police_key[len(POLICE_PREFIX) :])
+        entity.country = town.country if town is not None else None
     return entity
 
 
