@@ -185,9 +185,15 @@ def is_irrealis(before: str) -> bool:
     return False
 
 
-def refine(name: str, folded_sentence: str, actor_categories: set[str], has_killed: bool) -> str:
-    """A more specific type from the sentence context (air/drone/suicide cues, victims, actors)."""
+def refine(
+    name: str, folded_sentence: str, actor_categories: set[str], has_killed: bool, *, phrase: str = ""
+) -> str:
+    """A more specific type from the sentence context (air/drone/suicide cues, victims, actors).
+    ``phrase``: the folded trigger; gunmen who "attacked" (هاجم) civilians attacked civilians."""
     t = ty.EVENT_TYPES_BY_NAME[name]
+    attacked = phrase.startswith(normalize("هاجم"))
+    if name == "armed_clash" and attacked and has_cue(folded_sentence, "civilian"):
+        return "attack_on_civilians"
     for phrase in ty.CIVIL_AVIATION_PHRASES:
         folded_sentence = folded_sentence.replace(normalize(phrase), " ")
     if name in ("attack", "shooting", "killing", "shelling", "bombing"):

@@ -305,7 +305,7 @@ def veto(
         # Neither report gives a day (both dated by publication, a window of days): a city
         # sees many events in such a window, so the kind and an actor, target or toll must agree.
         return "both dated by publication: nothing shared"
-    if a.event.acled_event_type != b.event.acled_event_type and not (
+    if _family(a.event) != _family(b.event) and not (
         a.event.type in _GENERIC_TYPES or b.event.type in _GENERIC_TYPES
     ):
         # A battle and a strike at one town are one event only on one explicit day and with

@@ -240,7 +240,7 @@ def find_event_mentions(
         chosen = max(strong or triggers, key=lambda t: (ty.EVENT_TYPES_BY_NAME[t.type].rank, -t.start))
         sent_mentions = [m for m in doc.mentions if sent.start <= m.start < sent.end]
         actors, targets, categories = ar.actors_and_targets(doc, sent, sent_mentions, kb, chosen.type)
-        etype = detect.refine(chosen.type, folded, categories, bool(killed))
+        etype = detect.refine(chosen.type, folded, categories, bool(killed), phrase=chosen.phrase)
         place = ar.choose_place([places[m.id] for m in sent_mentions if m.id in places], chosen.start)
         # "منذ الثلاثاء" dates an ongoing situation, not this sentence's event.
         event_dates = [d for d in dates if not d[1].since]
@@ -315,7 +315,7 @@ def _inside_name(t: detect.TriggerMatch, names: list[tuple[int, int]]) -> bool:
 def _lead_date(doc: Document, n: int) -> ar.DateRef | None:
     for sent in doc.sentences[:n]:
         for _, ref in ar.sentence_dates(doc, sent):
-            if ref.precision == "day":
+            if ref.precision == "day" and not ref.since:
                 return ref
     return None
 
