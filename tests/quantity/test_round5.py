@@ -217,3 +217,71 @@ def test_year_in_a_long_count_head_does_not_break_it() -> None:
     text = "وقالت الصحيفة إن عدد المقاتلين الأجانب الذين سافروا إلى البلاد منذ عام 2012 يقدر بأكثر من 9 آلاف."
     q = next(x for x in quantities(text) if x.value == 9000)
     assert q.measure == "fighters"
+
+
+# --- third batch (read on blind3 after its held-out check) -----------------------------------------
+
+
+def test_court_list_of_sentences_is_other() -> None:
+    text = "قضت المحكمة العسكرية في العاصمة، الأحد، بإعدام 5 متهمين، والسجن المؤبد لـ12، وبراءة 9 آخرين."
+    assert figures(text) == [(5, "other"), (12, "other"), (9, "other")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأوضح أن الفصل 12 من القانون الأساسي عدد 31 المؤرخ في 3 مارس يخول ذلك.",
+        "طبقا للفصول 44 مكرر و44 ثالثا من المجلة.",
+    ],
+)
+def test_law_and_article_numbers_are_labels(text: str) -> None:
+    assert [q.value for q in quantities(text) if q.value in (31, 44)] == []
+
+
+def test_adjective_dual_after_a_dual_noun_is_no_count() -> None:
+    assert quantities("واستهدف تفجيران انتحاريان صباح الأحد كنيستين في المدينة.") == []
+
+
+def test_victims_of_gunmen_do_not_take_the_gunmen_measure() -> None:
+    text = "وقال شاهد إن نحو أربعة مسلحين أطلقوا النار على نحو 30 شخصا داخل السوق."
+    assert figures(text) == [(4, "fighters"), (30, "other")]
+
+
+def test_troops_keep_carrying_over_a_list_of_units() -> None:
+    text = "ويبلغ عدد الجنود المنتشرين 35 ألف فرد، وجنود الاحتياط 9 آلاف فرد."
+    assert figures(text) == [(35000, "troops"), (9000, "troops")]
+
+
+def test_upto_equivalent_is_at_most_and_peso_is_money() -> None:
+    q = only("وتمنح الشرطة مكافأة تصل الى ما يعادل 300 يورو عن كل شخص.")
+    assert q.qualifier == "at_most"
+    assert only("وهناك مكافأة تتراوح بين 5 آلاف و9 آلاف بيزو للشخص.").measure == "money"
+
+
+def test_elimination_with_a_possessive_and_quotes() -> None:
+    q = only('وأعلن الجيش عن "قضائه" على ستة "من العناصر المسلحة" في الصحراء.')
+    assert (q.value, q.measure) == (6, "killed")
+
+
+def test_girls_dual_counts() -> None:
+    assert figures("وقال إن عائلة من خمسة أفراد بينهم طفلتان نفذت الهجوم.") == [(5, "other"), (2, "other")]
+    assert [x.value for x in quantities("وقال إن بين المصابين طفلتين.")] == [2]
+
+
+def test_own_count_of_things_is_no_displacement() -> None:
+    q = only("وأضاف أن المغادرة القادمة لحافلات عددها 85 في قافلة.")
+    assert q.measure == "other"
+
+
+def test_glued_not_less_than() -> None:
+    q = only("وأسقط الهجوم ما لايقل عن 33 قتيلا.")
+    assert (q.qualifier, q.measure) == ("at_least", "killed")
+
+
+def test_armed_men_and_hostage_guards() -> None:
+    assert only("ونفذ العملية بمساعدة 3 رجال مسلحين.").measure == "fighters"
+    assert only("وأخذ معه 4 حراس رهائن قبل أن يفر.").measure == "detained"
+
+
+def test_shots_fired_times_are_not_strikes() -> None:
+    assert only("وقال إن اللصوص أطلقوا النار 5 مرات على الحيوان.").measure == "other"

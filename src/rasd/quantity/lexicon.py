@@ -163,6 +163,12 @@ QUALIFIER_BEFORE: list[tuple[tuple[str, ...], str]] = sorted(
         (tuple(normalize(p).split()), q)
         for p, q in [
             ("ما لا يقل عن", "at_least"),
+            ("ما لايقل عن", "at_least"),
+            ("لايقل عن", "at_least"),
+            ("يصل إلى ما يعادل", "at_most"),
+            ("يصل الى ما يعادل", "at_most"),
+            ("تصل إلى ما يعادل", "at_most"),
+            ("تصل الى ما يعادل", "at_most"),
             ("لا يقل عن", "at_least"),
             ("لا تقل عن", "at_least"),
             ("على الأقل", "at_least"),
@@ -1025,7 +1031,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     # A prison sentence is not an arrest count: "قضت المحكمة بسجن 4 متهمين" is `other` (guideline).
     # A trial is not an arrest either: "يحاكم في القضية 11 جنديا", "محاكمة 20 متهما" are `other`.
-    "sentenced": ("سجن", "محاكمة", "يحاكم", "تحاكم", "محاكمتهم"),
+    "sentenced": ("سجن", "محاكمة", "يحاكم", "تحاكم", "محاكمتهم", "براءة", "تبرئة", "المؤبد"),
     "fighters": ("تجنيد", "جند", "انضمام", "انضم", "التحق"),
     "troops": ("نشر", "إرسال", "أرسل", "أرسلت", "نشرت", "ينشر", "تنشر", "سحب", "تعزيز", "حشد", "حشدت"),
     "strikes": (
@@ -1036,6 +1042,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "إطلاق",
         "أطلق",
         "أطلقت",
+        "أطلقوا",
         "استهداف",
         "ألقى",
         "ألقت",
@@ -1294,6 +1301,10 @@ _DUAL_NOUNS: dict[str, tuple[str, ...]] = {
         "صحفيان",
         "شقيقين",
         "شقيقان",
+        "طفلتين",
+        "طفلتان",
+        "ولدين",
+        "ولدان",
     ),
     "fighters": ("مسلحان", "مقاتلان", "عنصرين", "عنصران", "انتحاريان", "إرهابيان", "متشددان"),
     "troops": ("جنديين", "جنديان", "ضابطين", "ضابطان", "شرطيان", "عسكريان", "شرطيين", "دركيين", "دركيان"),
@@ -1623,7 +1634,9 @@ CONSTRUCT_HEADS = {
 for _w in ("فقدان", "فقدوا", "فقدت", "خسارة"):
     EVENT_CUE_WORDS.setdefault(normalize(_w), "killed")
 # "القضاء على 5 إرهابيين": killed, but only with على (القضاء alone is the judiciary).
-ELIMINATION_HEADS = {normalize(w) for w in ("القضاء", "بالقضاء", "والقضاء", "للقضاء")}
+ELIMINATION_HEADS = {
+    normalize(w) for w in ("القضاء", "بالقضاء", "والقضاء", "للقضاء", "قضائها", "قضائه", "قضائهم", "قضاءها")
+}
 # Second half of a combined toll: "مقتل وإصابة 1115", "قتلى وجرحى": neither measure alone.
 COMBINED_SECOND = {
     normalize(w): m
@@ -2287,3 +2300,11 @@ REMAINDER_WORDS = {normalize(w) for w in ("المتبقين", "المتبقون"
 MODEL_HEADS = {normalize(w) for w in ("نوع", "طراز", "طرازه", "فئة", "النوع", "الطراز")}
 # "منع 5000 آخرين من مغادرة البلاد": people stopped from leaving were not displaced.
 PREVENTION_WORDS = {normalize(w) for w in ("منع", "منعت", "منعوا", "يمنع", "تمنع", "منعها")}
+# Words after a number that number a legal article ("الفصل 60 رابعا"), or a law ("عدد 26 المؤرخ في").
+ARTICLE_SUFFIXES = {normalize(w) for w in ("ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا")}
+ARTICLE_SUFFIXES |= {normalize(w) for w in ("تاسعا", "عاشرا", "المؤرخ", "المؤرخة")}
+# "عددها 121": the count of the noun before it; a figure of things when that noun is not people.
+OWN_COUNT_HEADS = {normalize(w) for w in ("عددها", "عددهم", "عددهن", "وعددها", "وعددهم")}
+for _w in ("رهائن", "رهينة", "كرهائن"):
+    MEASURE_NOUNS.setdefault(normalize(_w), "detained")
+MEASURE_NOUNS.setdefault(normalize("بيزو"), "money")

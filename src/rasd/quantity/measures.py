@@ -87,8 +87,11 @@ def cue_measure(sc: Scan, i: int) -> str | None:
                 cands.append(c[: -len(suf)])
     for cand in cands:
         if cand in lx.EVENT_CUE_WORDS:
-            if w in lx.EXECUTION_WORDS and any(sc.word(k) in lx.COURT_WORDS for k in range(i - 4, i)):
+            if w in lx.EXECUTION_WORDS and any(sc.word(k) in lx.COURT_WORDS for k in range(i - 8, i)):
                 return "sentenced"  # "حكما نهائيا بإعدام ستة": a court sentence, not a death
+            if w == "السجن" and sc.word(i - 1) in ("من", "في", "داخل", "الي", "علي"):
+                return None  # "فر من السجن": the prison, not a sentence
+
             return lx.EVENT_CUE_WORDS[cand]
     return None
 
@@ -189,7 +192,8 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
                 return cue_measure(sc, timed), 2  # "قتلت يوم الأحد، ثلاثة من عناصر الحركة"
         if w in _CLAUSE_BREAKS or w in lx.CLAUSE_WORDS or sc.toks[k].is_digit or newline_before(sc, k + 1):
             break
-        if w == "علي" and sc.word(k - 1) in lx.ELIMINATION_HEADS:
+        quoted = sc.word(k - 1) in lx.NAME_QUOTES  # "عن "قضائها" على أربعة"
+        if w == "علي" and sc.word(k - 2 if quoted else k - 1) in lx.ELIMINATION_HEADS:
             return "killed", steps + 1  # "القضاء على 5 إرهابيين"
         cue = cue_measure(sc, k)
         if cue:
@@ -360,6 +364,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
             adjective = sc.word(noun + 1)  # "عائلة نازحة", "مدنيين جرحى"
             if adjective in lx.MEASURE_NOUNS and noun_measure is None:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
+        if noun_measure == "troops" and lx.MEASURE_NOUNS.get(sc.word(noun + 1)) in ("fighters", "detained"):
+            noun_measure = lx.MEASURE_NOUNS[sc.word(noun + 1)]  # "3 رجال مسلحين", "4 حراس رهائن"
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
     if noun is not None and noun_measure in lx.CASUALTY_MEASURES:
@@ -380,6 +386,10 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     if people_or_none and mixed_toll_after(sc, m):
         return MeasureResult("other", unit, noun)
     cue, distance = event_cue(sc, m, noun)
+    owner = sc.word(m.first_tok - 2)
+    own = sc.word(m.first_tok - 1) in lx.OWN_COUNT_HEADS and cue in lx.CASUALTY_MEASURES
+    if own and not _people_plural(owner) and _lookup(owner, lx.PERSON_NOUNS) is None:
+        cue = None  # "المغادرة القادمة لحافلات عددها 121": the figure counts the buses
     prevented = any(sc.word(k) in lx.PREVENTION_WORDS for k in range(m.first_tok - 3, m.first_tok))
     if cue == "displaced" and prevented:
         cue = None  # "تم منع 5000 آخرين من مغادرة البلاد": stopped from leaving, not displaced
@@ -410,12 +420,12 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
 
 
 def _after_attack(sc: Scan, m: NumberMatch) -> bool:
-    """An attack noun or strike verb shortly before "N مرات" in the same clause."""
+    """An attack noun shortly before "N مرات" in the same clause (shots fired "3 مرات" are not strikes)."""
     for k in range(m.first_tok - 1, max(-1, m.first_tok - 7), -1):
         w = sc.word(k)
         if w in _CLAUSE_BREAKS or sc.toks[k].is_digit:
             return False
-        if strip_prefixes(w, lx.ATTACK_NOUNS)[1] in lx.ATTACK_NOUNS or cue_measure(sc, k) == "strikes":
+        if strip_prefixes(w, lx.ATTACK_NOUNS)[1] in lx.ATTACK_NOUNS:
             return True
     return False
 
@@ -482,7 +492,7 @@ def not_count_reason(
         return "year range"  # "في الفترة الممتدة من 1955 الى 2013"
     if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.LAW_WORDS):
         return "label"  # "الفصول 201 و204 من المجلة الجزائية"
-    if sc.word(m.tok_end) in ("مكرر", "مكررا") or (
+    if sc.word(m.tok_end) in ("مكرر", "مكررا") or sc.word(m.tok_end) in lx.ARTICLE_SUFFIXES or (
         sc.word(m.tok_end) == "في" and sc.word(m.tok_end + 1).startswith(("فقرت", "فقرات", "الفقر"))
     ):
         return "label"  # "الفصل 13 مكرر", "و237 في فقراته الأولى"

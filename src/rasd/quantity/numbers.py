@@ -377,6 +377,8 @@ def _dual_noun(sc: Scan, i: int) -> NumberMatch | None:
     prev = sc.word(i - 1)
     if base not in lx.DUAL_NOUNS and prev.endswith(("ان", "ين")) and len(prev) > 4:
         return None  # "مصدران دبلوماسيان": a derived dual after a dual noun is its adjective
+    if w.endswith("ان") and prev.endswith("ان") and len(prev) > 4 and prev not in lx.NUMBER_WORDS:
+        return None  # "تفجيران انتحاريان": even a listed dual is an adjective after a nominative dual
     end = i + 1
     if strip_prefixes(sc.word(end), lx.ADJECTIVAL_NUMBERS)[1] in lx.ADJECTIVAL_NUMBERS:
         end += 1

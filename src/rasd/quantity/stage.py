@@ -18,6 +18,7 @@ from rasd.quantity.attribute import (
 )
 from rasd.quantity.measures import (
     MeasureResult,
+    cue_measure,
     looks_like_people,
     measure_of,
     mixed_toll_after,
@@ -134,6 +135,8 @@ def _inherit_measure(
                 MeasureResult(last[1], mr.unit, mr.unit_tok) if mr.unit_tok is None or _no_noun(noun) else mr
             )
         return mr
+    if last[1] in lx.PERSON_MEASURES and any(cue_measure(sc, k) for k in range(last[2], m.first_tok)):
+        return mr  # "ثلاثة مسلحين أطلقوا النار على 40 شخصا": a new event, the victims are no fighters
     if mr.unit_tok is None or people or _no_noun(noun):
         return MeasureResult(last[1], mr.unit, mr.unit_tok)
     return mr
@@ -205,11 +208,15 @@ def _bracketed_list_head(sc: Scan, m: NumberMatch, first: int) -> str | None:
     ]
     if not bracketed or all(_year_like(sc.toks[k].text) for k in (*bracketed, m.tok_start)):
         return None  # "تونس (2011) ومصر (2012)": a list of years
+    inside = False  # walking back through "(14 ألفا و72)", an earlier member of the list
     for k in range(m.first_tok - 2, first - 1, -1):
         w = sc.word(k)
+        if w in (")", "("):
+            inside = w == ")"
+            continue
         if w in lx.RANKING_HEADS or w in lx.RANK_WORDS:
             return None
-        if sc.toks[k].is_digit and sc.word(k - 1) != "(":
+        if sc.toks[k].is_digit and not inside:
             return None  # a figure of its own stands between: the list is not headed by a noun
         base = strip_prefixes(w, lx.MEASURE_NOUNS)[1]
         measure = lx.MEASURE_NOUNS.get(base)
