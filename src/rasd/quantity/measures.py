@@ -492,8 +492,10 @@ def not_count_reason(
         return "year range"  # "في الفترة الممتدة من 1955 الى 2013"
     if sc.word(m.tok_end) == "من" and _lookup(sc.word(m.tok_end + 1), lx.LAW_WORDS):
         return "label"  # "الفصول 201 و204 من المجلة الجزائية"
-    if sc.word(m.tok_end) in ("مكرر", "مكررا") or sc.word(m.tok_end) in lx.ARTICLE_SUFFIXES or (
-        sc.word(m.tok_end) == "في" and sc.word(m.tok_end + 1).startswith(("فقرت", "فقرات", "الفقر"))
+    if (
+        sc.word(m.tok_end) in ("مكرر", "مكررا")
+        or sc.word(m.tok_end) in lx.ARTICLE_SUFFIXES
+        or (sc.word(m.tok_end) == "في" and sc.word(m.tok_end + 1).startswith(("فقرت", "فقرات", "الفقر")))
     ):
         return "label"  # "الفصل 13 مكرر", "و237 في فقراته الأولى"
     start = sc.toks[m.tok_start].start
