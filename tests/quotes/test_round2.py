@@ -130,3 +130,13 @@ def test_long_quote_after_verb_in_according_to_phrase_is_still_a_quote() -> None
         'وقال الوزير سامي نور: "سنفتح المعبر أمام المسافرين ابتداء من الغد".', (("سامي نور", "PER"),)
     )
     assert [(q.text, q.direct) for q in doc.quotes] == [("سنفتح المعبر أمام المسافرين ابتداء من الغد", True)]
+
+
+def test_negated_reporting_verb_is_no_quote() -> None:
+    doc = _quotes("ولم تؤكد الوزارة أن المفاوضات ستستأنف قبل نهاية الشهر.")
+    assert doc.quotes == []
+
+
+def test_but_she_said_takes_the_definite_subject_of_the_sentence() -> None:
+    doc = _quotes("ولم تكشف اللجنة العليا عن أسماء الموقوفين، لكنها أشارت إلى أن عددهم بلغ عشرين شخصا.")
+    assert [q.speaker_text for q in doc.quotes] == ["اللجنة العليا"]

@@ -330,8 +330,8 @@ class SpeakerResolver:
     def before_verb(self, k: int, first: int) -> Speaker | None:
         """Subject written before the verb: "لكن وزارة الزراعة قالت إن", "X، الذي قال إن"."""
         tv = self.tv
-        if self._after_object(k, first):
-            subject = self.sentence_subject(first, k)
+        if self._after_object(k, first) or tv.word(k - 1) in lx.PRONOUN_CONJUNCTIONS:
+            subject = self.sentence_subject(first, k, definite=tv.word(k - 1) in lx.PRONOUN_CONJUNCTIONS)
             if subject is not None:
                 return subject  # "ونشرت X على حسابها صورا قالت إنها": X, not the place before "صورا"
         e = k
@@ -395,16 +395,22 @@ class SpeakerResolver:
             s -= 1
         return s
 
-    def sentence_subject(self, first: int, k: int) -> Speaker | None:
+    def sentence_subject(self, first: int, k: int, *, definite: bool = False) -> Speaker | None:
         """Subject of the verb that opens the sentence, for a participle later in it: "من جانبه، رد
         نائب الوزير سيرغي ريابكوف ...، بالقول إن" — only when it is a named entity."""
         tv = self.tv
         v = first
-        while v < k and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
+        while v < k and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v) or tv.word(v) in lx.NEGATIONS):
             v += 1
         if v + 1 >= k:
             return None
         found = self.after_cue(v + 1, k)
+        if found is not None and found.mention_id is None and definite and tv.word(v + 1).startswith("ال"):
+            j = v + 1
+            while j < k and tv.word(j).startswith("ال") and tv.word(j) not in lx.SPEAKER_STOPS:
+                j += 1  # a definite noun and its adjectives; "الشرطة دوافع ..." ends before the object
+            phrase = _clean(tv, v + 1, j)
+            return Speaker(phrase, None, phrase, None)  # "لم تكشف النيابة العامة ...، لكنها أشارت"
         if found is None or found.mention_id is None or found.type not in ("PER", "ORG"):
             return None
         return found

@@ -272,10 +272,12 @@ class _Finder:
                 region.start, region.end, True, "postposed", si, j, (j + 1, self._sent_end(sent, j))
             )
         after = source_cue_at(tv, j)
-        if after is not None and tv.word(after) not in lx.PRONOUN_SOURCES:
-            return Candidate(
-                region.start, region.end, True, "source", si, j, (after, self._sent_end(sent, j))
-            )
+        end = self._sent_end(sent, j)
+        named = self._source_np(after, end) if after is not None else None
+        if (
+            after is not None and named is not None
+        ):  # "..." وفق ما قرأت "العربية.نت": the source after the verb
+            return Candidate(region.start, region.end, True, "source", si, j, (named[0], end))
         return None
 
     def _sent_end(self, sent: Sentence, j: int) -> int:
@@ -302,6 +304,8 @@ class _Finder:
                     continue
                 if verb in lx.WEAK_SPEECH_VERBS and tv.word(k - 1) in lx.INSTITUTION_HEADS and k > a:
                     continue  # "مركز رصد": a verbal noun inside a name
+                if verb and k > a and tv.word(k - 1) in lx.NEGATIONS:
+                    continue  # "ولم تؤكد أي استطلاعات أن ...": nobody said it
                 # weak verbs (بين "between", تابع "followed") only with their complementizer close by
                 weak = verb in lx.WEAK_SPEECH_VERBS and verb not in lx.RELAY_VERBS
                 reach = 4 if is_part else (6 if weak else _VERB_REACH)

@@ -72,7 +72,13 @@ COMPLEMENT_PREPOSITIONS: frozenset[str] = _fold(("إلى", "الى", "من", "ع
 # "according to" phrases (token sequences), longest first; shared with the quantity holders.
 SOURCE_CUES: list[tuple[str, ...]] = _holders.SOURCE_CUES
 # After "حسبما"/"وفق ما": verbs that name no one ("وفق ما جاء في بيان ...").
-SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS)
+SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS) | _fold(
+    ("قرأ", "قرأت", "أورد", "أوردت", "نشره", "نشرته", "رصده", "رصدته", "رصدت")
+)
+# "لكنها أشارت إلى أن": the pronoun is the subject of the sentence's first clause.
+PRONOUN_CONJUNCTIONS: frozenset[str] = _fold(
+    ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "إلا أنه", "إلا أنها", "غير أنه", "غير أنها")
+)
 # "وجاء في البيان:" — the document the speaker issued speaks.
 CAME_IN_VERBS: frozenset[str] = _fold(("جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"))
 VERB_ADVERBS: frozenset[str] = (
@@ -109,6 +115,8 @@ STATEMENT_ADJECTIVES: frozenset[str] = _fold(
 ISSUED_BY: frozenset[str] = _fold(
     ("صادر", "صادرة", "الصادر", "الصادرة", "منسوب", "منسوبة", "صدر", "صدرت", "أصدره", "أصدرته")
 )
+# Negations before a reporting verb: "لم يؤكد أن" reports that nobody said it.
+NEGATIONS: frozenset[str] = _fold(("لم", "ولم", "لن", "ولن", "فلم"))
 # Words that end a speaker phrase: adjuncts of the verb ("في بيان", "خلال مؤتمر"), the relayed
 # "قوله", the audience "للصحفيين".
 SPEAKER_STOPS: frozenset[str] = frozenset(_holders.HOLDER_STOPS - {"ما"}) | COMPLEMENTIZERS | _fold(
@@ -118,7 +126,8 @@ SPEAKER_STOPS: frozenset[str] = frozenset(_holders.HOLDER_STOPS - {"ما"}) | CO
         "قائلا", "قائلة", "بدوره", "بدورها", "أيضا", "كذلك", "مساء", "صباح", "ظهر", "و",
         "عندما", "حين", "حيث", "لأن", "كي", "إذ", "بعدما", "ما", "وقد", "قد",
         "فيها", "فيه", "عنه", "عنها", "له", "لها", "لهم", "عليه", "عليها", "منه", "منها", "به", "بها",
-        "يلي", "ردا", "تعليقا", "تعقيبا", "ساخرا", "ساخرة", "مبتسما", "غاضبا", "مازحا", "متأثرا", "متابعا",
+        "يلي", "بالقول", "ردا", "تعليقا", "تعقيبا", "ساخرا", "ساخرة", "مبتسما", "غاضبا", "مازحا", "متأثرا",
+        "متابعا",
     )
 )  # fmt: skip
 # Definite heads that refer back to a speaker already named: "وأضاف الوزير", "وقالت الوزارة".
