@@ -452,17 +452,18 @@ ARAB_COUNTRIES: frozenset[str] = frozenset(
 
 
 def article_variant(key: str) -> str | None:
-    """The key with the article added or dropped: "بليده" <-> "البليده", "الخان الاحمر" -> "خان الاحمر".
+    """The key with the article the press left out: "بليده" -> "البليده", "غوطه" -> "الغوطه".
 
-    GeoNames and the press disagree about the article of many Arabic place names. A fallback
-    only: the first word keeps at least three letters, and the result must be a known key.
+    GeoNames writes many Arabic town names with the article and the press often drops it.
+    A fallback only, one way only (dropping an article turns nouns into towns: "الدوما", "البركان"),
+    for a first word of at least four letters that is no nisba adjective ("كردي").
     """
     first, _, rest = key.partition(" ")
     if not first or not all("\u0621" <= ch <= "\u064a" for ch in first):
         return None
-    if first.startswith(_ARTICLE):
-        return f"{first[2:]} {rest}".strip() if len(first) >= 5 else None
-    return f"{_ARTICLE}{first} {rest}".strip() if len(first) >= 3 else None
+    if first.startswith(_ARTICLE) or len(first) < 4 or first.endswith("ي"):
+        return None
+    return f"{_ARTICLE}{first} {rest}".strip()
 
 
 def _latin_keys(*latin: str | None) -> set[str]:
