@@ -149,6 +149,15 @@ def score(docs: list[Document], rows: list[dict[str, Any]], errors: bool) -> dic
                     and p.lon is not None
                     and (haversine_km(p.lat, p.lon, g["lat"], g["lon"]) <= 25.0)
                 )
+            if errors and g.get("lat") is not None:
+                km = (
+                    haversine_km(p.lat, p.lon, g["lat"], g["lon"])
+                    if p.lat is not None and p.lon is not None
+                    else None
+                )
+                if km is None or km > 25.0:
+                    where = f"{km:.0f} km off, precision {p.geo_precision}" if km is not None else "no place"
+                    print(f"LOCATION {doc.id} {g['event']}: {where}; gold {g.get('location')}")
             if errors and (
                 p.acled_sub_event_type != g["acled_sub_event_type"]
                 or (p.fatalities or 0) != (g.get("fatalities") or 0)

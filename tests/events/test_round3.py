@@ -187,3 +187,12 @@ def test_gunmen_on_a_bus_of_copts_attack_civilians(analyse) -> None:  # type: ig
     doc = analyse("هاجم مسلحون حافلة تقل أقباطا في محافظة المنيا يوم الأربعاء وقتلوا 12 شخصا.")
     [event] = doc.events
     assert event.acled_event_type == "Violence against civilians"
+
+
+def test_witnesses_naming_civilian_victims_make_an_attack_on_civilians(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "أسفر هجوم في مدينة المنيا يوم الأربعاء عن مقتل 12 شخصا. "
+        "وقال شهود عيان إن الهجوم استهدف حافلة تقل أقباطا."
+    )
+    [event] = doc.events
+    assert event.acled_event_type == "Violence against civilians" and len(event.evidence) == 2

@@ -368,6 +368,11 @@ def _to_event(
     follow_ups: Iterable[Sentence] = (),
 ) -> Event | None:
     etype = _best_type(group)
+    follow_ups = list(follow_ups)
+    if etype == "armed_clash" and all(m.weak for m in group) and _names_civilians(doc, follow_ups):
+        # "هجوم" with a toll defaults to a clash; witnesses who say the victims were
+        # passengers or worshippers make it an attack on civilians.
+        etype = "attack_on_civilians"
     acled_type, acled_sub = ty.acled_pair(etype)
     dated = [m.date for m in group if m.date is not None]
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -426,6 +431,10 @@ def event_place(placed: list[ar.PlaceRef], region_km: float = 50.0) -> ar.PlaceR
         if p.key == anchor.key or haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) <= region_km
     ]
     return min(near, key=lambda p: (p.precision, p.start))
+
+
+def _names_civilians(doc: Document, sentences: Iterable[Sentence]) -> bool:
+    return any(detect.has_cue(normalize(doc.text[s.start : s.end]), "civilian") for s in sentences)
 
 
 def _sub_national(p: ar.PlaceRef) -> bool:
