@@ -285,3 +285,13 @@ def test_armed_men_and_hostage_guards() -> None:
 
 def test_shots_fired_times_are_not_strikes() -> None:
     assert only("وقال إن اللصوص أطلقوا النار 5 مرات على الحيوان.").measure == "other"
+
+
+def test_bracketed_list_members_name_their_subject() -> None:
+    text = "وتضم قائمة المقاتلين الأجانب هناك المغرب (3100) وليبيا (1200) و(75) من أميركا الجنوبية."
+    assert [q.subject_text for q in quantities(text)] == ["المغرب", "ليبيا", "أميركا الجنوبية"]
+
+
+def test_continent_name_is_no_rank_adverb() -> None:
+    text = "وعن أعداد المقاتلين تشير الأرقام إلى (900) من آسيا و(610) من أفريقيا و(40) من أوروبا."
+    assert figures(text) == [(900, "fighters"), (610, "fighters"), (40, "fighters")]

@@ -2266,7 +2266,8 @@ COURT_WORDS = {
     )
 }
 # "في المرتبة 58 عالميا", "مصر (18 عالميا)": a rank, not a count.
-RANK_WORDS = {normalize(w) for w in ("عالميا", "عربيا", "إفريقيا", "أفريقيا", "أوروبيا", "آسيويا", "قاريا")}
+# (not إفريقيا: the rank adverb is spelt like the continent)
+RANK_WORDS = {normalize(w) for w in ("عالميا", "عربيا", "أوروبيا", "آسيويا", "قاريا")}
 # Heads of a list whose bracketed figures count people: "قائمة المقاتلين ... تونس (6500) والسعودية (2500)".
 RANKING_HEADS = {
     normalize(w) for w in ("المرتبة", "المركز", "الترتيب", "مرتبة", "المراتب", "تصنيف", "التصنيف")

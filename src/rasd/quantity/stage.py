@@ -9,6 +9,7 @@ from dataclasses import replace
 from rasd.model import Document, Quantity, Timex
 from rasd.quantity import lexicon as lx
 from rasd.quantity.attribute import (
+    Attribution,
     HolderState,
     count_head_before,
     find_holder,
@@ -225,6 +226,23 @@ def _bracketed_list_head(sc: Scan, m: NumberMatch, first: int) -> str | None:
     return None
 
 
+def _bracketed_list_subject(sc: Scan, m: NumberMatch) -> Attribution | None:
+    """Whose figure a list member is: "تونس (6500)" → تونس, "(9607) من أفريقيا" → أفريقيا."""
+    words: list[str] = []
+    if sc.word(m.tok_end + 1) == "من":
+        for k in range(m.tok_end + 2, min(m.tok_end + 6, len(sc.toks))):
+            w = sc.word(k)
+            if not w[:1].isalpha() or (w[:1] == "و" and sc.word(k + 1) == "("):
+                break
+            words.append(sc.original[sc.toks[k].start : sc.toks[k].end])
+    else:
+        k = m.first_tok - 2
+        if k >= 0 and sc.word(k)[:1].isalpha():
+            w = sc.original[sc.toks[k].start : sc.toks[k].end]
+            words.append(w[1:] if w[:1] == "و" and len(w) > 3 else w)
+    return Attribution(" ".join(words)) if words else None
+
+
 def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
@@ -277,10 +295,12 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if reason == "age or label in brackets" and _bracketed_share(last_kept, si):
             reason = None  # "بلغ عدد الموقوفين 37 شخصا أغلبهم من البلد س (27)": a share of that count
         listed = reason in (None, "age or label in brackets", "year")
+        list_subject: Attribution | None = None
         if listed and mr.measure == "other" and mr.unit_tok is None:
             head = _bracketed_list_head(sc, m, _token_range(sc, starts, sent)[0])
             if head is not None:  # "قائمة المقاتلين ... تونس (6500) والسعودية (2500)"
                 reason, mr = None, MeasureResult(head, None, None)
+                list_subject = _bracketed_list_subject(sc, m)
         previous = (m, reason)
         if reason is not None:
             continue
@@ -298,7 +318,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
                 a, b = _token_range(sc, starts, sentences[noted])
                 note_holders(sc, (a, b), doc.mentions, state)
             noted += 1
-        subject = (
+        subject = list_subject or (
             find_subject(sc, m, mr.unit_tok, last, doc.mentions, mr.measure)
             if _has_subject(sc, m, mr)
             else None
