@@ -196,3 +196,18 @@ def test_witnesses_naming_civilian_victims_make_an_attack_on_civilians(analyse) 
     )
     [event] = doc.events
     assert event.acled_event_type == "Violence against civilians" and len(event.evidence) == 2
+
+
+def test_the_dateline_is_where_the_report_was_filed() -> None:
+    text = "دبي، الإمارات العربية المتحدة (CNN) -- انفجرت عبوة ناسفة قرب موكب في غزة."
+    assert text[: ar.dateline_end(text)].endswith("--")
+    assert ar.dateline_end("بغداد - قتل 3 في تفجير") == len("بغداد - ")
+    assert ar.dateline_end("قتل 5 أشخاص في غارة. وقال -- مصدر") == 0
+
+
+def test_a_dateline_city_is_not_the_event_place(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse(
+        "دبي، الإمارات العربية المتحدة (CNN) -- انفجرت عبوة ناسفة يوم الأربعاء قرب موكب في مدينة الموصل."
+    )
+    [event] = doc.events
+    assert event.lat is not None and abs(event.lat - 36.34) < 0.3

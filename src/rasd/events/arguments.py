@@ -259,6 +259,17 @@ def _headed_place(m: Mention, gaz: Gazetteer) -> PlaceRef | None:
     return PlaceRef(m.id, p.key, p.lat, p.lon, p.precision, m.start, m.end, p.country)
 
 
+# "دبي، الإمارات العربية المتحدة (CNN) -- نجا ...": where the article was filed, not where the
+# event happened.
+_DATELINE = re.compile(r"^\s*(?:[^.\n!?]{2,80}?(?:\([^()\n]{2,25}\))?\s*(?:--|—|–)|[^.\n!?\d]{2,40}?\s-\s)")
+
+
+def dateline_end(text: str) -> int:
+    """End offset of the article's dateline (0 when it has none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def names_an_actor(text: str, m: Mention) -> bool:
     """A place named as who backs or speaks ("الموالية لإيران", "دعت طهران"), not where."""
     before = [w.removesuffix("ل") for w in _words_before(text, m.start, 2)]

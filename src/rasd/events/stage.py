@@ -188,10 +188,13 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """Event mentions sentence by sentence (at most one per sentence: the most specific trigger)."""
     sentences = doc.sentences or [Sentence(0, len(doc.text), 0, len(doc.tokens))]
+    dateline = ar.dateline_end(doc.text)
     places = {
         m.id: p
         for m in doc.mentions
-        if (p := ar.place_of(m, kb, gaz, doc.text)) is not None and not ar.names_an_actor(doc.text, m)
+        if m.start >= dateline
+        and (p := ar.place_of(m, kb, gaz, doc.text)) is not None
+        and not ar.names_an_actor(doc.text, m)
     }
     # "هيئة تحرير الشام", "حركة المقاومة": a trigger word inside a group's name is no event.
     names = [(m.start, m.end) for m in doc.mentions if m.type in ("ORG", "PER", "NORP", "MISC")]
