@@ -109,3 +109,22 @@ def test_country_less_counter_terrorism_forces_follow_the_article() -> None:
     assert yemeni.kb_id != "kb:iq-cts"
     assert _entity(docs, "iq", "جهاز مكافحة الإرهاب") == _entity(docs, "iq", "جهاز مكافحة الإرهاب العراقي")
     assert entities[_entity(docs, "iq", "جهاز مكافحة الإرهاب") or ""].kb_id == "kb:iq-cts"
+
+
+def test_a_bare_shared_media_name_follows_the_articles_country() -> None:
+    dz = _doc(
+        "dz",
+        "قالت وزارة الدفاع الجزائرية لقناة النهار إن الطائرة سقطت قرب الجزائر.",
+        [("وزارة الدفاع الجزائرية", "ORG"), ("النهار", "ORG"), ("الجزائر", "GPE")],
+    )
+    lb = _doc(
+        "lb",
+        "نشرت النهار مقابلة مع وزير لبناني في بيروت عاصمة لبنان.",
+        [("النهار", "ORG"), ("بيروت", "GPE"), ("لبنان", "GPE")],
+    )
+    eg = _doc("eg", "ذكرت النهار أن الاجتماع في القاهرة.", [("النهار", "ORG"), ("القاهرة", "GPE")])
+    docs = [dz, lb, eg]
+    entities = {e.id: e for e in resolve_corpus(docs)}
+    assert entities[_entity(docs, "dz", "النهار") or ""].kb_id == "kb:ennahar-tv"
+    assert entities[_entity(docs, "lb", "النهار") or ""].kb_id == "kb:annahar"
+    assert entities[_entity(docs, "eg", "النهار") or ""].kb_id is None

@@ -257,6 +257,7 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "الشويرف",
         "الجم",  # "الجم الغفير" (the great crowd)
         "المنزه",  # "the promenade"
+        "النهار",  # "the day"; also two newspapers/channels in the KB
     ]
 )
 
