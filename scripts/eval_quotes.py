@@ -31,7 +31,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=60, help="predicted quotes printed from the --open sample")
     args = ap.parse_args()
     if args.open:
-        summary, lines = open_sample(args.news, args.open, args.seed, args.show)
+        summary, lines = open_sample(args.news, args.open, args.seed, args.show, args.gold)
         print("\n".join(lines))
         print(json.dumps(summary))
         return

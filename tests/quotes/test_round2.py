@@ -140,3 +140,28 @@ def test_negated_reporting_verb_is_no_quote() -> None:
 def test_but_she_said_takes_the_definite_subject_of_the_sentence() -> None:
     doc = _quotes("ولم تكشف اللجنة العليا عن أسماء الموقوفين، لكنها أشارت إلى أن عددهم بلغ عشرين شخصا.")
     assert [q.speaker_text for q in doc.quotes] == ["اللجنة العليا"]
+
+
+def test_person_in_apposition_after_a_relation_noun_is_the_speaker() -> None:
+    doc = _quotes(
+        "وقال شقيق سلمى، يوسف حداد، إن العائلة لم تتلق أي اتصال من الشرطة.",
+        (("سلمى", "PER"), ("يوسف حداد", "PER")),
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["يوسف حداد"]
+
+
+def test_and_the_statement_added_finds_the_issuer_of_an_earlier_statement() -> None:
+    text = (
+        "أغلقت السلطات المعبر الحدودي، وفق بيان صدر صباح اليوم عن وزارة الداخلية.\n"
+        "وأضاف البيان أن المعبر سيفتح من جديد بعد انتهاء التحقيق."
+    )
+    doc = _quotes(text, (("وزارة الداخلية", "ORG"),))
+    assert [q.speaker_text for q in doc.quotes] == ["وزارة الداخلية", "وزارة الداخلية"]
+
+
+def test_said_in_it_after_a_time_adjunct_takes_the_sentence_subject() -> None:
+    doc = _quotes(
+        "وأصدر المدرب كريم سالم إعلانا في نوفمبر الماضي قال فيه إنه سيعتزل بعد نهاية الموسم.",
+        (("كريم سالم", "PER"),),
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["كريم سالم"]

@@ -226,8 +226,9 @@ class SpeakerResolver:
         if statement_head(tv.word(i)):
             owner = issuer_at(tv, i, j)
             found = self._named(owner, j, issuer=True) if owner is not None else None
-            if found is not None:
-                return found  # "وذكر بيان للشرطة أن": the police speak, not the statement
+            if found is not None and owner is not None:  # "وذكر بيان للشرطة أن": the police speak, not the statement
+                found.phrase = tv.text(i, owner) + " " + found.phrase  # so "وأضاف البيان" finds them
+                return found
         return self._named(i, j)
 
     def _named(self, i: int, j: int, *, issuer: bool = False) -> Speaker | None:
@@ -239,6 +240,8 @@ class SpeakerResolver:
                 end = x  # "وأصدرت الشركة بيانا": the object ends the subject
                 break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
+        if person is not None and person.start > tv.toks[i].start:
+            person = self._apposition(person, j) or person
         if person is not None:
             cut = tv.last_before(person.end) + 1
             phrase = tv.text(i, max(cut, end))
@@ -261,6 +264,18 @@ class SpeakerResolver:
             if found is not None:
                 return found
         return _from_np(tv, i, end, self.mentions)
+
+    def _apposition(self, person: Mention, j: int) -> Mention | None:
+        """ "وقال زوج سيندهو، محمد عشيق، إن": the person named after a relation noun and a comma is
+        the speaker, the first one only qualifies the relation."""
+        tv = self.tv
+        after = tv.last_before(person.end) + 1
+        if after >= j or tv.word(after) not in ("،", ","):
+            return None
+        nxt = self.mentions.covering(tv.toks[after + 1].start) if after + 1 < j else None
+        if nxt is not None and nxt.type == "PER" and nxt.start == tv.toks[after + 1].start:
+            return nxt
+        return None
 
     def article_antecedent(self, anaphor: str, before: int) -> Speaker | None:
         """The nearest earlier full name for a definite head that nobody has spoken as yet: "وقالت
@@ -330,7 +345,12 @@ class SpeakerResolver:
     def before_verb(self, k: int, first: int) -> Speaker | None:
         """Subject written before the verb: "لكن وزارة الزراعة قالت إن", "X، الذي قال إن"."""
         tv = self.tv
-        if self._after_object(k, first) or tv.word(k - 1) in lx.PRONOUN_CONJUNCTIONS:
+        resumptive = (  # "أصدر إعلانا في ديسمبر الماضي قال فيه إنه": the sentence's subject
+            tv.word(k + 1) in ("فيه", "فيها")
+            and self.mentions.covering(tv.toks[k - 1].start) is None
+            and tv.word(k - 1) not in lx.PERSON_ANAPHORS | lx.ORG_ANAPHORS
+        )
+        if self._after_object(k, first) or tv.word(k - 1) in lx.PRONOUN_CONJUNCTIONS or resumptive:
             subject = self.sentence_subject(first, k, definite=tv.word(k - 1) in lx.PRONOUN_CONJUNCTIONS)
             if subject is not None:
                 return subject  # "ونشرت X على حسابها صورا قالت إنها": X, not the place before "صورا"

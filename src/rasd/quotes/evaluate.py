@@ -242,27 +242,29 @@ OPEN_FILES = ("ant_v1.1_jawharafm", "ant_v2.1_multisource")
 def open_articles(
     news: Path, per_file: int, seed: int, gold_path: Path = DEFAULT_GOLD
 ) -> list[dict[str, Any]]:
-    """A seeded sample of unlabelled articles (none from the gold file, any split) per news file,
-    for judging precision on open text rather than on the gold selection's politics articles."""
-    import random
+    """A seeded sample of unlabelled articles per news file, for judging precision on open text
+    rather than on the gold selection's politics articles. Articles are ranked by a hash of (seed,
+    id) and every article of the gold file (any split, the held-out one included) is skipped, so
+    the sample stays the same when the gold file grows, except for the articles it takes."""
+    import hashlib
 
     taken = {r["doc_id"] for r in load_gold(gold_path, "all")} if gold_path.exists() else set()
     out: list[dict[str, Any]] = []
     for file in OPEN_FILES:
-        pool: list[dict[str, Any]] = []
+        pool: list[tuple[str, dict[str, Any]]] = []
         with gzip.open(news / f"{file}.jsonl.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
                 art = json.loads(line)
                 if art["id"] not in taken and 300 <= len(art["text"]) <= 5000:
                     art["file"] = file
-                    pool.append(art)
-        pool.sort(key=lambda a: a["id"])
-        out.extend(random.Random(seed).sample(pool, per_file))
+                    pool.append((hashlib.sha1(f"{seed}:{art['id']}".encode()).hexdigest(), art))
+        pool.sort(key=lambda item: item[0])
+        out.extend(art for _, art in pool[:per_file])
     return out
 
 
 def open_sample(
-    news: Path = DEFAULT_NEWS, per_file: int = 150, seed: int = 21, show: int = 60
+    news: Path = DEFAULT_NEWS, per_file: int = 150, seed: int = 21, show: int = 60, gold: Path = DEFAULT_GOLD
 ) -> tuple[dict[str, int], list[str]]:
     """Run text, ner, link and quotes on unlabelled articles and print ``show`` predicted quotes,
     each with its sentence and the one before, for a human to judge. The quotes shown are those
@@ -276,7 +278,7 @@ def open_sample(
     pipeline = Pipeline.from_names(["text", "ner", "link"])
     stage = QuoteStage()
     found: list[tuple[Document, Quote]] = []
-    arts = open_articles(news, per_file, seed)
+    arts = open_articles(news, per_file, seed, gold)
     for art in arts:
         doc = stage(pipeline(Document(id=art["id"], text=art["text"], source=art.get("source"))))
         found.extend((doc, q) for q in doc.quotes)
