@@ -153,3 +153,51 @@ def test_small_places_known_from_the_news_are_kept() -> None:
     for name, country in (("لوكربي", "GB"), ("حصن كيفا", "TR"), ("كيلاويا", "US"), ("مونتانا", "US")):
         place = geocode_names([name])[0]
         assert place is not None and place.country == country, name
+
+
+def test_an_override_repeating_a_place_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rasd.geo.gazetteer import read_overrides
+
+    path = tmp_path / "o.jsonl"
+    path.write_text(
+        '{"names": ["أبو سليم"], "name_en": "Abu Salim", "country": "LY", "lat": 32.853, "lon": 13.183}\n'
+        '{"names": ["بوسليم", "أبو سليم"], "name_en": "Abu Salim (Tripoli)", "country": "LY",'
+        ' "lat": 32.86, "lon": 13.19}\n'
+        '{"names": ["الجوف"], "name_en": "Al Jawf (Yemen)", "country": "YE", "lat": 16.16, "lon": 44.78}\n'
+        '{"names": ["الجوف"], "name_en": "Al Jawf (Saudi Arabia)", "country": "SA",'
+        ' "lat": 29.97, "lon": 40.2}\n',
+        encoding="utf-8",
+    )
+    records, errors = read_overrides(path)
+    assert [r["name_en"] for r in records] == ["Abu Salim", "Al Jawf (Yemen)", "Al Jawf (Saudi Arabia)"]
+    assert len(errors) == 1 and "repeats 'Abu Salim'" in errors[0]
+
+
+def test_countryside_and_adjective_spans() -> None:
+    from rasd.geo.gazetteer import province_of
+
+    assert province_of("ريف حلب الشمالي") == names.name_key("حلب")
+    assert province_of("ريفي حماة") == names.name_key("حماة")
+    docs = [
+        _doc(
+            "s",
+            "قصفت الطائرات ريف حلب الشمالي وريفي حماة وسط سوريا، بينما وصلت قافلة إلى دير الزور السورية.",
+            [
+                ("ريف حلب الشمالي", "LOC"),
+                ("وريفي حماة", "LOC"),
+                ("سوريا", "GPE"),
+                ("دير الزور السورية", "GPE"),
+            ],
+        ),
+        _doc(
+            "e",
+            "وقع الحادث في المنيا المصرية جنوب القاهرة.",
+            [("المنيا المصرية", "GPE"), ("القاهرة", "GPE")],
+        ),
+    ]
+    entities = {e.id: e for e in resolve_corpus(docs)}
+    by_text = {m.text: entities[m.entity_id or ""] for d in docs for m in d.mentions}
+    assert by_text["ريف حلب الشمالي"].country == "SY" and by_text["ريف حلب الشمالي"].geo_precision == 3
+    assert by_text["وريفي حماة"].country == "SY" and by_text["وريفي حماة"].geo_precision == 3
+    assert by_text["دير الزور السورية"].country == "SY" and by_text["دير الزور السورية"].geo_precision == 1
+    assert by_text["المنيا المصرية"].country == "EG" and by_text["المنيا المصرية"].lat is not None

@@ -274,7 +274,10 @@ PLACE_HEADS: frozenset[str] = frozenset(
 # "ريف حلب" (the countryside of Aleppo) and the Tunisian "معتمدية" are treated the same way.
 PROVINCE_HEADS: frozenset[str] = frozenset(
     names.name_key(w)
-    for w in ["محافظة", "ولاية", "شعبية", "إقليم", "مقاطعة", "محافظه", "لواء", "قضاء", "ريف", "معتمدية"]
+    for w in [
+        *["محافظة", "ولاية", "شعبية", "إقليم", "مقاطعة", "محافظه", "لواء", "قضاء"],
+        *["ريف", "ريفي", "معتمدية"],
+    ]
 )
 
 # Heads of facilities named after the town they serve: "مخيم الهول", "معبر رفح", "مطار X".
@@ -308,6 +311,9 @@ FACILITY_TAILS: frozenset[str] = frozenset(
         "المدني",
     ]
 )
+
+# "ريف حلب", "ريفي حماة": the countryside keeps its head in display names.
+_COUNTRYSIDE = frozenset(names.name_key(w) for w in ["ريف", "ريفي"])
 
 # Heads written just before a tagged name that make it the province ("ولاية [المنستير]",
 # "محافظتي [تعز] والحديدة"). Not ريف/لواء/قضاء: outside a span they are too often other words.
@@ -380,7 +386,7 @@ def without_generic_head(text: str) -> str:
     if not sep or not rest.strip():
         return text.strip()
     keys = set(names.clitic_variants(head))
-    if keys & (PLACE_HEADS | PROVINCE_HEADS) and names.name_key("ريف") not in keys:
+    if keys & (PLACE_HEADS | PROVINCE_HEADS) and not keys & _COUNTRYSIDE:
         return rest.strip()
     return text.strip()
 
@@ -390,7 +396,9 @@ def province_of(text: str) -> str | None:
     for key in names.clitic_variants(text):
         head, _, rest = key.partition(" ")
         if rest and head in PROVINCE_HEADS:
-            return rest
+            # "ريف حلب الشمالي" is (a part of) the countryside of Aleppo
+            town, _, tail = rest.rpartition(" ")
+            return town if town and tail in DIRECTION_TAILS else rest
     return None
 
 
@@ -407,7 +415,7 @@ def facility_of(text: str) -> tuple[str, str] | None:
         words = rest.split()
         if len(words) > 1 and words[-1] in FACILITY_TAILS:
             words = words[:-1]
-        if len(words) > 1 and words[0] in PLACE_HEADS | PROVINCE_HEADS and words[0] != names.name_key("ريف"):
+        if len(words) > 1 and words[0] in PLACE_HEADS | PROVINCE_HEADS and words[0] not in _COUNTRYSIDE:
             words = words[1:]
         return head, " ".join(words)
     return None
@@ -646,6 +654,20 @@ def read_overrides(path: Path | str) -> tuple[list[dict[str, Any]], list[str]]:
         stopped = [n for n in nm if names.name_key(n) in STOPLIST]
         if stopped:
             errors.append(f"{where}: {stopped[0]!r} is in the gazetteer stoplist and would never match")
+            continue
+        twin = next(
+            (
+                (i, other)
+                for i, other in enumerate(records, 1)
+                if other.get("country") == rec.get("country")
+                and set(map(names.name_key, other["names"])) & set(map(names.name_key, nm))
+                and haversine_km(other["lat"], other["lon"], lat, lon) <= MERGE_KM
+            ),
+            None,
+        )
+        if twin is not None:
+            # One place, one record: two records would give the same place two keys.
+            errors.append(f"{where}: repeats {twin[1]['name_en']!r} (record {twin[0]}); add the names there")
             continue
         records.append(rec)
     return records, errors

@@ -237,8 +237,14 @@ def link_document(
             prefix = PROVINCE_PREFIX
         elif territory is not None and not city_context(doc.text, m.start, m.end):
             text = territory
-        elif (town := old_town_of(m.text)) is not None and not res.gaz.candidates(m.text):
+        elif (
+            (town := old_town_of(m.text)) is not None
+            and province_of(m.text) is None  # "ريف حلب الشمالي" is the countryside, not a part of town
+            and not res.gaz.candidates(m.text)
+        ):
             text, prefix = town, f"{FACILITY_PREFIX}{names.name_key(m.text).rsplit(' ', 1)[-1]}:"
+        elif (bare := _without_adjective(m.text)) is not None and not res.gaz.candidates(m.text):
+            text = bare  # "دير الزور السورية": the adjective is a hint (see _place_hint), not the name
         elif not res.gaz.candidates(m.text):
             facility = facility_of(m.text)
             if (province := province_of(m.text)) is not None:
@@ -340,6 +346,8 @@ def _place_hint(doc: Document, m: Mention, hits: dict[str, KbEntry], res: _Resou
     "سنجار العراقية" (an adjective right after it), "الجوف في اليمن", "المنصورة بعدن" (the
     country, or a town of one country, right after في / ب).
     """
+    if _without_adjective(m.text) is not None:
+        return demonym_country(m.text.split()[-1])
     if not 0 <= m.end < len(doc.text):
         return None
     code = adjective_after(doc.text, m.end)
@@ -359,6 +367,14 @@ def _place_hint(doc: Document, m: Mention, hits: dict[str, KbEntry], res: _Resou
         return None
     countries = {p.country for p in res.gaz.candidates(province_of(nxt.text) or nxt.text)}
     return countries.pop() if len(countries) == 1 else None
+
+
+def _without_adjective(text: str) -> str | None:
+    """The place name of a span that ends with a country adjective ("المنيا المصرية" -> "المنيا")."""
+    words = text.split()
+    if len(words) >= 2 and names.name_key(words[-1]).startswith("ال") and demonym_country(words[-1]):
+        return " ".join(words[:-1])
+    return None
 
 
 class _UnionFind:
