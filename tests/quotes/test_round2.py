@@ -165,3 +165,17 @@ def test_said_in_it_after_a_time_adjunct_takes_the_sentence_subject() -> None:
         (("كريم سالم", "PER"),),
     )
     assert [q.speaker_text for q in doc.quotes] == ["كريم سالم"]
+
+
+def test_the_statement_refers_to_the_subject_that_issued_it_in_a_statement() -> None:
+    text = (
+        "وعبرت إدارة المعرض الدولي في بيان أصدرته اليوم عن أسفها لتأجيل الافتتاح.\n"
+        "وأضاف البيان أن موعدا جديدا سيحدد خلال الأيام المقبلة."
+    )
+    doc = _quotes(text)
+    assert [q.speaker_text for q in doc.quotes] == ["إدارة المعرض الدولي"]
+
+
+def test_issuer_in_construct_state_stops_before_the_verb_object() -> None:
+    doc = _quotes("كما دعا بيان المجلس الأطراف المتنازعة إلى وقف القتال، مؤكدا أن الحل سياسي فقط.")
+    assert all(q.speaker_text != "المجلس الأطراف المتنازعة" for q in doc.quotes)

@@ -226,7 +226,9 @@ class SpeakerResolver:
         if statement_head(tv.word(i)):
             owner = issuer_at(tv, i, j)
             found = self._named(owner, j, issuer=True) if owner is not None else None
-            if found is not None and owner is not None:  # "وذكر بيان للشرطة أن": the police speak, not the statement
+            if (
+                found is not None and owner is not None
+            ):  # "وذكر بيان للشرطة أن": the police speak, not the statement
                 found.phrase = tv.text(i, owner) + " " + found.phrase  # so "وأضاف البيان" finds them
                 return found
         return self._named(i, j)
@@ -238,6 +240,17 @@ class SpeakerResolver:
         for x in range(i + 1, end):
             if _accusative(tv, x) and self.mentions.covering(tv.toks[x].start) is None:
                 end = x  # "وأصدرت الشركة بيانا": the object ends the subject
+                break
+            if tv.raw(x - 1)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
+                break  # a quoted name goes on: حزب "الحياة الحرة"
+            if (
+                issuer
+                and tv.word(x - 1).startswith(("ال", "لل"))
+                and tv.word(x).startswith("ال")
+                and not _nisba(tv.word(x))
+                and not self._named_at(i, x)
+            ):
+                end = x  # "دعا بيان المجلس الميليشيات": the object after the issuer, not its adjective
                 break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
         if person is not None and person.start > tv.toks[i].start:
@@ -260,10 +273,15 @@ class SpeakerResolver:
         if named is not None and named.end > tv.toks[i].end:
             return _from_np(tv, i, end, self.mentions)  # "الجيش الإسرائيلي" is a name already
         if end - i <= 2 and (first in lx.PERSON_ANAPHORS or first in lx.ORG_ANAPHORS):
-            found = self._antecedent(first) or self.article_antecedent(first, i)
+            found = self._antecedent(first) or (self.article_antecedent(first, i) if end - i == 1 else None)
             if found is not None:
                 return found
         return _from_np(tv, i, end, self.mentions)
+
+    def _named_at(self, i: int, x: int) -> bool:
+        """One mention covers tokens ``i`` to ``x``: "الأمم المتحدة" is one name."""
+        m = self.mentions.covering(self.tv.toks[i].start + (2 if self.tv.raw(i)[:2] == "لل" else 0))
+        return m is not None and m.end >= self.tv.toks[x].end
 
     def _apposition(self, person: Mention, j: int) -> Mention | None:
         """ "وقال زوج سيندهو، محمد عشيق، إن": the person named after a relation noun and a comma is
@@ -310,8 +328,12 @@ class SpeakerResolver:
             if statement_head(w):
                 owner = issuer_at(tv, x, limit)
                 owned = self._named(owner, min(n, owner + _NP_MAX_WORDS), issuer=True) if owner else None
-                if owned is not None and owned.mention_id is not None:
+                if owned is not None and (owned.mention_id or len(owned.text.split()) >= 2):
                     yield owned
+                elif tv.word(x - 1) in ("في", "وفي"):
+                    issued = self._issued_in(x)  # "وعبرت إدارة المسرح في بيان أصدرته": the subject
+                    if issued is not None:
+                        yield issued
                 continue
             end = _np_end(tv, x, limit)
             if person:
@@ -329,6 +351,24 @@ class SpeakerResolver:
             if any(tv.word(y) in lx.SPEAKER_STOPS or tv.toks[y].kind == "number" for y in range(x + 1, end)):
                 continue
             yield Speaker(phrase, None, phrase, None)
+
+    def _issued_in(self, x: int) -> Speaker | None:
+        """Subject of the sentence in which the document at token ``x`` was issued ("... في بيان")."""
+        tv = self.tv
+        sent = tv.doc.sentence_at(tv.toks[x].start)
+        if sent is None or sent.token_start >= x - 1:
+            return None
+        if any(tv.verb(y) for y in range(sent.token_start, x - 1)):
+            return None  # "وقال X في بيان": X's quote is remembered already; "البيان" stays as written
+        v = sent.token_start  # "وعبرت إدارة المسرح في بيان": the subject of the verb opening the sentence
+        while v < x - 1 and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
+            v += 1
+        found = self.after_cue(v + 1, x - 1) if v + 1 < x - 1 else None
+        if found is None:
+            return None
+        words = found.text.split()
+        # a name, or a construct phrase ("إدارة المسرح الوطني"); not "المجلس الميليشيات" (subject, object)
+        return found if found.mention_id or (len(words) >= 2 and not words[0].startswith("ال")) else None
 
     def _antecedent(self, anaphor: str) -> Speaker | None:
         """An earlier speaker whose phrase has the anaphor's head ("الوزير" → "وزير الخارجية ...")."""
@@ -381,7 +421,9 @@ class SpeakerResolver:
         if head is not None:  # "وزارة الزراعة قالت"; not the place in "مسؤولون صحيون بغزة أفادوا"
             return Speaker(head.text, head.id, tv.text(s, e), head.type)
         if e - s <= 2 and (tv.word(s) in lx.PERSON_ANAPHORS or tv.word(s) in lx.ORG_ANAPHORS):
-            found = self._antecedent(tv.word(s)) or self.article_antecedent(tv.word(s), s)
+            found = self._antecedent(tv.word(s)) or (
+                self.article_antecedent(tv.word(s), s) if e - s == 1 else None
+            )  # "الحكومة الفنزويلية" is a name already; only the bare "الحكومة" looks back
             if found is not None:
                 return found
         if tv.word(s)[:2] != "ال" and e - s == 1:
@@ -470,6 +512,11 @@ def _accusative(tv: TokenView, i: int) -> bool:
     if clitics is not None and (clitics.suffixes or clitics.prefixes):
         return False
     return word.endswith("ا") and not word.startswith("ال") and len(word) > 3
+
+
+def _nisba(word: str) -> bool:
+    """A relational adjective ("الإسرائيلي", "الوطنية", "الأمريكيين") that may follow a name."""
+    return word.endswith(("ي", "يه", "يون", "يين", "يه"))
 
 
 def _fold_words(text: str) -> list[str]:

@@ -299,5 +299,24 @@ def open_sample(
             f"#{n} {doc.id} direct={q.direct} cue={q.cue!r} speaker={q.speaker_text!r}\n"
             f"    {ctx.replace(chr(10), ' / ')[-700:]}"
         )
-    summary = {"articles": len(arts), "quotes": len(found), "shown": len(picked)}
+    summary = {"articles": len(arts), "quotes": len(found), "shown": len(picked), **_speaker_classes(found)}
     return summary, lines
+
+
+def _speaker_classes(found: Sequence[tuple[Document, Quote]]) -> dict[str, int]:
+    """Counts of the speaker shapes that round 2 targets, over every predicted quote: none, a bare
+    definite common noun with no mention ("الشركة"), a document ("بيان ..."), a one-word quoted name."""
+    from rasd.quotes.attribute import statement_head
+
+    counts = {"no_speaker": 0, "bare_definite_speaker": 0, "statement_speaker": 0, "short_direct": 0}
+    for _doc, q in found:
+        words = normalize(q.speaker_text or "").split()
+        if not words:
+            counts["no_speaker"] += 1
+        elif len(words) == 1 and words[0].startswith("ال") and q.speaker_mention_id is None:
+            counts["bare_definite_speaker"] += 1
+        if words and statement_head(words[0]):
+            counts["statement_speaker"] += 1
+        if q.direct and len(q.text.split()) <= 2:
+            counts["short_direct"] += 1
+    return counts

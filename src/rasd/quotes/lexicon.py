@@ -112,9 +112,7 @@ STATEMENT_ADJECTIVES: frozenset[str] = _fold(
     )
 )  # fmt: skip
 # "صادر عن X", "منسوب إلى X": the issuer follows.
-ISSUED_BY: frozenset[str] = _fold(
-    ("صادر", "صادرة", "الصادر", "الصادرة", "منسوب", "منسوبة", "صدر", "صدرت", "أصدره", "أصدرته")
-)
+ISSUED_BY: frozenset[str] = _fold(("صادر", "صادرة", "الصادر", "الصادرة", "منسوب", "منسوبة", "صدر", "صدرت"))
 # Negations before a reporting verb: "لم يؤكد أن" reports that nobody said it.
 NEGATIONS: frozenset[str] = _fold(("لم", "ولم", "لن", "ولن", "فلم"))
 # Words that end a speaker phrase: adjuncts of the verb ("في بيان", "خلال مؤتمر"), the relayed
