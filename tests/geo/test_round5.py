@@ -201,3 +201,30 @@ def test_countryside_and_adjective_spans() -> None:
     assert by_text["وريفي حماة"].country == "SY" and by_text["وريفي حماة"].geo_precision == 3
     assert by_text["دير الزور السورية"].country == "SY" and by_text["دير الزور السورية"].geo_precision == 1
     assert by_text["المنيا المصرية"].country == "EG" and by_text["المنيا المصرية"].lat is not None
+
+
+def test_camps_crossings_and_towns_of_the_curated_classes() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    cases = {
+        "PS": ["مخيم بلاطة", "مخيم الدهيشة", "معبر كرم أبو سالم", "معبر إيرز", "سلوان", "بيت أمر"],
+        "TN": ["المتلوي", "المكناسي", "الرقاب", "مجاز الباب"],
+        "SY": ["مطار الشعيرات", "دابق", "رميلان", "مطار التيفور"],
+    }
+    for code, place_names in cases.items():
+        for name, place in zip(place_names, geocode_names(place_names, countries=[code]), strict=True):
+            assert place is not None and place.country == code, name
+    # a camp is not the town it is named after
+    camp = _doc(
+        "c",
+        "اقتحمت القوات مخيم بلاطة شرق نابلس في الضفة الغربية.",
+        [("مخيم بلاطة", "FAC"), ("نابلس", "GPE"), ("الضفة الغربية", "LOC")],
+    )
+    resolve_corpus([camp])
+    assert camp.mentions[0].entity_id != camp.mentions[1].entity_id
+    # words that are also these names stay words when no tagger proposed them
+    gaz = load_gazetteer()
+    assert gaz.candidates("الشابة", variants=False) != []  # found when tagged ...
+    from rasd.geo.gazetteer import COMMON_WORD_NAMES
+
+    assert names.name_key("الشابة") in COMMON_WORD_NAMES  # ... but never added by the link stage

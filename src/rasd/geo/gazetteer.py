@@ -258,6 +258,8 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "الجم",  # "الجم الغفير" (the great crowd)
         "المنزه",  # "the promenade"
         "النهار",  # "the day"; also two newspapers/channels in the KB
+        "الشابة",  # "the young woman" (Chebba, Tunisia)
+        "الشعيرات",  # "the hairs" (Shayrat airbase)
     ]
 )
 
