@@ -382,26 +382,39 @@ def merge_events(
     )
     clusters: list[list[_Item]] = []
     # Reports placed in two different countries never merge (see _place_relation): each
-    # cluster keeps the country of its members, and a report skips the other countries'.
+    # cluster keeps the country of its members, and a report with a country looks only at
+    # its country's clusters and those with no country yet (``by_country[None]``).
     countries: list[str | None] = []
+    by_country: dict[str | None, list[int]] = {None: []}
     # Clusters are created in date order, so a cluster's first item has its earliest day;
-    # ``first`` skips those too old to fit any later item (dates fit within max_days + 2),
-    # which keeps a whole corpus near-linear instead of quadratic.
+    # each list's start skips those too old to fit any later item (dates fit within
+    # max_days + 2), which keeps a whole corpus near-linear instead of quadratic.
     window = dt.timedelta(days=max_days + 2)
-    first = 0
+    starts: dict[str | None, int] = {}
     for it in items:
-        if it.day is not None:
-            while (
-                first < len(clusters)
-                and (day := clusters[first][0].day) is not None
-                and day < it.day - window
-            ):
-                first += 1
+        if it.country is None:
+            keys: list[str | None] = [k for k in by_country]
+        else:
+            keys = [it.country, None]
+        candidates: set[int] = set()
+        for key in keys:
+            indices = by_country.get(key, [])
+            start = starts.get(key, 0)
+            if it.day is not None:
+                while start < len(indices):
+                    day = clusters[indices[start]][0].day
+                    if day is None or day >= it.day - window:
+                        break
+                    start += 1
+                starts[key] = start
+                candidates.update(indices[start:])
+            else:
+                candidates.update(indices)
         # Several events may fit (a strike and a bombing in one city on one day): the report
         # joins the one it resembles most, not the first one found.
         best: int | None = None
         best_score = -1.0
-        for k in range(first if it.day is not None else 0, len(clusters)):
+        for k in sorted(candidates):
             if it.country and countries[k] and countries[k] != it.country:
                 continue
             cluster = clusters[k]
@@ -414,10 +427,13 @@ def merge_events(
                     best, best_score = k, score
         if best is not None:
             clusters[best].append(it)
-            countries[best] = countries[best] or it.country
+            if countries[best] is None and it.country is not None:
+                countries[best] = it.country
+                by_country.setdefault(it.country, []).append(best)
         else:
             clusters.append([it])
             countries.append(it.country)
+            by_country.setdefault(it.country, []).append(len(clusters) - 1)
     merged = [_combine(c) for c in clusters]
     return sorted(merged, key=lambda e: (e.date or "", e.id))
 
