@@ -10,11 +10,26 @@ import argparse
 import gzip
 import json
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from rasd.model import Document
 from rasd.quantity.evaluate import DEFAULT_GOLD, DEFAULT_NEWS, evaluate
 from rasd.quantity.stage import QuantityStage
+
+
+def error_classes(errors: list[dict[str, Any]]) -> dict[str, int]:
+    """Value+measure error classes: missed, spurious, wrong value, and gold→predicted measure confusions."""
+    counts: Counter[str] = Counter()
+    for e in errors:
+        if e["kind"] in ("missed", "spurious"):
+            counts[e["kind"]] += 1
+        elif "value" in e["bad"]:
+            counts["wrong value"] += 1
+        elif "measure" in e["bad"]:
+            counts[f"measure {e['gold']['measure']}→{e['pred']['measure']}"] += 1
+    return dict(counts.most_common())
 
 
 def speed(news: Path, limit: int) -> dict[str, float | int]:
@@ -54,11 +69,13 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--errors", action="store_true", help="print every miss, spurious and wrong prediction")
+    ap.add_argument("--classes", action="store_true", help="print the counts of value+measure error classes")
     ap.add_argument("--speed", type=int, metavar="N", help="time the stage on N articles instead of scoring")
     args = ap.parse_args()
-    if args.errors and args.split in HELD_OUT:
+    if (args.errors or args.classes) and args.split in HELD_OUT:
         ap.error(
-            f"--errors is refused on the held-out splits {HELD_OUT}: they are scored with the summary only"
+            f"--errors/--classes are refused on the held-out splits {HELD_OUT}: they are scored with the"
+            " summary only"
         )
     if args.speed:
         print(json.dumps(speed(args.news, args.speed), indent=2))
@@ -69,7 +86,9 @@ def main() -> None:
         for e in scores.errors:
             print(json.dumps(e, ensure_ascii=False))
     head = {"split": args.split, "batch": args.batch, "stages": args.stages}
-    print(json.dumps({**head, **scores.summary()}, indent=2))
+    if args.classes:
+        head["classes"] = error_classes(scores.errors)
+    print(json.dumps({**head, **scores.summary()}, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

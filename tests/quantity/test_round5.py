@@ -295,3 +295,44 @@ def test_bracketed_list_members_name_their_subject() -> None:
 def test_continent_name_is_no_rank_adverb() -> None:
     text = "وعن أعداد المقاتلين تشير الأرقام إلى (900) من آسيا و(610) من أفريقيا و(40) من أوروبا."
     assert figures(text) == [(900, "fighters"), (610, "fighters"), (40, "fighters")]
+
+
+# --- fourth batch: checks from the corpus view (figures whose reading changed this round) ------------
+
+
+def test_carried_out_execution_is_a_death() -> None:
+    assert only("أعلنت الحكومة تنفيذ حكم الإعدام في 9 مدانين بالإرهاب.").measure == "killed"
+
+
+def test_a_status_past_the_noun_must_be_known() -> None:
+    q = only("وكان آخرها حين أصيب نحو 14 مدنيا بحالات اختناق.")
+    assert q.measure == "injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين في الغارات.",
+        "وقال الجيش إن 12 جنديا قتلوا وأصيب 30 آخرون في الهجوم.",
+    ],
+)
+def test_a_killed_verb_closing_an_earlier_subject_is_no_combined_toll(text: str) -> None:
+    assert quantities(text)[-1].measure == "injured"
+
+
+def test_combined_toll_at_a_clause_start() -> None:
+    q = only("وفي غارة مباشرة على الحافلة، قتل وأصيب عشرات الأطفال.")
+    assert q.measure == "other"
+
+
+def test_authored_with_shadda_is_no_thousand() -> None:
+    assert quantities("وأشار الكاتب، الذي ألّف كتابا عن العملية، إلى ذلك.") == []
+
+
+def test_percent_after_a_closing_quote_is_kept() -> None:
+    q = only('وبحسب "المجلس الإقليمي للاجئين" يفتقر 30 في المئة من اللاجئين للوثائق.')
+    assert (q.value, q.measure) == (30, "percent")
+
+
+def test_count_after_an_opening_quote_is_kept() -> None:
+    assert only('وقالت المديرة إنه "يوجد 86 سريرا في المستشفى فقط".').value == 86

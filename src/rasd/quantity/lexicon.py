@@ -2305,7 +2305,12 @@ PREVENTION_WORDS = {normalize(w) for w in ("منع", "منعت", "منعوا", "
 ARTICLE_SUFFIXES = {normalize(w) for w in ("ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا")}
 ARTICLE_SUFFIXES |= {normalize(w) for w in ("تاسعا", "عاشرا", "المؤرخ", "المؤرخة")}
 # "عددها 121": the count of the noun before it; a figure of things when that noun is not people.
-OWN_COUNT_HEADS = {normalize(w) for w in ("عددها", "عددهم", "عددهن", "وعددها", "وعددهم")}
+OWN_COUNT_HEADS = {normalize(w) for w in ("عددها", "وعددها")}
+# Second verbs of a combined toll ("قتل وأصيب 30") and the words that may open its clause.
+COMBINED_SECOND_VERBS = {normalize(w) for w in ("وأصيب", "وأصيبوا", "وقتل", "وقتلوا")}
+CLAUSE_OPENERS = {normalize(w) for w in ("إن", "أن", "إنه", "أنه", "حيث", "قد", "وقد", "فقد", "بعدما")}
 for _w in ("رهائن", "رهينة", "كرهائن"):
     MEASURE_NOUNS.setdefault(normalize(_w), "detained")
 MEASURE_NOUNS.setdefault(normalize("بيزو"), "money")
+# "تنفيذ حكم الإعدام في 12 مدانا": an execution carried out is a death, not a sentence.
+CARRIED_OUT = {normalize(w) for w in ("تنفيذ", "نفذت", "نفذ", "ينفذ", "تنفذ", "نفذوا")}

@@ -87,8 +87,10 @@ def cue_measure(sc: Scan, i: int) -> str | None:
                 cands.append(c[: -len(suf)])
     for cand in cands:
         if cand in lx.EVENT_CUE_WORDS:
-            if w in lx.EXECUTION_WORDS and any(sc.word(k) in lx.COURT_WORDS for k in range(i - 8, i)):
-                return "sentenced"  # "حكما نهائيا بإعدام ستة": a court sentence, not a death
+            window = [sc.word(k) for k in range(max(0, i - 8), i)]
+            carried_out = any(strip_prefixes(x, lx.CARRIED_OUT)[1] in lx.CARRIED_OUT for x in window)
+            if w in lx.EXECUTION_WORDS and any(x in lx.COURT_WORDS for x in window) and not carried_out:
+                return "sentenced"  # "حكما نهائيا بإعدام ستة": a court sentence; "تنفيذ حكم الإعدام" kills
             if w == "السجن" and sc.word(i - 1) in ("من", "في", "داخل", "الي", "علي"):
                 return None  # "فر من السجن": the prison, not a sentence
 
@@ -113,7 +115,8 @@ def status_after(sc: Scan, m: NumberMatch) -> str | None:
         status = sc.word(j + 2)
         return status if status in lx.STATUS_MEASURES or j == m.tok_end else None
     if sc.word(j) in lx.STATUS_HEADS:
-        return sc.word(j + 1)
+        status = sc.word(j + 1)  # past the noun only a known status: not "أصيب 14 مدنيا بحالات اختناق"
+        return status if status in lx.STATUS_MEASURES or j == m.tok_end else None
     return None
 
 
@@ -223,7 +226,7 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
     after = m.tok_end
     reach = 6
     closing = -1
-    for k in range(after, min(after + 18, len(sc.toks))):
+    for k in range(after, min(after + 24, len(sc.toks))):
         if sc.word(k) in ("#", "_") or k <= closing:
             reach += 1  # "40 عنصرا من #ميليشيات_الحوثي قتلوا": hashtag marks are no words
             continue
@@ -243,11 +246,13 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if sc.word(k) == "قد" and cue_measure(sc, k + 1) in lx.CASUALTY_MEASURES:
             return cue_measure(sc, k + 1), 99  # "وكان 27 عنصرا من الميليشيات الموالية لإيران قد قتلوا"
         stop = sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k)
-        if stop or k - after >= reach + 3:
+        if stop or k - after >= reach + 8:
             break
+        if k - after >= reach + 3:
+            continue  # only "قد قتلوا" reaches this far: "ستة من قادة التنظيم ... في الخارج قد قتلوا"
         cue = cue_measure(sc, k)
         if k - after >= reach and not (cue in lx.CASUALTY_MEASURES and sc.word(k).endswith("وا")):
-            break  # only a plural verb agreeing with the group reaches that far: "... ومن الحرس قتلوا"
+            continue  # only a plural verb agreeing with the group reaches that far: "... ومن الحرس قتلوا"
         if cue in lx.CASUALTY_MEASURES:
             obj = sc.word(k + 1)
             if obj and _lookup(obj, lx.PERSON_NOUNS) is not None:
@@ -277,11 +282,14 @@ def _combined_toll(sc: Scan, k: int, cue: str) -> bool:
     second = lx.COMBINED_SECOND.get(sc.word(k))
     if second is not None:
         first = cue_measure(sc, k - 1)
-        before = sc.word(k - 1)  # "قتل وأصيب 30", not "لقوا مصرعهم وأصيب المئات" (two clauses)
-        bare = before in lx.EVENT_CUE_WORDS and not before.endswith(("هم", "ه", "وا"))
-        # "38 شخصا قتلوا وأصيب 118": the first verb closes the clause of an earlier figure
-        bare = bare and not any(sc.toks[j].is_digit for j in range(max(0, k - 4), k - 1))
-        return first in lx.CASUALTY_MEASURES and first != second and bare
+        if sc.word(k) in lx.COMBINED_SECOND_VERBS:
+            # "قتل وأصيب 30" opens its clause; in "38 شخصا قتلوا وأصيب 118", "رجل قتل وأصيب 6" or
+            # "لقوا مصرعهم وأصيب المئات" the first verb closes the clause of an earlier subject
+            opener = sc.word(k - 2)
+            opens = k < 2 or opener in _CLAUSE_BREAKS or opener in lx.NAME_QUOTES or newline_before(sc, k - 1)
+            if not (opens or opener in lx.CLAUSE_OPENERS):
+                return False
+        return first in lx.CASUALTY_MEASURES and first != second
     nxt = lx.COMBINED_SECOND.get(sc.word(k + 1))
     return nxt is not None and nxt != cue
 
@@ -389,7 +397,7 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     owner = sc.word(m.first_tok - 2)
     own = sc.word(m.first_tok - 1) in lx.OWN_COUNT_HEADS and cue in lx.CASUALTY_MEASURES
     if own and not _people_plural(owner) and _lookup(owner, lx.PERSON_NOUNS) is None:
-        cue = None  # "المغادرة القادمة لحافلات عددها 121": the figure counts the buses
+        cue = None  # "المغادرة القادمة لحافلات عددها 121": the figure counts the buses (عددهم: people)
     prevented = any(sc.word(k) in lx.PREVENTION_WORDS for k in range(m.first_tok - 3, m.first_tok))
     if cue == "displaced" and prevented:
         cue = None  # "تم منع 5000 آخرين من مغادرة البلاد": stopped from leaving, not displaced
@@ -558,8 +566,13 @@ def _model_name(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
         return False
     if sc.word(m.tok_start - 2) in lx.MODEL_HEADS:
         return True
-    opened = sc.word(m.tok_start - 2) in lx.NAME_QUOTES
-    return opened and _lookup(name, lx.MEASURE_NOUNS) is None and _lookup(name, lx.PERSON_NOUNS) is None
+    # '"آرما 3 على الشاشة"', '"آرما 3"': a quote opened right before the name, a quote or a preposition after
+    quote = sc.toks[m.tok_start - 2]
+    opened = sc.word(m.tok_start - 2) in lx.NAME_QUOTES and quote.end == sc.toks[m.tok_start - 1].start
+    closes = sc.word(m.tok_end) in lx.NAME_QUOTES or sc.word(m.tok_end) in ("علي", "في")
+    if m.percent or not (opened and closes) or len(name) < 4:
+        return False
+    return _lookup(name, lx.MEASURE_NOUNS) is None and _lookup(name, lx.PERSON_NOUNS) is None
 
 
 def _list_item(sc: Scan, m: NumberMatch) -> bool:

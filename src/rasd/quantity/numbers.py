@@ -170,6 +170,8 @@ def _elem(sc: Scan, i: int) -> _Elem | None:
     kind, value = lx.NUMBER_WORDS[base]
     if base == "اثني" and not sc.word(i + 1).startswith("عشر"):
         return None  # "اثني" only counts in "اثني عشر"; alone it is the verb "أثنى" (praised)
+    if "\u0651" in sc.original[tok.start : tok.end] and base == "الف":
+        return None  # "ألّف كتابا": with a shadda it is the verb "authored", not a thousand
     return _Elem(kind, value, i, conj=prefix.startswith("و"), definite="ال" in prefix or prefix == "لل")
 
 
