@@ -179,3 +179,42 @@ def test_the_statement_refers_to_the_subject_that_issued_it_in_a_statement() -> 
 def test_issuer_in_construct_state_stops_before_the_verb_object() -> None:
     doc = _quotes("كما دعا بيان المجلس الأطراف المتنازعة إلى وقف القتال، مؤكدا أن الحل سياسي فقط.")
     assert all(q.speaker_text != "المجلس الأطراف المتنازعة" for q in doc.quotes)
+
+
+def test_reporting_noun_after_a_quantifier_is_no_cue() -> None:
+    doc = _quotes('ووقع الطرفان الاتفاق دون أي ذكر لعبارة "الانسحاب الكامل وغير المشروط من المدينة" في نصه.')
+    assert doc.quotes == []
+
+
+def test_letters_inside_a_code_are_no_complementizer() -> None:
+    doc = _quotes("وأكدت الوزارة ظهور حالة جديدة بسلالة إتش7إن9 من الفيروس في الشمال.")
+    assert doc.quotes == []
+
+
+def test_impersonal_expected_that_with_conjunction_is_no_quote() -> None:
+    doc = _quotes("ويتوقع أن يرد السفير على الخطاب خلال جلسة الغد.")
+    assert doc.quotes == []
+
+
+def test_aside_inside_the_clause_does_not_end_it() -> None:
+    doc = _quotes("وقال سامر عيسى إن الشحنة - فيما يبدو - تأخرت لأسباب إدارية.", (("سامر عيسى", "PER"),))
+    assert [q.text for q in doc.quotes] == ["الشحنة - فيما يبدو - تأخرت لأسباب إدارية"]
+
+
+def test_agencies_relaying_his_words_leave_him_the_speaker() -> None:
+    text = (
+        "وقال الرئيس نبيل حداد إن بلاده تريد السلام.\n"
+        'فيما نقلت وكالات الأنباء قوله في تصريحات مترجمة "نحن نرفض كل الضغوط الخارجية علينا".'
+    )
+    doc = _quotes(text, (("نبيل حداد", "PER"),))
+    assert [q.speaker_text for q in doc.quotes] == ["نبيل حداد", "نبيل حداد"]
+
+
+def test_news_agency_cited_after_a_clause_does_not_go_on_speaking() -> None:
+    text = (
+        "قال الوزير نبيل حداد إن المفاوضات متعثرة.\n"
+        "وتوقفت المحادثات في العاصمة منذ يومين، وفق ما ذكرته وكالة الأنباء الوطنية.\n"
+        "وأضاف أن الوفد سيعود إلى البلاد غدا."
+    )
+    doc = _quotes(text, (("نبيل حداد", "PER"), ("وكالة الأنباء الوطنية", "ORG")))
+    assert [q.speaker_text for q in doc.quotes] == ["نبيل حداد", "وكالة الأنباء الوطنية", "نبيل حداد"]

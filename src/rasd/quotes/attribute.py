@@ -34,6 +34,7 @@ class Speaker:
     mention_id: str | None = None
     phrase: str = ""  # the whole noun phrase (title and name), for later anaphors
     type: str | None = None  # the mention's type when there is one
+    relayed: bool = False  # a news outlet cited "according to": found by anaphors, never continued
 
 
 class Mentions:
@@ -203,7 +204,7 @@ class SpeakerResolver:
 
     @property
     def last(self) -> Speaker | None:
-        return self.history[-1] if self.history else None
+        return next((sp for sp in reversed(self.history) if not sp.relayed), None)
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None:
@@ -216,9 +217,11 @@ class SpeakerResolver:
         if relayed is not None:
             i = relayed + 2  # "ذكرت وكالة رويترز، نقلا عن مسؤول أمريكي إن": the official speaks
         elif relay or any(tv.word(x) in lx.PRONOUN_SOURCES for x in range(i, j)):
-            at = next((x for x in range(i, j) if tv.word(x) == "عن"), None)
+            at = next((x for x in range(i, j) if tv.word(x) in ("عن", "لسان")), None)
             if at is not None:
-                i = at + 1  # "نقلت الوكالة عن مسؤول قوله": the one quoted speaks
+                i = at + 1  # "نقلت الوكالة عن مسؤول قوله", "على لسان المتحدث": the one quoted speaks
+            elif relay and any(tv.word(x) in lx.PRONOUN_SOURCES for x in range(i, j)):
+                return None  # "نقلت وكالات الأنباء قوله": "his" is the speaker before, not the agency
         while i < j and (tv.word(i) in lx.VERB_ADVERBS or tv.is_punct(i)):
             i += 1
         if i >= j or tv.word(i) in lx.TIME_WORDS:

@@ -147,6 +147,8 @@ class TokenView:
     def verb(self, i: int) -> str:
         """The reporting verb token ``i`` spells; "وإضافة" (folded "واضافه") is a noun, not أضاف+ه."""
         word = self.word(i)
+        if self.word(i - 1) in lx.NOUN_MARKERS:
+            return ""  # "دون أي ذكر لـ": a verbal noun after a quantifier, not a verb
         found = speech_verb(word)
         suffixed = found and word not in lx.SPEECH_VERBS and strip_clitic(word) not in lx.SPEECH_VERBS
         if suffixed and normalize_raw_end(self.raw(i)) == "ة":
@@ -193,7 +195,11 @@ def complementizer_at(tv: TokenView, k: int) -> bool:
     w = tv.word(k)
     if w not in lx.COMPLEMENTIZERS:
         return False
-    return tv.word(k - 1) not in lx.NOT_COMPLEMENTIZER_BEFORE
+    start = tv.toks[k].start
+    if start > 0 and tv.doc.text[start - 1].isalnum():
+        return False  # "إتش7إن9": letters inside a code, not the word إن
+    prev = tv.word(k - 1)
+    return prev not in lx.NOT_COMPLEMENTIZER_BEFORE and strip_clitic(prev) not in lx.NOT_COMPLEMENTIZER_BEFORE
 
 
 _CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}

@@ -21,6 +21,7 @@ from rasd.quotes.detect import (
     speech_verb,
     strip_clitic,
 )
+from rasd.text.normalise import normalize
 
 _SENTENCE_END = {".", "!", "?", "؟", "…", "؛", ";"}
 _COMMAS = {"،", ","}
@@ -121,8 +122,8 @@ class _Finder:
                 return j
             if j > s and any(tuple(tv.word(j + n) for n in range(len(p))) == p for p in lx.WRITER_PHRASES):
                 return j
-            if j > s and w in lx.EDITORIAL:
-                return j
+            if j > s and w in lx.EDITORIAL and tv.word(j - 1) not in ("فيما", "كما", "ما", "على"):
+                return j  # "يذكر أن": the writer again (not "- فيما يبدو -", an aside inside the clause)
             j += 1
         return b
 
@@ -449,6 +450,13 @@ class _Finder:
         return any(x in heads or ("ال" + x) in heads or x.removeprefix("ال") in heads for x in forms)
 
 
+def _media(speaker: Speaker) -> bool:
+    """A news outlet ("وكالة أنباء شينخوا", "صحيفة الحياة"), by the first word of its phrase."""
+    words = normalize(speaker.phrase or speaker.text).split()
+    first = words[0].removeprefix("ل").removeprefix("ال") if words else ""
+    return first in lx.MEDIA_HEADS or ("ال" + first) in lx.MEDIA_HEADS
+
+
 def _overlap(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -475,6 +483,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         speaker = _speaker(finder, resolver, cand, by_sentence)
         if cand.kind == "continuation" and speaker is None:
             continue  # a quoted paragraph with nobody to say it is not a quote we can attribute
+        if speaker is not None and cand.kind == "trailing_source" and _media(speaker):
+            speaker.relayed = True  # "..., وفق ما ذكرته وكالة X": X relays; "وأضاف" is not X going on
         resolver.remember(speaker)
         if speaker is not None:
             by_sentence[cand.sentence] = speaker

@@ -67,6 +67,8 @@ COMPLEMENTIZERS: frozenset[str] = _fold(
 NOT_COMPLEMENTIZER_BEFORE: frozenset[str] = _fold(
     ("بعد", "قبل", "منذ", "دون", "بدون", "يجب", "ينبغي", "يمكن", "لابد", "بد", "حتى", "يتوقع", "يرجح", "إلا")
 )
+# Words after which a reporting word is a noun: "أي ذكر", "دون إعلان", "عدم تأكيد".
+NOUN_MARKERS: frozenset[str] = _fold(("أي", "دون", "بدون", "عدم", "مجرد", "كل"))
 # Prepositions that a verb takes before its complement: "أشار إلى أن", "حذر من أن".
 COMPLEMENT_PREPOSITIONS: frozenset[str] = _fold(("إلى", "الى", "من", "على"))
 # "according to" phrases (token sequences), longest first; shared with the quantity holders.
