@@ -15,6 +15,7 @@ Training is not part of CI; the tests run it on a tiny invented corpus.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -296,7 +297,10 @@ def build_kb_phrases(
         if words and (len(words) > 1 or len(words[0]) >= 3):
             entries.add((" ".join(words), kind))
 
-    for line in (actors or default_actors).read_text(encoding="utf-8").splitlines():
+    actors = actors or default_actors
+    places = places or default_places
+    digest = hashlib.sha256(actors.read_bytes() + b"\0" + places.read_bytes()).hexdigest()[:12]
+    for line in actors.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
             kind = KB_TYPES.get(str(record.get("type")))
@@ -304,7 +308,7 @@ def build_kb_phrases(
                 for name in [record.get("name"), *record.get("aliases", [])]:
                     if name:
                         add(str(name), kind)
-    for line in (places or default_places).read_text(encoding="utf-8").splitlines():
+    for line in places.read_text(encoding="utf-8").splitlines():
         if line.strip():
             for name in json.loads(line).get("names", []):
                 add(str(name), "PLACE")
@@ -315,7 +319,8 @@ def build_kb_phrases(
         gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as handle,
     ):
         handle.write("".join(f"{p}\t{k}\n" for p, k in sorted(entries)).encode("utf-8"))
-    return {"kb_phrases": len(entries)}
+    # the sources change as the KB grows: the hash says which version a model's phrases came from
+    return {"kb_phrases": len(entries), "kb_phrases_sources_sha256": digest}
 
 
 # --- the CRF -------------------------------------------------------------------------------
