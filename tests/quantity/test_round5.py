@@ -336,3 +336,7 @@ def test_percent_after_a_closing_quote_is_kept() -> None:
 
 def test_count_after_an_opening_quote_is_kept() -> None:
     assert only('وقالت المديرة إنه "يوجد 86 سريرا في المستشفى فقط".').value == 86
+
+
+def test_died_verb_after_the_figure() -> None:
+    assert only("وبين تقرير الطبيب الشرعي أن 7 أشخاص ماتوا اختناقا.").measure == "killed"
