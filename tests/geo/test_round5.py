@@ -228,3 +228,9 @@ def test_camps_crossings_and_towns_of_the_curated_classes() -> None:
     from rasd.geo.gazetteer import COMMON_WORD_NAMES
 
     assert names.name_key("الشابة") in COMMON_WORD_NAMES  # ... but never added by the link stage
+
+
+def test_a_glued_letter_before_a_long_foreign_name_is_still_stripped() -> None:
+    gaz = load_gazetteer()
+    for text in ("وتل أبيب", "لتل أبيب", "بتل أبيب"):
+        assert {p.country for p in gaz.candidates(text)} == {"IL"}, text

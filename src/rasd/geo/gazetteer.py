@@ -736,7 +736,7 @@ class Gazetteer:
             if not found:
                 continue
             places = [self.places[i] for i in found]
-            if key not in literal and len(key.split()[0]) <= 3:
+            if key not in literal and len(key.replace(" ", "")) <= 3:
                 # A glued letter stripped off leaves a short foreign name: "بابا" is not ب + Aba
                 # (Nigeria), "كبرى" not ك + Bury. Only short Arab-world names stay ("بصور").
                 places = [p for p in places if p.country in ARAB_COUNTRIES or p.source == "kb"]
@@ -749,7 +749,7 @@ class Gazetteer:
             alt = self._loose.get(loose_place_key(key))
             if alt is None or alt in STOPLIST or alt in COMMON_WORD_NAMES:
                 continue
-            if key not in literal and len(key.split()[0]) <= 3:
+            if key not in literal and len(key.replace(" ", "")) <= 3:
                 continue
             if " " not in key or alt.count(" ") == key.count(" "):
                 return [self.places[i] for i in self.keys[alt]]
