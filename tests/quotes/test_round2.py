@@ -218,3 +218,33 @@ def test_news_agency_cited_after_a_clause_does_not_go_on_speaking() -> None:
     )
     doc = _quotes(text, (("نبيل حداد", "PER"), ("وكالة الأنباء الوطنية", "ORG")))
     assert [q.speaker_text for q in doc.quotes] == ["نبيل حداد", "وكالة الأنباء الوطنية", "نبيل حداد"]
+
+
+def test_quoted_noun_object_after_a_preposition_is_no_quote() -> None:
+    doc = _quotes(
+        'وأعربت الحكومة عن "استنكارها الشديد للهجوم الذي استهدف القافلة الإنسانية".', (("الحكومة", "ORG"),)
+    )
+    assert doc.quotes == []
+
+
+def test_quoted_term_before_according_to_is_no_direct_quote() -> None:
+    doc = _quotes('وجرى الإجلاء بموجب اتفاق برعاية "دولية"، وفق ما أكده المرصد المحلي.')
+    assert all(q.text != "دولية" for q in doc.quotes)
+
+
+def test_quoted_sub_heading_takes_no_cue_from_the_next_paragraph() -> None:
+    doc = _quotes('حملة "تضليل"\nوقالت الهيئة المستقلة إن الحملة تستهدف الناشطين في العاصمة.')
+    assert [q.text for q in doc.quotes] == ["الحملة تستهدف الناشطين في العاصمة"]
+
+
+def test_quoted_name_that_speaks_in_the_next_clause_is_no_quote() -> None:
+    doc = _quotes(
+        'وذكرت وكالة الأنباء أن "رابطة المصدرين" قالت في تقرير لها إن الصادرات تراجعت هذا العام.',
+        (("رابطة المصدرين", "ORG"),),
+    )
+    assert [(q.text, q.speaker_text) for q in doc.quotes] == [("الصادرات تراجعت هذا العام", "رابطة المصدرين")]
+
+
+def test_participle_before_a_colon_takes_the_reporting_verbs_subject() -> None:
+    doc = _quotes('وقال الباجي في تصريحاته مشيرا إلى الشركة الوطنية: "لا بد من دعم النقل العمومي".')
+    assert [q.speaker_text for q in doc.quotes] == ["الباجي"]

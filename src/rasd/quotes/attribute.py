@@ -397,6 +397,9 @@ class SpeakerResolver:
             subject = self.sentence_subject(first, k, definite=tv.word(k - 1) in lx.PRONOUN_CONJUNCTIONS)
             if subject is not None:
                 return subject  # "ونشرت X على حسابها صورا قالت إنها": X, not the place before "صورا"
+        quoted = self._quoted_name_before(k, first)
+        if quoted is not None:
+            return quoted  # أن "رابطة المصدرين" قالت: the quoted name is the subject
         e = k
         while e - 1 >= first and tv.word(e - 1) in ("قد", "لقد"):
             e -= 1
@@ -432,6 +435,28 @@ class SpeakerResolver:
         if tv.word(s)[:2] != "ال" and e - s == 1:
             return None  # one indefinite word before a verb is rarely its subject
         return _from_np(tv, s, e, self.mentions)
+
+    def _quoted_name_before(self, k: int, first: int) -> Speaker | None:
+        """A short quoted name right before the verb: 'أن "رابطة المصدرين" قالت إن'."""
+        tv = self.tv
+        close = k - 1
+        if close <= first or tv.raw(close)[:1] not in lx.CLOSING_MARKS + lx.STRAIGHT_MARKS:
+            return None
+        opening = next(
+            (
+                x
+                for x in range(close - 1, max(first - 1, close - 6), -1)
+                if tv.raw(x)[:1] in lx.OPENING_MARKS + '"'
+            ),
+            None,
+        )
+        if opening is None or opening + 1 >= close:
+            return None
+        m = self.mentions.covering(tv.toks[opening + 1].start)
+        if m is not None:
+            return Speaker(m.text, m.id, tv.text(opening + 1, close), m.type)
+        phrase = tv.text(opening + 1, close)
+        return Speaker(phrase, None, phrase, None)
 
     def _after_object(self, k: int, first: int) -> bool:
         """The verb at ``k`` opens a relative clause on an indefinite object ("نشرت صورا قالت إنها",
@@ -470,6 +495,8 @@ class SpeakerResolver:
         if v + 1 >= k:
             return None
         found = self.after_cue(v + 1, k)
+        if found is not None and tv.verb(v) and tv.word(v - 1) not in lx.NEGATIONS:
+            return found  # "وقال الباكر ... مشيرا إلى ...: "..."": the reporting verb's subject
         if found is not None and found.mention_id is None and definite and tv.word(v + 1).startswith("ال"):
             j = v + 1
             while j < k and tv.word(j).startswith("ال") and tv.word(j) not in lx.SPEAKER_STOPS:

@@ -189,7 +189,8 @@ class _Finder:
                 p -= 1
         if p < first:
             return None
-        if comp and region.closed and self._continues_after(region):
+        after_close = tv.first_at_or_after(region.after)
+        if comp and region.closed and (self._continues_after(region) or tv.verb(after_close)):
             return None  # أن "داعش" يسيطر ...: a quoted name inside reported content
         w = tv.word(p)
         long = self._words(region.start, region.end) >= _LONG_QUOTE_WORDS
@@ -201,6 +202,8 @@ class _Finder:
             return None  # وفق ما ذكرت "فرانس برس": the quoted name is the source, not its words
         if tv.verb(p):
             return Candidate(region.start, region.end, True, "verb", si, p, (p + 1, p + 1), self._relay(w))
+        if not explicit and (tv.word(p) in lx.PREPOSITIONS or tv.word(p) in ("ب", "بـ", "ل", "لـ")):
+            return None  # الوضع في "سوريا ..."، وصفه بـ"...": a quoted term after a preposition
         if not explicit and (not long or not region.closed):
             return None  # an unclosed mark needs its cue right before it
         weak_at: int | None = None  # "نقلها التلفزيون" inside the adjuncts yields to the main verb
@@ -266,8 +269,12 @@ class _Finder:
         j = tv.first_at_or_after(region.after)
         while tv.word(j) in _COMMAS:
             j += 1
+        if j >= len(tv.toks) or "\n" in self.doc.text[region.after : tv.toks[j].start]:
+            return None  # a quoted sub-heading: the next paragraph's verb is not its cue
         sent = self.sents[si]
         w = tv.word(j)
+        if complementizer_at(tv, tv.first_at_or_after(region.open_at) - 1) and tv.verb(j):
+            return None  # أن "رابطة المصدرين" قالت ...: the quoted name is the next verb's subject
         if tv.verb(j) and strip_clitic(w) not in lx.WEAK_SPEECH_VERBS:
             return Candidate(
                 region.start, region.end, True, "postposed", si, j, (j + 1, self._sent_end(sent, j))
@@ -275,9 +282,8 @@ class _Finder:
         after = source_cue_at(tv, j)
         end = self._sent_end(sent, j)
         named = self._source_np(after, end) if after is not None else None
-        if (
-            after is not None and named is not None
-        ):  # "..." وفق ما قرأت "العربية.نت": the source after the verb
+        if after is not None and named is not None and self._words(region.start, region.end) >= 3:
+            # "..." وفق ما قرأت "العربية.نت": the source after the verb; not a quoted term (برعاية "روسية")
             return Candidate(region.start, region.end, True, "source", si, j, (named[0], end))
         return None
 
@@ -331,6 +337,8 @@ class _Finder:
                 r = self._region_at_token(c + 1)
                 if r is not None and r in self.speech:
                     continue  # أن "...": the direct quote already holds it
+                if r is not None and r.closed and tv.verb(tv.first_at_or_after(r.after)):
+                    continue  # أن "رابطة التجارة" قالت إنه ...: the quoted name speaks in the next clause
                 end = self._clause_end(c + 1, b)
                 span = self._span(c + 1, end)
                 if span is None or self._words(*span) < _MIN_CONTENT_WORDS:

@@ -67,6 +67,10 @@ COMPLEMENTIZERS: frozenset[str] = _fold(
 NOT_COMPLEMENTIZER_BEFORE: frozenset[str] = _fold(
     ("بعد", "قبل", "منذ", "دون", "بدون", "يجب", "ينبغي", "يمكن", "لابد", "بد", "حتى", "يتوقع", "يرجح", "إلا")
 )
+# Prepositions before a quotation mark make the quotation their object, not speech: في "...".
+PREPOSITIONS: frozenset[str] = _fold(
+    ("في", "على", "من", "إلى", "الى", "عن", "مع", "حول", "بشأن", "ضد", "نحو")
+)
 # Words after which a reporting word is a noun: "أي ذكر", "دون إعلان", "عدم تأكيد".
 NOUN_MARKERS: frozenset[str] = _fold(("أي", "دون", "بدون", "عدم", "مجرد", "كل"))
 # Prepositions that a verb takes before its complement: "أشار إلى أن", "حذر من أن".
