@@ -340,3 +340,13 @@ def test_count_after_an_opening_quote_is_kept() -> None:
 
 def test_died_verb_after_the_figure() -> None:
     assert only("وبين تقرير الطبيب الشرعي أن 7 أشخاص ماتوا اختناقا.").measure == "killed"
+
+
+def test_qad_plural_verb_far_after_the_group() -> None:
+    text = "وقال التحالف إن خمسة من قادة التنظيم ومساعديهم المرتبطين بهجمات في الخارج قد قتلوا في الغارة."
+    assert only(text).measure == "killed"
+
+
+def test_bracketed_years_are_no_list_of_counts() -> None:
+    text = "وشملت قائمة المقاتلين الذين عادوا بلدانا مثل تونس (2011) ومصر (2013) وليبيا (2014)."
+    assert quantities(text) == []
