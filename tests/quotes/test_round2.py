@@ -248,3 +248,29 @@ def test_quoted_name_that_speaks_in_the_next_clause_is_no_quote() -> None:
 def test_participle_before_a_colon_takes_the_reporting_verbs_subject() -> None:
     doc = _quotes('وقال الباجي في تصريحاته مشيرا إلى الشركة الوطنية: "لا بد من دعم النقل العمومي".')
     assert [q.speaker_text for q in doc.quotes] == ["الباجي"]
+
+
+def test_conjoined_verb_after_a_named_subject_takes_that_subject() -> None:
+    doc = _quotes(
+        "حذت هيئة الدواء الوطنية حذو نظيرتها الأوروبية وقالت إنها تعد خطة لتسريع إقرار الأدوية.",
+        (("هيئة الدواء الوطنية", "ORG"),),
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["هيئة الدواء الوطنية"]
+
+
+def test_conjoined_verb_after_a_prepositional_opening_does_not_take_its_object() -> None:
+    text = (
+        "قال الوزير رامي صالح إن الاجتماع كان مثمرا.\n"
+        "ومنذ لقائه مع كريم في الشهر الماضي، بدا نبيل متفائلا، وشدد على أن الحرب باتت مستبعدة."
+    )
+    doc = _quotes(text, (("رامي صالح", "PER"), ("كريم", "PER"), ("نبيل", "PER")))
+    assert [q.speaker_text for q in doc.quotes] == ["رامي صالح", "نبيل"]
+
+
+def test_participle_subject_stops_before_the_verbs_own_content_clause() -> None:
+    text = (
+        "قال النائب سمير بدر إن المقترح غريب.\n"
+        "وأكد أن الرئيس كمال عمر نبه إلى أهمية الاستقلالية، مذكرا بأنه ليس عضوا في الحزب."
+    )
+    doc = _quotes(text, (("سمير بدر", "PER"), ("كمال عمر", "PER")))
+    assert [q.speaker_text for q in doc.quotes] == ["سمير بدر", "سمير بدر", "سمير بدر"]

@@ -494,6 +494,10 @@ class SpeakerResolver:
             v += 1
         if v + 1 >= k:
             return None
+        # the subject stands before the verb's own content clause: "وأكد أن رئيس الجمهورية ..., مذكرا"
+        k = next((x for x in range(v + 1, k) if tv.word(x) in lx.COMPLEMENTIZERS or tv.word(x) == ":"), k)
+        if v + 1 >= k:
+            return None
         found = self.after_cue(v + 1, k)
         if found is not None and tv.verb(v) and tv.word(v - 1) not in lx.NEGATIONS:
             return found  # "وقال الباكر ... مشيرا إلى ...: "..."": the reporting verb's subject
@@ -506,6 +510,24 @@ class SpeakerResolver:
         if found is None or found.mention_id is None or found.type not in ("PER", "ORG"):
             return None
         return found
+
+    def clause_subject(self, first: int, k: int) -> Speaker | None:
+        """Subject of the sentence's first verb for a subjectless verb later in it ("حذت الوكالة حذو
+        الإدارة وقالت إنها"): only when the sentence opens with a reporting verb or with a word
+        followed right away by a named entity (verb + subject), not "ومنذ قمته مع كيم"."""
+        tv = self.tv
+        v = first
+        while v < k and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
+            v += 1
+        if v + 1 >= k:
+            return None
+        named = self.mentions.covering(tv.toks[v + 1].start)
+        opens_with_name = (
+            named is not None and named.start == tv.toks[v + 1].start and named.type in ("PER", "ORG")
+        )
+        if not (tv.verb(v) or opens_with_name):
+            return None
+        return self.sentence_subject(first, k)
 
     def topic_person(self, k: int) -> Speaker | None:
         """Nobody has spoken yet: the person the article last named before the cue ("دعا المرزوقي ...

@@ -549,4 +549,7 @@ def _speaker(
     k = cand.cue if cand.cue is not None else first
     conjoined = finder.tv.word(k)[:1] in "وف" and bool(speech_verb(strip_clitic(finder.tv.word(k))))
     before = None if conjoined else resolver.before_verb(k, first)
+    if before is None and k - first >= 3 and (conjoined or finder.tv.word(k - 1) in ("إذ", "اذ", "حيث")):
+        # "حذت الوكالة حذو الإدارة وقالت إنها", "أعربت الوزارة عن قلقها، إذ قالت": the sentence's subject
+        before = resolver.clause_subject(first, k)
     return before or resolver.person_before(k, first) or resolver.last or resolver.topic_person(k)
