@@ -234,3 +234,15 @@ def test_a_glued_letter_before_a_long_foreign_name_is_still_stripped() -> None:
     gaz = load_gazetteer()
     for text in ("وتل أبيب", "لتل أبيب", "بتل أبيب"):
         assert {p.country for p in gaz.candidates(text)} == {"IL"}, text
+
+
+def test_an_arab_town_of_the_articles_country_keeps_its_name() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    quneitra = geocode_names(["القنيطرة", "درعا"], countries=["SY"])[0]
+    assert quneitra is not None and quneitra.country == "SY"
+    kenitra = geocode_names(["القنيطرة", "الرباط"], countries=["MA"])[0]
+    assert kenitra is not None and kenitra.country == "MA"
+    # a US story still means Paris, France
+    paris = geocode_names(["باريس", "واشنطن"], countries=["US"])[0]
+    assert paris is not None and paris.country == "FR"

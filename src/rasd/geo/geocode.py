@@ -83,9 +83,13 @@ def choose(candidates: Sequence[Place], ctx: GeoContext) -> Place | None:
     if not ok:
         return None
     best = max(ok, key=lambda p: (score(p, ctx), p.population, p.key))
-    if best.source == "geonames":
+    if best.source == "geonames" and not (
+        best.country in ARAB_COUNTRIES and ctx.countries.get(best.country, 0) > 0
+    ):
         # A namesake town far from the article's other places loses to a much bigger city:
-        # "باريس" in a story about Washington is still Paris, France, not Paris, Texas.
+        # "باريس" in a story about Washington is still Paris, France, not Paris, Texas. Not an Arab
+        # town of the article's own country: GeoNames undercounts them, and القنيطرة in a Syrian
+        # story is Quneitra, not Kenitra (Morocco, 13 times bigger).
         big = max(ok, key=lambda p: (p.population, p.key))
         hamlet = best.population < HAMLET_POPULATION
         if (
