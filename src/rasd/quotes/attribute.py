@@ -513,8 +513,9 @@ class SpeakerResolver:
 
     def clause_subject(self, first: int, k: int) -> Speaker | None:
         """Subject of the sentence's first verb for a subjectless verb later in it ("حذت الوكالة حذو
-        الإدارة وقالت إنها"): only when the sentence opens with a reporting verb or with a word
-        followed right away by a named entity (verb + subject), not "ومنذ قمته مع كيم"."""
+        الإدارة وقالت إنها"): only when the sentence opens with a reporting verb, or with a word
+        followed right away by a named entity or an institution ("وكالة الأدوية"), that is a verb
+        and its subject — not "ومنذ قمته مع كيم"."""
         tv = self.tv
         v = first
         while v < k and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
@@ -522,12 +523,18 @@ class SpeakerResolver:
         if v + 1 >= k:
             return None
         named = self.mentions.covering(tv.toks[v + 1].start)
-        opens_with_name = (
-            named is not None and named.start == tv.toks[v + 1].start and named.type in ("PER", "ORG")
-        )
-        if not (tv.verb(v) or opens_with_name):
+        opens_with_name = named is not None and named.start == tv.toks[v + 1].start
+        head = strip_clitic(tv.word(v + 1))
+        institution = head in lx.INSTITUTION_HEADS or head in lx.QUOTED_NAME_HEADS or head in lx.ORG_ANAPHORS
+        if not (tv.verb(v) or opens_with_name or institution):
             return None
-        return self.sentence_subject(first, k)
+        k = next((x for x in range(v + 1, k) if tv.word(x) in lx.COMPLEMENTIZERS or tv.word(x) == ":"), k)
+        end = min(k, _np_end(tv, v + 1, k) + 1)  # the subject only, not a person named further on
+        if end < k and tv.word(end - 1) in ("،", ","):  # "مدرب الفريق، البرتغالي بيدرو بارني": apposition
+            person = _person_in(tv, end, min(k, end + 3), self.mentions)
+            if person is not None:
+                end = min(k, tv.last_before(person.end) + 1)
+        return self.after_cue(v + 1, end) if v + 1 < end else None
 
     def topic_person(self, k: int) -> Speaker | None:
         """Nobody has spoken yet: the person the article last named before the cue ("دعا المرزوقي ...
