@@ -245,7 +245,7 @@ class SpeakerResolver:
                 end = x  # "وأصدرت الشركة بيانا": the object ends the subject
                 break
             if tv.raw(x - 1)[:1] in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
-                break  # a quoted name goes on: حزب "الحياة الحرة"
+                break  # a quoted name goes on: حزب "الأمل الجديد"
             if (
                 issuer
                 and tv.word(x - 1).startswith(("ال", "لل"))
@@ -253,7 +253,7 @@ class SpeakerResolver:
                 and not _nisba(tv.word(x))
                 and not self._named_at(i, x)
             ):
-                end = x  # "دعا بيان المجلس الميليشيات": the object after the issuer, not its adjective
+                end = x  # "دعا بيان المجلس الأطراف": the object after the issuer, not its adjective
                 break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
         if person is not None and person.start > tv.toks[i].start:
@@ -287,7 +287,7 @@ class SpeakerResolver:
         return m is not None and m.end >= self.tv.toks[x].end
 
     def _apposition(self, person: Mention, j: int) -> Mention | None:
-        """ "وقال زوج سيندهو، محمد عشيق، إن": the person named after a relation noun and a comma is
+        """ "وقال شقيق سلمى، يوسف حداد، إن": the person named after a relation noun and a comma is
         the speaker, the first one only qualifies the relation."""
         tv = self.tv
         after = tv.last_before(person.end) + 1
@@ -300,7 +300,7 @@ class SpeakerResolver:
 
     def article_antecedent(self, anaphor: str, before: int) -> Speaker | None:
         """The nearest earlier full name for a definite head that nobody has spoken as yet: "وقالت
-        الشركة" → "شركة جيت بلو", "وأعلن الجيش" → "الجيش الإسرائيلي", "الرئيس" → "الرئيس التركي رجب
+        الشركة" → "شركة النخيل", "وأعلن الجيش" → "الجيش الوطني", "الرئيس" → "الرئيس الموريتاني أحمد
         طيب أردوغان" (a person named right after the title), "البيان" → the issuer of "بيان للشرطة"."""
         if self._resolving:
             return None
@@ -334,7 +334,7 @@ class SpeakerResolver:
                 if owned is not None and (owned.mention_id or len(owned.text.split()) >= 2):
                     yield owned
                 elif tv.word(x - 1) in ("في", "وفي"):
-                    issued = self._issued_in(x)  # "وعبرت إدارة المسرح في بيان أصدرته": the subject
+                    issued = self._issued_in(x)  # "وعبرت إدارة المعرض في بيان أصدرته": the subject
                     if issued is not None:
                         yield issued
                 continue
@@ -363,14 +363,14 @@ class SpeakerResolver:
             return None
         if any(tv.verb(y) for y in range(sent.token_start, x - 1)):
             return None  # "وقال X في بيان": X's quote is remembered already; "البيان" stays as written
-        v = sent.token_start  # "وعبرت إدارة المسرح في بيان": the subject of the verb opening the sentence
+        v = sent.token_start  # "وعبرت إدارة المعرض في بيان": the subject of the verb opening the sentence
         while v < x - 1 and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
             v += 1
         found = self.after_cue(v + 1, x - 1) if v + 1 < x - 1 else None
         if found is None:
             return None
         words = found.text.split()
-        # a name, or a construct phrase ("إدارة المسرح الوطني"); not "المجلس الميليشيات" (subject, object)
+        # a name, or a construct phrase ("إدارة المعرض الدولي"); not "المجلس الأطراف" (subject, object)
         return found if found.mention_id or (len(words) >= 2 and not words[0].startswith("ال")) else None
 
     def _antecedent(self, anaphor: str) -> Speaker | None:
@@ -388,7 +388,7 @@ class SpeakerResolver:
     def before_verb(self, k: int, first: int) -> Speaker | None:
         """Subject written before the verb: "لكن وزارة الزراعة قالت إن", "X، الذي قال إن"."""
         tv = self.tv
-        resumptive = (  # "أصدر إعلانا في ديسمبر الماضي قال فيه إنه": the sentence's subject
+        resumptive = (  # "أصدر إعلانا في نوفمبر الماضي قال فيه إنه": the sentence's subject
             tv.word(k + 1) in ("فيه", "فيها")
             and self.mentions.covering(tv.toks[k - 1].start) is None
             and tv.word(k - 1) not in lx.PERSON_ANAPHORS | lx.ORG_ANAPHORS
@@ -429,7 +429,7 @@ class SpeakerResolver:
         if e - s <= 2 and (tv.word(s) in lx.PERSON_ANAPHORS or tv.word(s) in lx.ORG_ANAPHORS):
             found = self._antecedent(tv.word(s)) or (
                 self.article_antecedent(tv.word(s), s) if e - s == 1 else None
-            )  # "الحكومة الفنزويلية" is a name already; only the bare "الحكومة" looks back
+            )  # "الحكومة الموريتانية" is a name already; only the bare "الحكومة" looks back
             if found is not None:
                 return found
         if tv.word(s)[:2] != "ال" and e - s == 1:
@@ -500,7 +500,7 @@ class SpeakerResolver:
             return None
         found = self.after_cue(v + 1, k)
         if found is not None and tv.verb(v) and tv.word(v - 1) not in lx.NEGATIONS:
-            return found  # "وقال الباكر ... مشيرا إلى ...: "..."": the reporting verb's subject
+            return found  # "وقال الباجي ... مشيرا إلى ...: "..."": the reporting verb's subject
         if found is not None and found.mention_id is None and definite and tv.word(v + 1).startswith("ال"):
             j = v + 1
             while j < k and tv.word(j).startswith("ال") and tv.word(j) not in lx.SPEAKER_STOPS:
@@ -515,7 +515,7 @@ class SpeakerResolver:
         """Subject of the sentence's first verb for a subjectless verb later in it ("حذت الوكالة حذو
         الإدارة وقالت إنها"): only when the sentence opens with a reporting verb, or with a word
         followed right away by a named entity or an institution ("وكالة الأدوية"), that is a verb
-        and its subject — not "ومنذ قمته مع كيم"."""
+        and its subject — not "ومنذ لقائه مع كريم"."""
         tv = self.tv
         v = first
         while v < k and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):

@@ -197,7 +197,7 @@ def complementizer_at(tv: TokenView, k: int) -> bool:
         return False
     start = tv.toks[k].start
     if start > 0 and tv.doc.text[start - 1].isalnum():
-        return False  # "إتش7إن9": letters inside a code, not the word إن
+        return False  # "إتش5إن1": letters inside a code, not the word إن
     prev = tv.word(k - 1)
     return prev not in lx.NOT_COMPLEMENTIZER_BEFORE and strip_clitic(prev) not in lx.NOT_COMPLEMENTIZER_BEFORE
 

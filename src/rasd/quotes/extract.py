@@ -283,7 +283,7 @@ class _Finder:
         end = self._sent_end(sent, j)
         named = self._source_np(after, end) if after is not None else None
         if after is not None and named is not None and self._words(region.start, region.end) >= 3:
-            # "..." وفق ما قرأت "العربية.نت": the source after the verb; not a quoted term (برعاية "روسية")
+            # "..." وفق ما قرأت "الأنباء.نت": the source after the verb; not a quoted term (برعاية "روسية")
             return Candidate(region.start, region.end, True, "source", si, j, (named[0], end))
         return None
 
@@ -338,7 +338,7 @@ class _Finder:
                 if r is not None and r in self.speech:
                     continue  # أن "...": the direct quote already holds it
                 if r is not None and r.closed and tv.verb(tv.first_at_or_after(r.after)):
-                    continue  # أن "رابطة التجارة" قالت إنه ...: the quoted name speaks in the next clause
+                    continue  # أن "رابطة المصدرين" قالت إنه ...: the quoted name speaks in the next clause
                 end = self._clause_end(c + 1, b)
                 span = self._span(c + 1, end)
                 if span is None or self._words(*span) < _MIN_CONTENT_WORDS:
@@ -459,7 +459,7 @@ class _Finder:
 
 
 def _media(speaker: Speaker) -> bool:
-    """A news outlet ("وكالة أنباء شينخوا", "صحيفة الحياة"), by the first word of its phrase."""
+    """A news outlet ("وكالة الأنباء الوطنية", "صحيفة المساء"), by the first word of its phrase."""
     words = normalize(speaker.phrase or speaker.text).split()
     first = words[0].removeprefix("ل").removeprefix("ال") if words else ""
     return first in lx.MEDIA_HEADS or ("ال" + first) in lx.MEDIA_HEADS

@@ -96,7 +96,7 @@ SOURCE_HEADS: frozenset[str] = frozenset(_holders.SOURCE_HEADS) | _fold(
 )
 INSTITUTION_HEADS: frozenset[str] = frozenset(_holders.INSTITUTION_HEADS)
 MEDIA_HEADS: frozenset[str] = frozenset(_holders.MEDIA_HEADS)
-# Indefinite heads followed by a quoted proper name: شركة "فانا"، حزب "الحياة الحرة".
+# Indefinite heads followed by a quoted proper name: شركة "النخيل"، حزب "الأمل الجديد".
 QUOTED_NAME_HEADS: frozenset[str] = (
     frozenset(_holders.QUOTED_NAME_HEADS)
     | MEDIA_HEADS
