@@ -116,6 +116,12 @@ def _rule(pattern: str) -> Callable[[Handler], Handler]:
     return register
 
 
+def _pod_code(raw: str) -> str:
+    """TIMEX3 part-of-day code of a matched part-of-day word ("ليل" is the word, not "الليل" split)."""
+    s = " ".join(raw.split())
+    return lx.PARTS_OF_DAY[s] if s in lx.PARTS_OF_DAY else lx.PARTS_OF_DAY[_key(s)]
+
+
 def _g(m: re.Match[str], name: str) -> str | None:
     value = m.groupdict().get(name)
     return _key(value) if value else None
@@ -189,11 +195,18 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         if _word_before(ctx, m.start("core")) in ("ذلك", "نفس", "ذات", "هذا"):
             return None
     offset = lx.DEICTIC_DAYS[dei]
-    pod = lx.PARTS_OF_DAY[_g(m, "pod") or ""] if m.group("pod") else None
+    pod = _pod_code(m.group("pod")) if m.group("pod") else None
     if ctx.anchor is None:
         cand = _cand(m, "TIME" if pod else "DATE", None, "day", True, kind="day")
     else:
-        value = nm.shift_days(ctx.anchor, offset)
+        day = ctx.anchor + dt.timedelta(days=offset)
+        if m.group("wd"):
+            # "اليوم السبت" in a paper dated Sunday: the article was written before its date
+            # stamp, and the named weekday is the better evidence; up to three days back.
+            back = (day.weekday() - lx.WEEKDAYS[_g(m, "wd") or ""]) % 7
+            if back <= 3:
+                day -= dt.timedelta(days=back)
+        value = day.isoformat()
         if pod:
             cand = _cand(m, "TIME", f"{value}T{pod}", "partofday", True, kind="day")
         else:
@@ -228,7 +241,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     weekday = lx.WEEKDAYS[wd]
     rel_word = _g(m, "rel")
     relation = lx.RELATIONS[rel_word] if rel_word else 0
-    pod = lx.PARTS_OF_DAY[_g(m, "pod") or ""] if m.group("pod") else None
+    pod = _pod_code(m.group("pod")) if m.group("pod") else None
     type_ = "TIME" if pod else "DATE"
     if ctx.anchor is None:
         cand = _cand(m, type_, None, "day", True, kind="weekday")
@@ -941,7 +954,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         if minute > 30:
             hour -= 1
     period = lx.CLOCK_PERIODS[_key(m.group("per"))] if m.group("per") else None
-    pod = lx.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
+    pod = _pod_code(m.group("pod")) if m.group("pod") else None
     if period is None and pod is None:
         pod = _part_of_day_before(ctx, m.start("core"))  # "مساء الاثنين عند الساعة الثامنة"
     if (period == "pm" or pod in ("AF", "EV", "NI")) and 1 <= hour < 12:
@@ -971,7 +984,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 @_rule(rf"(?P<pod>{POD}){S}غد")
 def _pod_tomorrow(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     """ "صباح غد", "مساء غد": the bare construct "غد" is tomorrow only after a part of day."""
-    pod = lx.PARTS_OF_DAY[_key(m.group("pod"))]
+    pod = _pod_code(m.group("pod"))
     value = f"{nm.shift_days(ctx.anchor, 1)}T{pod}" if ctx.anchor else None
     cand = _cand(m, "TIME", value, "partofday", True, kind="day")
     cand.pod = pod
