@@ -138,6 +138,22 @@ def is_judicial(folded_sentence: str, t: TriggerMatch) -> bool:
     return t.phrase in lexicon().cue_sets["execution"] and has_cue(folded_sentence, "judicial")
 
 
+# "جريمة الاغتصاب", "تهمة القتل", "جرائم الإرهاب": a definite act after these nouns names a
+# legal category (a charge, a law's subject), not an event that happened.
+_CATEGORY_HEADS = frozenset(normalize(w) for w in ("جريمة", "جرائم", "تهمة", "تهم", "بتهمة", "بتهم"))
+
+
+def names_a_category(text: str, t: TriggerMatch) -> bool:
+    """ "جريمة الاغتصاب" in a debate on a law is no rape; "جريمة اغتصاب" (a rape) still is."""
+    if not t.definite:
+        return False
+    head = text[max(0, t.start - 24) : t.start]
+    if head and not head[-1].isspace():
+        head = head[: max(head.rfind(" "), 0)]  # the trigger's own article is not a word before it
+    before = _words(normalize(head))
+    return bool(before) and _strip_conjunction(before[-1]) in _CATEGORY_HEADS
+
+
 def after_name_head(text: str, t: TriggerMatch) -> bool:
     """ "هيئة تحرير الشام", "جبهة التحرير", "رئيس تحرير": the word before the trigger heads a
     name or a title (the NER does not always tag the name)."""

@@ -223,6 +223,7 @@ def find_event_mentions(
             and not _inside_name(t, names)
             and not detect.after_name_head(doc.text, t)
             and not detect.is_judicial(folded, t)
+            and not detect.names_a_category(doc.text, t)
         ]
         if detect.has_cue(folded, "diplomatic"):
             triggers = [t for t in triggers if ty.EVENT_TYPES_BY_NAME[t.type].acled_event_type != "Protests"]
