@@ -246,3 +246,13 @@ def test_an_arab_town_of_the_articles_country_keeps_its_name() -> None:
     # a US story still means Paris, France
     paris = geocode_names(["باريس", "واشنطن"], countries=["US"])[0]
     assert paris is not None and paris.country == "FR"
+
+
+def test_a_capital_size_city_beats_a_hamlet_near_the_storys_places() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    berlin = geocode_names(["برلين", "نيويورك", "بوسطن"], countries=["US"])[0]
+    assert berlin is not None and berlin.country == "DE"
+    # the Astana talks, also when Iran is in the story
+    astana = geocode_names(["أستانة", "طهران", "دمشق"], countries=["IR", "SY"])[0]
+    assert astana is not None and astana.country == "KZ"

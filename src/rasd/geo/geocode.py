@@ -25,6 +25,7 @@ MIN_POPULATION_OUT_OF_FOCUS = 50_000
 WORLD_CITY_POPULATION = 500_000
 HAMLET_POPULATION = 20_000
 MAJOR_CITY_POPULATION = 150_000  # beats a namesake town eight times smaller that nothing else supports
+CAPITAL_POPULATION = 1_000_000
 # Below this, a GeoNames place outside the Arab world needs another placed town within NEAR_KM.
 VILLAGE_POPULATION = 5_000
 
@@ -92,12 +93,17 @@ def choose(candidates: Sequence[Place], ctx: GeoContext) -> Place | None:
         # story is Quneitra, not Kenitra (Morocco, 13 times bigger).
         big = max(ok, key=lambda p: (p.population, p.key))
         hamlet = best.population < HAMLET_POPULATION
+        if big is best:
+            return best
         if (
-            big is not best
-            and big.population >= (WORLD_CITY_POPULATION if hamlet else MAJOR_CITY_POPULATION)
+            big.population >= (WORLD_CITY_POPULATION if hamlet else MAJOR_CITY_POPULATION)
             and big.population >= (50 if hamlet else 8) * max(best.population, 1)
             and not any(haversine_km(best.lat, best.lon, la, lo) <= NEAR_KM for la, lo in ctx.points)
         ):
+            return big
+        # A capital-size city a hundred times bigger wins even when the namesake town lies near
+        # another place of the story: Berlin (NH) is 300 km from New York, برلين is still Berlin.
+        if big.population >= CAPITAL_POPULATION and big.population >= 100 * max(best.population, 1):
             return big
     return best
 
