@@ -194,6 +194,8 @@ def is_background(
     """Historical context, not news: a background cue, only coarse dates before this month, or
     only dates more than ``max_age_days`` before publication ("بدأت تركيا في 20 يناير")."""
     folded = normalize(doc.text[sent.start : sent.end])
+    if has_cue(folded, "anniversary"):
+        return True
     day_dated = any(d.precision in ("day", "week") for _, d in dates)
     if has_cue(folded, "background") and not day_dated:
         return True

@@ -84,6 +84,7 @@ def lexicon() -> _Lexicon:
         "elaboration": _fold_all(ty.ELABORATION_CUES),
         "modality": _fold_all(ty.MODALITY_CUES),
         "background": _fold_all(ty.BACKGROUND_CUES),
+        "anniversary": _fold_all(ty.ANNIVERSARY_CUES),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
         "target": _fold_all(ty.TARGET_MARKERS),
         "name_head": _fold_all(ty.NAME_HEADS),

@@ -395,6 +395,9 @@ def _to_event(
     figures = [f for m in group for f in m.fatalities]
     first = next((m.fatalities for m in group if m.fatalities), [])
     fatalities = min(v for v, _ in first) if first else None
+    if acled_type == "Strategic developments":
+        # An arrest or an agreement kills nobody: deaths in its sentence belong to another event.
+        figures, fatalities = [], None
     evidence = [Span(doc.id, m.sentence.start, m.sentence.end) for m in group]
     # Follow-ups are evidence only: their figures and places stay out of the event's fields.
     evidence += [Span(doc.id, s.start, s.end) for s in follow_ups]

@@ -917,6 +917,14 @@ BACKGROUND_CUES: tuple[str, ...] = (
     "على مدى",
     "منذ مطلع",
 )
+# Commemorations: the attack they recall is history even when the sentence has today's date
+# ("استعادت الولايات المتحدة، الثلاثاء، ذكرى مرور 17 عاما على أسوأ هجوم").
+ANNIVERSARY_CUES: tuple[str, ...] = (
+    # Only "N years since": "الذكرى السنوية" and "إحياء ذكرى" also head reports of real protests
+    # and clashes held on an anniversary (Gaza on Nakba day).
+    "ذكرى مرور",
+    "بذكرى مرور",
+)
 # Cues of non-political harm (accidents, disasters, crime reports): weak triggers and
 # plain explosions in such sentences are not conflict events.
 NON_POLITICAL_CUES: tuple[str, ...] = (
@@ -930,6 +938,12 @@ NON_POLITICAL_CUES: tuple[str, ...] = (
     "غرقا",
     "حريق",
     "زلزال",
+    "بركان",
+    "البركان",
+    "ثوران",
+    "الحمم",
+    "حمم",
+    "صدمت",
     "فيضانات",
     "سيول",
     "انهيار",
