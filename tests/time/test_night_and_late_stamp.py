@@ -31,3 +31,26 @@ def test_a_weekday_far_from_the_deictic_day_leaves_it_alone() -> None:
     # Thursday's paper: "أمس الجمعة" cannot be moved six days back; yesterday stays yesterday.
     found = {t.text: t.value for t in find_timexes("قال أمس الجمعة إن", dt.date(2015, 12, 24))}
     assert found["أمس الجمعة"] == "2015-12-23"
+
+
+MONDAY = dt.date(2018, 4, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("قتل ثلاثة أشخاص في اشتباكات وقعت نهاية الأسبوع.", "نهاية الأسبوع", "2018-W14-WE"),  # just past
+        ("ستعقد القمة نهاية الأسبوع.", "نهاية الأسبوع", "2018-W15-WE"),
+        ("يسافر اللاعبون في نهاية الأسبوع.", "نهاية الأسبوع", "2018-W15-WE"),
+        (
+            "من المقرر أن تفتتح الوزيرة المعرض الجديد في العاصمة التونسية يوم الخميس.",
+            "يوم الخميس",
+            "2018-04-12",
+        ),
+        ("أمهلت الحكومة المحتجين حتى نهاية الثلاثاء لمغادرة الساحة.", "الثلاثاء", "2018-04-10"),
+        ("قتل ثلاثة أشخاص الخميس.", "الخميس", "2018-04-05"),
+    ],
+)
+def test_monday_paper(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(text, MONDAY)}
+    assert found.get(expression) == value

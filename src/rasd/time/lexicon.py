@@ -336,6 +336,11 @@ FUTURE_WORDS: frozenset[str] = frozenset(
         "المقبل",
     )
 )
+# Scheduling and deadline words: a weekday anywhere later in their clause is the coming one
+# ("من المقرر أن ...", "أمهلت الحكومة المحتجين حتى نهاية الثلاثاء").
+SCHEDULE_WORDS: frozenset[str] = frozenset(
+    normalize(w) for w in ("سوف", "المقرر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "أمهلت", "أمهل", "مهلة")
+)
 NOT_FUTURE_VERBS: frozenset[str] = frozenset(
     normalize(w)
     for w in (

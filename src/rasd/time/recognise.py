@@ -312,19 +312,43 @@ def _period_mod_only(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     granularity = lx.PERIOD_NOUNS[_g(m, "unit") or ""]
     mod = lx.MODIFIERS[_g(m, "mod") or ""]
     if granularity == "week" and _g(m, "mod") in lx.WEEKEND_WORDS:
-        value = _period_value(ctx.anchor, "week", 0)
+        # Early in the week, a bare "نهاية الأسبوع" in a report is the weekend just past,
+        # unless the clause speaks of the future ("ستعقد ... نهاية الأسبوع").
+        early = ctx.anchor is not None and ctx.anchor.weekday() <= 3
+        past = (
+            early and not _future_before(ctx, m.start("core")) and not _imperfect_before(ctx, m.start("core"))
+        )
+        value = _period_value(ctx.anchor, "week", -1 if past else 0)
         return _cand(m, "DATE", value and value + "-WE", "weekend", True, kind="period")
     return _cand(m, "DATE", _period_value(ctx.anchor, granularity, 0), granularity, True, mod, kind="period")
 
 
 _CLAUSE_END = re.compile(r"[.،,؛;:!?؟\n\"«»()]")
+_NOT_IMPERFECT = frozenset(
+    normalize(w) for w in ("يوم", "يوما", "يومي", "يومين", "يناير", "يونيو", "يوليو", "يونيه", "يوليه")
+)
+
+
+def _imperfect_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
+    """A present-tense verb (يـ) among the last words of the clause: "يسافر اللاعبون نهاية الأسبوع"."""
+    clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
+    for word in clause.split()[-window:]:
+        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        if bare.startswith("ي") and len(bare) >= 4 and bare not in _NOT_IMPERFECT:
+            return True
+    return False
 
 
 def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     """A future cue among the few words before ``pos`` in the same clause: a verb with the future
     prefix سـ ("سيزور", "ستعقد") or "سوف"/"من المقرر"."""
     clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
-    for word in clause.split()[-window:]:
+    words = clause.split()
+    # "من المقرر أن تفتتح الوزيرة المعرض الجديد في العاصمة الاثنين": a scheduling word
+    # governs the whole clause; a verb's future prefix only the last few words.
+    if any((w[1:] if w[:1] in "وف" and len(w) > 4 else w) in lx.SCHEDULE_WORDS for w in words):
+        return True
+    for word in words[-window:]:
         bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
         if bare in lx.FUTURE_WORDS:
             return True
