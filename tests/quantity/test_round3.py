@@ -10,35 +10,15 @@ quoted media names, institutions with "في", "وكان X قد أكد", "على 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.model import Document, Quantity
 from rasd.quantity.evaluate import names_match
 from rasd.quantity.numbers import dual_measure
-from rasd.quantity.stage import QuantityStage
 from rasd.text.normalise import normalize
-
-OUTLET = "إذاعة المثال"
-
-
-def quantities(text: str) -> list[Quantity]:
-    doc = Document(id="d", text=text, source=OUTLET, published=dt.date(2018, 3, 4))
-    return QuantityStage()(doc).quantities
-
-
-def only(text: str) -> Quantity:
-    found = quantities(text)
-    assert len(found) == 1, [(q.text, q.measure) for q in found]
-    return found[0]
-
-
-def summary(text: str) -> list[tuple[float | None, str]]:
-    return [(q.value, q.measure) for q in quantities(text)]
-
+from tests.quantity._support import OUTLET, only, quantities
+from tests.quantity._support import figures as summary
 
 # --- recall ---------------------------------------------------------------------------
 

@@ -5,27 +5,11 @@ Every sentence here is invented for the test; none comes from the news data.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.model import Document, Quantity
-from rasd.quantity.stage import QuantityStage
-
-OUTLET = "إذاعة المثال"
-
-
-def quantities(text: str) -> list[Quantity]:
-    doc = Document(id="d", text=text, source=OUTLET, published=dt.date(2018, 3, 4))
-    return QuantityStage()(doc).quantities
-
-
-def only(text: str) -> Quantity:
-    found = quantities(text)
-    assert len(found) == 1, [(q.text, q.measure) for q in found]
-    return found[0]
+from tests.quantity._support import only, quantities
 
 
 @pytest.mark.parametrize(

@@ -5,32 +5,11 @@ Every sentence here is invented for the test; none comes from the news data.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.model import Document, Quantity
-from rasd.quantity.stage import QuantityStage
-
-OUTLET = "إذاعة المثال"
-
-
-def quantities(text: str) -> list[Quantity]:
-    doc = Document(id="d", text=text, source=OUTLET, published=dt.date(2018, 3, 4))
-    return QuantityStage()(doc).quantities
-
-
-def only(text: str) -> Quantity:
-    found = quantities(text)
-    assert len(found) == 1, [(q.text, q.measure) for q in found]
-    return found[0]
-
-
-def figures(text: str) -> list[tuple[float | None, str]]:
-    return [(q.value, q.measure) for q in quantities(text)]
-
+from tests.quantity._support import figures, only, quantities
 
 # --- a list of bracketed figures after names, headed by a people noun ---------------------------
 
