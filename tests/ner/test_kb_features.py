@@ -136,3 +136,14 @@ def test_training_with_the_new_groups_records_them(tiny_data: Path, tmp_path: Pa
     assert (out / "kb_phrases.tsv.gz").exists()
     fx = FeatureExtractor.for_model(out)
     assert fx.extra == {"kb", "nisba", "chain"} and fx.lexicon.phrases
+
+
+def test_shipped_model_uses_the_kb_group() -> None:
+    from rasd.ner.model import default_model_dir, load_model
+
+    fx = FeatureExtractor.for_model(default_model_dir())
+    assert "kb" in fx.extra and fx.lexicon.phrases
+    # an alias the KB lists: the round-3 default (no kb group) tagged it PER
+    tokens = ["وأكد", "الناتو", "أن", "مهمته", "في", "أفغانستان", "مستمرة", "."]
+    tags = load_model("crf").predict_batch([tokens])[0]
+    assert tags[1] == "B-ORG" and tags[5] == "B-LOC"
