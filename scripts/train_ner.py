@@ -4,6 +4,7 @@ python scripts/train_ner.py                       # CRF + clusters + gazetteer -
 python scripts/train_ner.py --crf-only            # keep clusters/gazetteer, refit the CRF
 python scripts/train_ner.py --crf-only --set silver_sentences=0 --set gold_repeat=1   # no distillation (#1)
 python scripts/train_ner.py --out /tmp/m --crf-only --set features=cbg,gbg            # opt-in feature groups
+python scripts/train_ner.py --out /tmp/m --crf-only --set features=kb,nisba,chain      # kb: default (round 4)
 python scripts/train_ner.py --e5                  # also fine-tune the opt-in e5 mode (needs torch)
 python scripts/train_ner.py --out /tmp/m --set c1=0.1 --set corpora=anercorp,aqmar
 python scripts/train_ner.py --write-dev /tmp/dev.conll  # ANERcorp dev split (keep it outside the repo),

