@@ -57,3 +57,11 @@ def test_build_clusters_on_tiny_text(tmp_path: Path) -> None:
     assert info["cluster_words"] == len(lex.clusters) > 0
     ids = lex.clusters["دمشق"]
     assert len(ids) == 2 and int(ids[0]) < 4 and int(ids[1]) < 2
+
+
+def test_tail_dev_split_is_the_end_of_the_file() -> None:
+    sents = [([f"w{i}"], ["O"]) for i in range(100)]
+    train, dev = split_dev(sents, seed=1, mode="tail")
+    assert dev == sents[90:] and train == sents[:90]
+    with pytest.raises(ValueError):
+        split_dev(sents, seed=1, mode="random")

@@ -92,8 +92,19 @@ def default_data_dir() -> Path:
     return Path(env) if env else REPO_ROOT.parent / "shared" / "data"
 
 
-def split_dev(sentences: Sentences, seed: int, fraction: float = DEV_FRACTION) -> tuple[Sentences, Sentences]:
-    """Carve a dev split of contiguous chunks (so neighbouring sentences of one story stay together)."""
+def split_dev(
+    sentences: Sentences, seed: int, fraction: float = DEV_FRACTION, mode: str = "chunks"
+) -> tuple[Sentences, Sentences]:
+    """Carve a dev split of contiguous chunks (so neighbouring sentences of one story stay together).
+
+    ``mode="tail"``: the last ``fraction`` of the file instead, a harder proxy for a test split
+    of other documents (chunks of one story share names with the training chunks around them).
+    """
+    if mode == "tail":
+        cut = len(sentences) - max(1, round(len(sentences) * fraction))
+        return sentences[:cut], sentences[cut:]
+    if mode != "chunks":
+        raise ValueError(f"dev_split must be 'chunks' or 'tail', got {mode!r}")
     chunks = [sentences[i : i + DEV_CHUNK] for i in range(0, len(sentences), DEV_CHUNK)]
     rng = random.Random(seed)
     dev_ids = set(rng.sample(range(len(chunks)), max(1, round(len(chunks) * fraction))))
@@ -102,11 +113,13 @@ def split_dev(sentences: Sentences, seed: int, fraction: float = DEV_FRACTION) -
     return train, dev
 
 
-def load_corpora(data_dir: Path, seed: int, corpora: Sequence[str]) -> dict[str, Sentences]:
+def load_corpora(
+    data_dir: Path, seed: int, corpora: Sequence[str], dev_split: str = "chunks"
+) -> dict[str, Sentences]:
     """Train/dev/test sets by name, all mapped to Rasd types by rasd.ner.labels."""
     ner = data_dir / "ner"
     anercorp = read_conll(ner / "anercorp" / "train.txt", "anercorp")
-    ane_train, ane_dev = split_dev(anercorp, seed)
+    ane_train, ane_dev = split_dev(anercorp, seed, mode=dev_split)
     sets: dict[str, Sentences] = {"anercorp_train": ane_train, "anercorp_dev": ane_dev}
     aqmar = ner / "aqmar"
     if aqmar.exists():
@@ -416,7 +429,7 @@ def train(
             (output_dir / GAZETTEER_FILE).unlink(missing_ok=True)
     if "kb" in cfg["features"] and (rebuild_resources or not (output_dir / PHRASES_FILE).exists()):
         metrics.update(build_kb_phrases(output_dir))
-    sets = load_corpora(data_dir, seed, cfg["corpora"])
+    sets = load_corpora(data_dir, seed, cfg["corpora"], str(cfg.get("dev_split", "chunks")))
     train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
     train_sets = [sets[n] for n in train_names] + [sets["anercorp_train"]] * (int(cfg["gold_repeat"]) - 1)
     if int(cfg["silver_sentences"]) > 0:
@@ -455,7 +468,7 @@ def train_transformer(
     output_dir = output_dir or default_model_dir()
     data_dir = data_dir or default_data_dir()
     cfg = {**DEFAULT_CONFIG, **E5_CONFIG, **(config or {})}
-    sets = load_corpora(data_dir, seed, cfg["corpora"])
+    sets = load_corpora(data_dir, seed, cfg["corpora"], str(cfg.get("dev_split", "chunks")))
     train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
     eval_names = [n for n in ("anercorp_dev", "aqmar_dev", "aqmar_test") if n in sets]
     # the pruned piece vocabulary covers the training words and the commonest news words
