@@ -54,3 +54,8 @@ MONDAY = dt.date(2018, 4, 9)
 def test_monday_paper(text: str, expression: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes(text, MONDAY)}
     assert found.get(expression) == value
+
+
+@pytest.mark.parametrize("text", ["وفي اليوم نفسه قتل شخصان.", "وفي اليوم ذاته أعلن الجيش"])
+def test_the_same_day_is_not_today(text: str) -> None:
+    assert find_timexes(text, MONDAY) == []
