@@ -40,3 +40,23 @@ def test_shelling_still_counts_its_dead() -> None:
     assert _events("قتل خمسة مدنيين في قصف على بلدة قرب إدلب أمس.") == [
         ("shelling", "Explosions/Remote violence", 5)
     ]
+
+
+def test_a_building_named_after_a_place_is_not_the_event_place() -> None:
+    from rasd.events import arguments as ar
+    from rasd.model import Mention
+
+    text = "انفجرت السيارة قرب فندق تيبستي وسط مدينة بنغازي، ونقل الجرحى إلى مستشفى الجلاء وبمستشفى الهواري."
+
+    def building(word: str) -> bool:
+        start = text.index(word)
+        return ar.names_a_building(
+            text, Mention(id="m", start=start, end=start + len(word), text=word, type="LOC")
+        )
+
+    assert building("تيبستي") and building("الجلاء") and building("الهواري")
+    assert not building("بنغازي")
+
+
+def test_a_plane_crash_is_no_attack() -> None:
+    assert _events("قتل أكثر من مئة شخص في تحطم طائرة ركاب بعد إقلاعها من مطار العاصمة.") == []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rasd.events import types as ty
-from rasd.events.detect import has_cue
+from rasd.events.detect import has_cue, lexicon
 from rasd.geo.gazetteer import Gazetteer, without_generic_head
 from rasd.link.kb import KnowledgeBase
 from rasd.model import Document, Mention, Quantity, Sentence, Timex
@@ -276,6 +276,17 @@ def names_an_actor(text: str, m: Mention) -> bool:
     """A place named as who backs or speaks ("الموالية لإيران", "دعت طهران"), not where."""
     before = [w.removesuffix("ل") for w in _words_before(text, m.start, 2)]
     return any(has_cue(w, "actor_place") for w in before if w)
+
+
+def names_a_building(text: str, m: Mention) -> bool:
+    """ "فندق تيبستي", "بمستشفى الشفاء": the place name is a building's, not the event's place."""
+    before = _words_before(text, m.start, 1)
+    if not before:
+        return False
+    heads = lexicon().cue_sets["building"]
+    word = before[-1]  # "فندق" itself starts with ف: the word as written first, then without clitics
+    forms = [word, word[1:], word[2:]] if len(word) > 4 else [word, word[1:]]
+    return any(f in heads for f in forms[: 1 + sum(1 for c in word[:2] if c in "وفبل")])
 
 
 def choose_place(places: list[PlaceRef], anchor: int) -> PlaceRef | None:

@@ -85,6 +85,7 @@ def lexicon() -> _Lexicon:
         "modality": _fold_all(ty.MODALITY_CUES),
         "background": _fold_all(ty.BACKGROUND_CUES),
         "anniversary": _fold_all(ty.ANNIVERSARY_CUES),
+        "building": _fold_all(ty.BUILDING_HEADS),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
         "target": _fold_all(ty.TARGET_MARKERS),
         "name_head": _fold_all(ty.NAME_HEADS),

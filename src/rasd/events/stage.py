@@ -195,6 +195,7 @@ def find_event_mentions(
         if m.start >= dateline
         and (p := ar.place_of(m, kb, gaz, doc.text)) is not None
         and not ar.names_an_actor(doc.text, m)
+        and not ar.names_a_building(doc.text, m)
     }
     # "هيئة تحرير الشام", "حركة المقاومة": a trigger word inside a group's name is no event.
     names = [(m.start, m.end) for m in doc.mentions if m.type in ("ORG", "PER", "NORP", "MISC")]

@@ -925,6 +925,21 @@ ANNIVERSARY_CUES: tuple[str, ...] = (
     "ذكرى مرور",
     "بذكرى مرور",
 )
+# A building named after a place ("فندق تيبستي" in Benghazi, "مستشفى الشفاء", "شارع بغداد" in
+# Damascus): the name is not where the event happened.
+BUILDING_HEADS: tuple[str, ...] = (
+    "فندق",
+    "مستشفى",
+    "مطعم",
+    "مقهى",
+    "مدرسة",
+    "جامعة",
+    "شارع",
+    "مسجد",
+    "جامع",
+    "كنيسة",
+    "ملعب",
+)
 # Cues of non-political harm (accidents, disasters, crime reports): weak triggers and
 # plain explosions in such sentences are not conflict events.
 NON_POLITICAL_CUES: tuple[str, ...] = (
@@ -939,6 +954,10 @@ NON_POLITICAL_CUES: tuple[str, ...] = (
     "حريق",
     "زلزال",
     "بركان",
+    "تحطم طائرة",
+    "تحطم الطائرة",
+    "تحطمت طائرة",
+    "تحطمت الطائرة",
     "البركان",
     "ثوران",
     "الحمم",
