@@ -9,6 +9,7 @@ they accept any string (empty, Latin, emoji, digits) and never raise.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -391,18 +392,27 @@ def is_partial_name(short: str, full: str) -> bool:
 
 
 _FAST_ROMANIZER: Any = None
-_ROMANIZED: dict[tuple[str, bool], str] = {}
+_ROMANIZED: dict[tuple[str, str], str] = {}
 _ROMANIZED_MAX = 200_000
 
 
-def romanize_many(texts: list[str], *, model: bool = False, batch_size: int = 512) -> list[str | None]:
+def romanize_many(
+    texts: list[str],
+    *,
+    model: bool = False,
+    batch_size: int = 512,
+    respell: Callable[[Any], str] | None = None,
+) -> list[str | None]:
     """Latin guesses for many names at once (results cached per process).
 
     ``model=False`` uses the romanizer's attested-name dictionary and its rules only:
     about 4,000 names a second, against about 100 with its neural model, which is what keeps
     ``resolve_corpus`` over a whole corpus in seconds. ``model=True`` batches the model.
+    ``respell`` (fast path only) turns the romanizer's best candidate, with its units and their
+    sources, into the guess (``rasd.link.spellings`` uses it for attested token spellings).
     """
     global _ROMANIZER_FAILED, _FAST_ROMANIZER
+    variant = "model" if model else ("respelled" if respell is not None else "fast")
     out: list[str | None] = [None] * len(texts)
     todo: dict[str, list[int]] = {}
     for i, raw in enumerate(texts):
@@ -415,7 +425,7 @@ def romanize_many(texts: list[str], *, model: bool = False, batch_size: int = 51
         cleaned = _PUNCT_RE.sub(" ", text).strip()
         if not cleaned:
             continue
-        cached = _ROMANIZED.get((cleaned, model))
+        cached = _ROMANIZED.get((cleaned, variant))
         if cached is not None:
             out[i] = cached or None
         else:
@@ -428,12 +438,20 @@ def romanize_many(texts: list[str], *, model: bool = False, batch_size: int = 51
     except ImportError:  # pragma: no cover - declared dependency
         _ROMANIZER_FAILED = True
         return out
+    run: Callable[[list[str]], Sequence[Any]]
     if model:
         run = transliterate_many
     else:
         if _FAST_ROMANIZER is None:
             _FAST_ROMANIZER = Transliterator(auto_load_model=False)
-        run = _FAST_ROMANIZER.transliterate_many
+        fast, rewrite = _FAST_ROMANIZER, respell
+        if rewrite is None:
+            run = fast.transliterate_many
+        else:
+
+            def run(chunk: list[str]) -> list[str]:
+                # top_k=2 returns candidates with their units (top_k=1 the text alone)
+                return [rewrite(c[0]) if c else "" for c in fast.transliterate_many(chunk, top_k=2)]
     if len(_ROMANIZED) > _ROMANIZED_MAX:
         _ROMANIZED.clear()
     keys = sorted(todo)
@@ -445,7 +463,7 @@ def romanize_many(texts: list[str], *, model: bool = False, batch_size: int = 51
             continue
         for key, res in zip(chunk, results, strict=False):
             value = str(res).strip() if res else ""
-            _ROMANIZED[(key, model)] = value
+            _ROMANIZED[(key, variant)] = value
             for i in todo[key]:
                 out[i] = value or None
     return out

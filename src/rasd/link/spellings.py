@@ -11,19 +11,16 @@ The result is still a guess (``name_en_source="transliteration"``).
 from __future__ import annotations
 
 import gzip
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from rasd.link.names import romanize_many
 from rasd.text.normalise import normalize
 
 SPELLINGS_PATH = Path(str(resources.files("rasd.resources").joinpath("names/spellings.tsv.gz")))
-_PUNCT_RE = re.compile(r"[^\w\s'\-]+")
 _LOWER_PARTICLES = {"al", "el"}
-_CACHE: dict[str, str] = {}
-_CACHE_MAX = 200_000
 
 
 class Spelling(NamedTuple):
@@ -80,46 +77,7 @@ def combine_units(candidate: Any, table: dict[str, Spelling]) -> str:
     return " ".join(out) if changed else text
 
 
-_ROMANIZER: Any = None
-
-
-def romanize_names(texts: list[str], batch_size: int = 512) -> list[str | None]:
+def romanize_names(texts: list[str]) -> list[str | None]:
     """Latin guesses for many Arabic names (romanizer dictionary + attested token spellings)."""
-    global _ROMANIZER
-    out: list[str | None] = [None] * len(texts)
-    todo: dict[str, list[int]] = {}
-    for i, raw in enumerate(texts):
-        cleaned = _PUNCT_RE.sub(" ", raw or "").strip()
-        if not cleaned:
-            continue
-        letters = [c for c in cleaned if c.isalpha()]
-        if letters and all(c.isascii() for c in letters):
-            out[i] = cleaned
-        elif cleaned in _CACHE:
-            out[i] = _CACHE[cleaned] or None
-        else:
-            todo.setdefault(cleaned, []).append(i)
-    if not todo:
-        return out
-    try:
-        from arabic_name_romanizer.api import Transliterator
-    except ImportError:  # pragma: no cover - declared dependency
-        return out
-    if _ROMANIZER is None:
-        _ROMANIZER = Transliterator(auto_load_model=False)
-    if len(_CACHE) > _CACHE_MAX:
-        _CACHE.clear()
     table = load_spellings()
-    keys = sorted(todo)
-    for start in range(0, len(keys), batch_size):
-        chunk = keys[start : start + batch_size]
-        try:
-            results = _ROMANIZER.transliterate_many(chunk, top_k=2)
-        except Exception:
-            continue
-        for key, cands in zip(chunk, results, strict=False):
-            value = combine_units(cands[0], table).strip() if cands else ""
-            _CACHE[key] = value
-            for i in todo[key]:
-                out[i] = value or None
-    return out
+    return romanize_many(texts, respell=lambda candidate: combine_units(candidate, table))
