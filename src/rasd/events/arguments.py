@@ -284,9 +284,13 @@ def names_a_building(text: str, m: Mention) -> bool:
     if not before:
         return False
     heads = lexicon().cue_sets["building"]
-    word = before[-1]  # "فندق" itself starts with ف: the word as written first, then without clitics
-    forms = [word, word[1:], word[2:]] if len(word) > 4 else [word, word[1:]]
-    return any(f in heads for f in forms[: 1 + sum(1 for c in word[:2] if c in "وفبل")])
+    word = before[-1]
+    forms = [word]  # "فندق" itself starts with ف: the word as written first
+    for _ in range(2):  # then without glued و/ف and ب/ل ("وبمستشفى")
+        if len(word) > 3 and word[0] in "وفبل":
+            word = word[1:]
+            forms.append(word)
+    return any(f in heads for f in forms)
 
 
 def choose_place(places: list[PlaceRef], anchor: int) -> PlaceRef | None:

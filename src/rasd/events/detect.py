@@ -86,6 +86,7 @@ def lexicon() -> _Lexicon:
         "background": _fold_all(ty.BACKGROUND_CUES),
         "anniversary": _fold_all(ty.ANNIVERSARY_CUES),
         "building": _fold_all(ty.BUILDING_HEADS),
+        "category": _fold_all(ty.LEGAL_CATEGORY_HEADS),
         "non_political": _fold_all(ty.NON_POLITICAL_CUES),
         "target": _fold_all(ty.TARGET_MARKERS),
         "name_head": _fold_all(ty.NAME_HEADS),
@@ -104,6 +105,13 @@ def _words(folded: str) -> list[str]:
 
 def _strip_conjunction(word: str) -> str:
     return word[1:] if len(word) >= 3 and word[0] in "وف" else word
+
+
+def _without_glued_prefix(before: str) -> str:
+    """The text before a trigger without the clitic glued to it ("ال" of "الهجوم" is no word)."""
+    if before and not before[-1].isspace():
+        return before[: max(before.rfind(" "), 0)]
+    return before
 
 
 def has_cue(folded: str, cue: str) -> bool:
@@ -140,20 +148,12 @@ def is_judicial(folded_sentence: str, t: TriggerMatch) -> bool:
     return t.phrase in lexicon().cue_sets["execution"] and has_cue(folded_sentence, "judicial")
 
 
-# "جريمة الاغتصاب", "تهمة القتل", "جرائم الإرهاب": a definite act after these nouns names a
-# legal category (a charge, a law's subject), not an event that happened.
-_CATEGORY_HEADS = frozenset(normalize(w) for w in ("جريمة", "جرائم", "تهمة", "تهم", "بتهمة", "بتهم"))
-
-
 def names_a_category(text: str, t: TriggerMatch) -> bool:
     """ "جريمة الاغتصاب" in a debate on a law is no rape; "جريمة اغتصاب" (a rape) still is."""
     if not t.definite:
         return False
-    head = text[max(0, t.start - 24) : t.start]
-    if head and not head[-1].isspace():
-        head = head[: max(head.rfind(" "), 0)]  # the trigger's own article is not a word before it
-    before = _words(normalize(head))
-    return bool(before) and _strip_conjunction(before[-1]) in _CATEGORY_HEADS
+    before = _words(normalize(_without_glued_prefix(text[max(0, t.start - 24) : t.start])))
+    return bool(before) and _strip_conjunction(before[-1]) in lexicon().cue_sets["category"]
 
 
 def after_name_head(text: str, t: TriggerMatch) -> bool:
@@ -182,10 +182,7 @@ def find_triggers(text: str, offset: int = 0) -> list[TriggerMatch]:
 
 def is_irrealis(before: str) -> bool:
     """Negated, future, conditional or reported-as-threat: the few words before a trigger say so."""
-    # A clitic glued to the trigger ("ال" of "الهجوم") is not a word before it.
-    if before and not before[-1].isspace():
-        before = before[: max(before.rfind(" "), 0)]
-    clause = re.split(r"[،,؛;:]", normalize(before))[-1]
+    clause = re.split(r"[،,؛;:]", normalize(_without_glued_prefix(before)))[-1]
     if has_cue(clause, "uncertain"):
         return True
     words = _words(clause)[-_WINDOW_WORDS:]

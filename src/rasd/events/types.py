@@ -925,6 +925,9 @@ ANNIVERSARY_CUES: tuple[str, ...] = (
     "ذكرى مرور",
     "بذكرى مرور",
 )
+# "جريمة الاغتصاب", "تهمة القتل", "جرائم الإرهاب": a definite act after these nouns names a
+# legal category (a charge, a law's subject), not an event that happened.
+LEGAL_CATEGORY_HEADS: tuple[str, ...] = ("جريمة", "جرائم", "تهمة", "تهم", "بتهمة", "بتهم")
 # A building named after a place ("فندق تيبستي" in Benghazi, "مستشفى الشفاء", "شارع بغداد" in
 # Damascus): the name is not where the event happened.
 BUILDING_HEADS: tuple[str, ...] = (
