@@ -331,32 +331,30 @@ _NOT_IMPERFECT = frozenset(
 )
 
 
+def _clause_words(ctx: _Ctx, pos: int) -> list[str]:
+    """The words of the clause before ``pos`` (up to 80 characters back), a glued و/ف removed."""
+    clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
+    return [w[1:] if w[:1] in "وف" and len(w) > 4 else w for w in clause.split()]
+
+
 def _imperfect_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     """A present-tense verb (يـ) among the last words of the clause: "يسافر اللاعبون نهاية الأسبوع"."""
-    clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
-    for word in clause.split()[-window:]:
-        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
-        if bare.startswith("ي") and len(bare) >= 4 and bare not in _NOT_IMPERFECT:
-            return True
-    return False
+    recent = _clause_words(ctx, pos)[-window:]
+    return any(w.startswith("ي") and len(w) >= 4 and w not in _NOT_IMPERFECT for w in recent)
 
 
 def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     """A future cue among the few words before ``pos`` in the same clause: a verb with the future
     prefix سـ ("سيزور", "ستعقد") or "سوف"/"من المقرر"."""
-    clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
-    words = clause.split()
+    words = _clause_words(ctx, pos)
     # "من المقرر أن تفتتح الوزيرة المعرض الجديد في العاصمة الاثنين": a scheduling word
     # governs the whole clause; a verb's future prefix only the last few words.
-    if any((w[1:] if w[:1] in "وف" and len(w) > 4 else w) in lx.SCHEDULE_WORDS for w in words):
+    if any(w in lx.SCHEDULE_WORDS for w in words):
         return True
-    for word in words[-window:]:
-        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
-        if bare in lx.FUTURE_WORDS:
-            return True
-        if re.fullmatch(r"س[يتن]\w{3,}", bare) and bare not in lx.NOT_FUTURE_VERBS:
-            return True
-    return False
+    return any(
+        w in lx.FUTURE_WORDS or (re.fullmatch(r"س[يتن]\w{3,}", w) and w not in lx.NOT_FUTURE_VERBS)
+        for w in words[-window:]
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
