@@ -61,7 +61,7 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         if match := _DAY_FIRST_DATE.match(text):
             return dt.date(int(match[3]), int(match[2]), int(match[1]))
-        if _EPOCH.match(text) and not isinstance(value, bool):
+        if _EPOCH.match(text):
             return dt.datetime.fromtimestamp(float(text), tz=dt.UTC).date()
     except (ValueError, OverflowError, OSError) as exc:
         raise ValueError(f"impossible date {value!r}: {exc}") from None

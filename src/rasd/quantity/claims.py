@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rasd.geo.demonyms import demonym_country
-from rasd.link.kb import KnowledgeBase, load_kb
+from rasd.link.kb import load_kb
 from rasd.link.names import name_key, without_article
 from rasd.model import MEASURES, ClaimGroup, Document, Entity, Event, Quantity
 from rasd.quantity.lexicon import GROUP_TITLE_WORDS
@@ -83,14 +83,10 @@ def names_a_party(text: str, mention_id: str | None = None) -> bool:
         return False
     if any(demonym_country(w) for w in words):
         return True
-    if _kb().candidates(text):
+    if load_kb(strict=False).candidates(text):
         return True
     head = without_article(words[0])
     return 2 <= len(words) <= 4 and head in GROUP_TITLE_WORDS and not words[1].startswith("و")
-
-
-def _kb() -> KnowledgeBase:
-    return load_kb(strict=False)
 
 
 def link_subjects(quantities: Iterable[Quantity], entities: Iterable[Entity]) -> dict[str, str]:
