@@ -14,19 +14,7 @@ from rasd.geo.gazetteer import (
 )
 from rasd.link import names
 from rasd.link.resolve import resolve_corpus
-from rasd.model import Document, Mention
-
-
-def _doc(doc_id: str, text: str, spans: list[tuple[str, str]]) -> Document:
-    doc = Document(id=doc_id, text=text)
-    pos = 0
-    for i, (surface, etype) in enumerate(spans):
-        start = text.index(surface, pos)
-        doc.mentions.append(
-            Mention(id=f"{doc_id}{i}", start=start, end=start + len(surface), text=surface, type=etype)
-        )
-        pos = start + len(surface)
-    return doc
+from tests.link._support import doc
 
 
 def test_article_variant_adds_or_drops_the_article() -> None:
@@ -68,17 +56,17 @@ def test_facility_with_descriptor_tail_or_inner_head() -> None:
 
 
 def test_airport_spelled_with_province_head_is_the_same_facility_and_placed() -> None:
-    a = _doc(
+    a = doc(
         "a",
         "أعلنت الشرطة الأفغانية أن هجوما استهدف مطار ولاية قندهار في أفغانستان.",
         [("مطار ولاية قندهار", "FAC"), ("أفغانستان", "GPE")],
     )
-    b = _doc(
+    b = doc(
         "b",
         "هبطت الطائرة في مطار قندهار صباح اليوم في أفغانستان.",
         [("مطار قندهار", "FAC"), ("أفغانستان", "GPE")],
     )
-    c = _doc(
+    c = doc(
         "c",
         "نقل الجرحى إلى قاعدة بوفاريك الجوية قرب الجزائر العاصمة في الجزائر.",
         [("قاعدة بوفاريك الجوية", "FAC"), ("الجزائر", "GPE")],
@@ -179,7 +167,7 @@ def test_countryside_and_adjective_spans() -> None:
     assert province_of("ريف حلب الشمالي") == names.name_key("حلب")
     assert province_of("ريفي حماة") == names.name_key("حماة")
     docs = [
-        _doc(
+        doc(
             "s",
             "قصفت الطائرات ريف حلب الشمالي وريفي حماة وسط سوريا، بينما وصلت قافلة إلى دير الزور السورية.",
             [
@@ -189,7 +177,7 @@ def test_countryside_and_adjective_spans() -> None:
                 ("دير الزور السورية", "GPE"),
             ],
         ),
-        _doc(
+        doc(
             "e",
             "وقع الحادث في المنيا المصرية جنوب القاهرة.",
             [("المنيا المصرية", "GPE"), ("القاهرة", "GPE")],
@@ -215,7 +203,7 @@ def test_camps_crossings_and_towns_of_the_curated_classes() -> None:
         for name, place in zip(place_names, geocode_names(place_names, countries=[code]), strict=True):
             assert place is not None and place.country == code, name
     # a camp is not the town it is named after
-    camp = _doc(
+    camp = doc(
         "c",
         "اقتحمت القوات مخيم بلاطة شرق نابلس في الضفة الغربية.",
         [("مخيم بلاطة", "FAC"), ("نابلس", "GPE"), ("الضفة الغربية", "LOC")],

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from rasd.link.resolve import resolve_corpus
-from rasd.model import Document, Mention
-
-
-def _doc(doc_id: str, text: str, spans: list[tuple[str, str]]) -> Document:
-    doc = Document(id=doc_id, text=text)
-    for i, (surface, etype) in enumerate(spans):
-        start = text.index(surface)
-        doc.mentions.append(
-            Mention(id=f"{doc_id}{i}", start=start, end=start + len(surface), text=surface, type=etype)
-        )
-    return doc
+from tests.link._support import doc
 
 
 def _kb_id(text: str, spans: list[tuple[str, str]], surface: str) -> str | None:
-    doc = _doc("d", text, spans)
-    entities = {e.id: e for e in resolve_corpus([doc])}
-    mention = next(m for m in doc.mentions if m.text == surface)
+    article = doc("d", text, spans)
+    entities = {e.id: e for e in resolve_corpus([article])}
+    mention = next(m for m in article.mentions if m.text == surface)
     return entities[mention.entity_id or ""].kb_id
 
 

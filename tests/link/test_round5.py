@@ -7,18 +7,8 @@ from hypothesis import strategies as st
 
 from rasd.link import names
 from rasd.link.resolve import resolve_corpus
-from rasd.model import Document, Mention
-
-
-def _doc(doc_id: str, text: str, spans: list[tuple[str, str]]) -> Document:
-    doc = Document(id=doc_id, text=text)
-    pos = 0
-    for i, (surface, etype) in enumerate(spans):
-        start = text.index(surface, pos)
-        end = start + len(surface)
-        doc.mentions.append(Mention(id=f"{doc_id}{i}", start=start, end=end, text=surface, type=etype))
-        pos = end
-    return doc
+from rasd.model import Document
+from tests.link._support import doc
 
 
 def _entity(docs: list[Document], doc_id: str, surface: str) -> str | None:
@@ -41,12 +31,12 @@ def test_police_town_is_total(text: str) -> None:
 
 
 def test_a_citys_police_and_security_directorate_are_one_body() -> None:
-    a = _doc(
+    a = doc(
         "a", "قالت شرطة عدن في اليمن إن مسلحين هاجموا نقطة تفتيش.", [("شرطة عدن", "ORG"), ("اليمن", "GPE")]
     )
-    b = _doc("b", "أعلن أمن عدن القبض على خلية في المدينة اليمنية.", [("أمن عدن", "ORG")])
-    c = _doc("c", "قالت شرطة تعز في اليمن إنها فتحت تحقيقا.", [("شرطة تعز", "ORG"), ("اليمن", "GPE")])
-    d = _doc("d", "حذر جهاز أمن الدولة من الشائعات.", [("أمن الدولة", "ORG")])
+    b = doc("b", "أعلن أمن عدن القبض على خلية في المدينة اليمنية.", [("أمن عدن", "ORG")])
+    c = doc("c", "قالت شرطة تعز في اليمن إنها فتحت تحقيقا.", [("شرطة تعز", "ORG"), ("اليمن", "GPE")])
+    d = doc("d", "حذر جهاز أمن الدولة من الشائعات.", [("أمن الدولة", "ORG")])
     docs = [a, b, c, d]
     entities = {e.id: e for e in resolve_corpus(docs)}
     aden = _entity(docs, "a", "شرطة عدن")
@@ -57,17 +47,17 @@ def test_a_citys_police_and_security_directorate_are_one_body() -> None:
 
 
 def test_body_named_again_without_its_head_within_one_article() -> None:
-    a = _doc(
+    a = doc(
         "a",
         "داهمت قوات مكافحة الإرهاب منزلا في عدن. وقالت مكافحة الإرهاب إنها اعتقلت ثلاثة.",
         [("قوات مكافحة الإرهاب", "ORG"), ("عدن", "GPE"), ("مكافحة الإرهاب", "ORG")],
     )
-    b = _doc(
+    b = doc(
         "b",
         "بث تلفزيون النهار الجزائري صورا للحادث. ونقلت النهار عن شهود أن الطائرة سقطت.",
         [("تلفزيون النهار الجزائري", "ORG"), ("النهار", "ORG")],
     )
-    c = _doc("c", "كتبت صحيفة أخرى ونقلت النهار اللبنانية الخبر.", [("النهار", "ORG")])
+    c = doc("c", "كتبت صحيفة أخرى ونقلت النهار اللبنانية الخبر.", [("النهار", "ORG")])
     docs = [a, b, c]
     resolve_corpus(docs)
     assert _entity(docs, "a", "قوات مكافحة الإرهاب") == _entity(docs, "a", "مكافحة الإرهاب")
@@ -77,7 +67,7 @@ def test_body_named_again_without_its_head_within_one_article() -> None:
 
 
 def test_two_bodies_sharing_the_short_name_leave_it_alone() -> None:
-    a = _doc(
+    a = doc(
         "a",
         "قالت قوات الدعم السريع وجهاز الدعم الفني إن الدعم وصل.",
         [("قوات الدعم السريع", "ORG"), ("جهاز الدعم الفني", "ORG"), ("الدعم", "ORG")],
@@ -88,12 +78,12 @@ def test_two_bodies_sharing_the_short_name_leave_it_alone() -> None:
 
 
 def test_country_less_counter_terrorism_forces_follow_the_article() -> None:
-    ye = _doc(
+    ye = doc(
         "ye",
         "قالت قوات مكافحة الإرهاب في عدن اليمنية إنها أحبطت هجوما على اليمن.",
         [("قوات مكافحة الإرهاب", "ORG"), ("عدن", "GPE"), ("اليمن", "GPE")],
     )
-    iq = _doc(
+    iq = doc(
         "iq",
         "قال جهاز مكافحة الإرهاب العراقي إن جهاز مكافحة الإرهاب دخل الموصل في العراق.",
         [
@@ -112,17 +102,17 @@ def test_country_less_counter_terrorism_forces_follow_the_article() -> None:
 
 
 def test_a_bare_shared_media_name_follows_the_articles_country() -> None:
-    dz = _doc(
+    dz = doc(
         "dz",
         "قالت وزارة الدفاع الجزائرية لقناة النهار إن الطائرة سقطت قرب الجزائر.",
         [("وزارة الدفاع الجزائرية", "ORG"), ("النهار", "ORG"), ("الجزائر", "GPE")],
     )
-    lb = _doc(
+    lb = doc(
         "lb",
         "نشرت النهار مقابلة مع وزير لبناني في بيروت عاصمة لبنان.",
         [("النهار", "ORG"), ("بيروت", "GPE"), ("لبنان", "GPE")],
     )
-    eg = _doc("eg", "ذكرت النهار أن الاجتماع في القاهرة.", [("النهار", "ORG"), ("القاهرة", "GPE")])
+    eg = doc("eg", "ذكرت النهار أن الاجتماع في القاهرة.", [("النهار", "ORG"), ("القاهرة", "GPE")])
     docs = [dz, lb, eg]
     entities = {e.id: e for e in resolve_corpus(docs)}
     assert entities[_entity(docs, "dz", "النهار") or ""].kb_id == "kb:ennahar-tv"
