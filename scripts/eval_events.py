@@ -49,9 +49,9 @@ GOLD = ROOT / "benchmarks" / "gold" / "events.jsonl"
 SpanKey = tuple[str, int, int]
 # Splits whose errors are never printed. test was scored once at 3569d0e, blind2 at 2f5e6c6,
 # blind3 at d1a1758, blind4 at the end of round 2; each was read and tuned on afterwards.
-# blind5 is the held-out split.
-HELD_OUT = ("blind5", "all")
-SPLITS = ("dev", "test", "blind2", "blind3", "blind4", "blind5", "all")
+# blind6 is the held-out split (blind5 was scored held out, summaries only, and is now a tuning split).
+HELD_OUT = ("blind6", "all")
+SPLITS = ("dev", "test", "blind2", "blind3", "blind4", "blind5", "blind6", "all")
 
 
 def load_gold(split: str) -> list[dict[str, Any]]:
