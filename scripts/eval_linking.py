@@ -246,7 +246,9 @@ HELD_OUT = ("blind6",)
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
-        "--split", default="test", choices=["dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"]
+        "--split",
+        default="test",
+        choices=["dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"],
     )
     ap.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "gold" / "entities.jsonl")
     ap.add_argument(

@@ -62,7 +62,9 @@ HELD_OUT = ("blind6", "all")
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
-        "--split", default="test", choices=("dev", "test", "blind", "blind3", "blind4", "blind5", "blind6", "all")
+        "--split",
+        default="test",
+        choices=("dev", "test", "blind", "blind3", "blind4", "blind5", "blind6", "all"),
     )
     ap.add_argument("--stages", default="quantity", help="comma-separated stage names run before scoring")
     ap.add_argument("--batch", help='only the rows of one annotation batch ("" = rows without a batch field)')
