@@ -6,6 +6,8 @@ python scripts/train_ner.py --crf-only --set silver_sentences=0 --set gold_repea
 python scripts/train_ner.py --out /tmp/m --crf-only --set features=cbg,gbg            # opt-in feature groups
 python scripts/train_ner.py --out /tmp/m --crf-only --set features=kb,nisba,chain      # kb: default (round 4)
 python scripts/train_ner.py --e5                  # also fine-tune the opt-in e5 mode (needs torch)
+python scripts/train_ner.py --student-only        # refit the BiLSTM student (needs torch; reuses its vectors)
+python scripts/train_ner.py --out /tmp/m --student-only --set dev_split=tail --set student_silver=8000
 python scripts/train_ner.py --out /tmp/m --set c1=0.1 --set corpora=anercorp,aqmar
 python scripts/train_ner.py --write-dev /tmp/dev.conll  # ANERcorp dev split (keep it outside the repo),
 python -m rasd.ner.evaluate /tmp/dev.conll --model e5        # to score any model on
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.ner.labels import to_anercorp
-from rasd.ner.train import default_data_dir, load_corpora, train, train_transformer
+from rasd.ner.train import default_data_dir, load_corpora, train, train_student_model, train_transformer
 
 
 def _value(text: str) -> Any:
@@ -50,6 +52,11 @@ def main() -> None:
     )
     parser.add_argument("--e5", action="store_true", help="also fine-tune the opt-in e5-small mode")
     parser.add_argument("--e5-only", action="store_true", help="only fine-tune the e5-small mode")
+    parser.add_argument(
+        "--student-only",
+        action="store_true",
+        help="only train the BiLSTM student (reuses resources in --out)",
+    )
     parser.add_argument("--set", action="append", default=[], help="config override key=value")
     parser.add_argument(
         "--write-dev", type=Path, default=None, help="write the ANERcorp dev split (CoNLL) there and stop"
@@ -70,6 +77,10 @@ def main() -> None:
     config = {
         k: [x for x in v.split(",") if x] if k in ("corpora", "features") else _value(v) for k, v in pairs
     }
+    if args.student_only:
+        metrics = train_student_model(args.out, args.data, args.seed, config)
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+        return
     if not args.e5_only:
         metrics = train(args.out, args.data, args.seed, config, rebuild_resources=not args.crf_only)
         print(json.dumps(metrics, ensure_ascii=False, indent=2))

@@ -95,8 +95,9 @@ def load_model(spec: str | None = None) -> NerModel:
     """The model named by ``spec``, loaded once per process.
 
     ``None`` or ``"crf"``: the shipped CRF; ``"crf:/dir"``: a CRF trained into
-    ``/dir``; ``"e5"`` / ``"e5:/dir"``: the opt-in fine-tuned multilingual-e5-small
-    (needs torch); ``"transformers:/path"``: a local Hugging Face token-classification model.
+    ``/dir``; ``"student"`` / ``"student:/dir"``: the numpy BiLSTM student (rasd.ner.student);
+    ``"e5"`` / ``"e5:/dir"``: the opt-in fine-tuned multilingual-e5-small (needs torch);
+    ``"transformers:/path"``: a local Hugging Face token-classification model.
     """
     key = spec or "crf"
     with _CACHE_LOCK:
@@ -112,6 +113,10 @@ def _build(spec: str) -> NerModel:
         return CrfNer(default_model_dir())
     if spec.startswith("crf:"):
         return CrfNer(Path(spec[4:]))
+    if spec == "student" or spec.startswith("student:"):
+        from rasd.ner.student import StudentNer
+
+        return StudentNer(Path(spec[8:]) if spec.startswith("student:") else default_model_dir())
     if spec == "e5" or spec.startswith("e5:"):
         from rasd.ner.transformer import E5Ner
 
@@ -124,5 +129,6 @@ def _build(spec: str) -> NerModel:
     if (path / CRF_FILE).exists():
         return CrfNer(path)
     raise ValueError(
-        f"unknown NER model {spec!r}: use 'crf', 'crf:/dir', 'e5', 'e5:/dir' or 'transformers:/path'"
+        f"unknown NER model {spec!r}: use 'crf', 'crf:/dir', 'student', 'student:/dir', 'e5', 'e5:/dir'"
+        " or 'transformers:/path'"
     )

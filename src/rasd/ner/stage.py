@@ -76,11 +76,12 @@ class NerStage:
 
             TextStage()(doc)  # run standalone: tokens are needed
         n = len(doc.mentions)
-        for sentence in doc.sentences:
-            tokens = doc.sentence_tokens(sentence)
-            if not tokens:
-                continue
-            tags, scores = self.model.predict_scored([t.text for t in tokens])
+        sentences = [doc.sentence_tokens(sentence) for sentence in doc.sentences]
+        sentences = [tokens for tokens in sentences if tokens]
+        words = [[t.text for t in tokens] for tokens in sentences]
+        batched = getattr(self.model, "predict_scored_batch", None)  # one call a document when the model can
+        results = batched(words) if batched else [self.model.predict_scored(w) for w in words]
+        for tokens, (tags, scores) in zip(sentences, results, strict=True):
             for start, end, typ in spans(tags):
                 while start < end and _is_edge_junk(tokens[start]):
                     start += 1

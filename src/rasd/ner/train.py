@@ -170,22 +170,19 @@ def vector_tokens(text: str) -> list[str]:
     return [normalize(t).lower() for t in _WORD_RE.findall(text)]
 
 
-def build_clusters(
+def train_vectors(
     data_dir: Path,
-    output_dir: Path,
-    seed: int = 13,
     dim: int = 100,
     epochs: int = 5,
-    sizes: Sequence[int] = (1024, 256, 64),
-    vocab: int = 120_000,
     texts: Iterable[str] | None = None,
     min_count: int = 5,
-) -> dict[str, Any]:
-    """Train fastText vectors on the news and write nested k-means clusters of the vocabulary."""
-    import fasttext
-    import numpy as np
+) -> tuple[Any, Counter[str]]:
+    """fastText skip-gram vectors of the news (one thread: deterministic) and the token counts.
 
-    started = time.perf_counter()
+    Stems of every word get a zero count so callers know to give them a vector too.
+    """
+    import fasttext
+
     counts: Counter[str] = Counter()
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as corpus:
         for text in texts if texts is not None else news_texts(data_dir):
@@ -208,9 +205,37 @@ def build_clusters(
         )
     finally:
         os.unlink(corpus.name)
+    return ft, counts
+
+
+def vector_vocabulary(counts: Counter[str], vocab: int, min_count: int = 5) -> list[str]:
+    """The ``vocab`` commonest alphabetic words, then the stems of those words that are rarer."""
     words = [w for w, c in counts.most_common() if c >= min_count and any(ch.isalpha() for ch in w)][:vocab]
     stems = {strip_clitics(w)[1] for w in words}
-    words += sorted(s for s in stems if s not in counts or counts[s] < min_count)
+    return words + sorted(s for s in stems if s not in counts or counts[s] < min_count)
+
+
+def build_clusters(
+    data_dir: Path,
+    output_dir: Path,
+    seed: int = 13,
+    dim: int = 100,
+    epochs: int = 5,
+    sizes: Sequence[int] = (1024, 256, 64),
+    vocab: int = 120_000,
+    texts: Iterable[str] | None = None,
+    min_count: int = 5,
+    ft_model: tuple[Any, Counter[str]] | None = None,
+) -> dict[str, Any]:
+    """Train fastText vectors on the news and write nested k-means clusters of the vocabulary.
+
+    ``ft_model``: vectors and counts already trained by ``train_vectors`` (with the same arguments).
+    """
+    import numpy as np
+
+    started = time.perf_counter()
+    ft, counts = ft_model or train_vectors(data_dir, dim, epochs, texts, min_count)
+    words = vector_vocabulary(counts, vocab, min_count)
     vectors = np.stack([ft.get_word_vector(w) for w in words]).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-8
     rng = np.random.default_rng(seed)
@@ -506,5 +531,80 @@ def train_transformer(
         metrics[f"{name}_micro_f1"] = round(report.micro_f1, 2)
         metrics[f"{name}_per_type_f1"] = {t: round(100 * s.f1, 2) for t, s in sorted(report.per_type.items())}
     with open(output_dir / "e5_metrics.json", "w", encoding="utf-8") as handle:
+        json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
+    return metrics
+
+
+# The neural student (rasd.ner.student): config keys start with "student_" (defaults in
+# rasd.ner.student_train.STUDENT_DEFAULTS); its data recipe is chosen on the tail dev split.
+STUDENT_CONFIG: dict[str, Any] = {
+    "student_silver": 12000,  # e5-labelled news sentences (the CRF uses silver_sentences)
+    "student_gold_repeat": 3,
+}
+
+
+def build_student_resources(
+    data_dir: Path, output_dir: Path, cfg: dict[str, Any], ft_model: tuple[Any, Counter[str]] | None = None
+) -> dict[str, Any]:
+    """The student's int8 fastText vectors, from the same fastText run as the clusters."""
+    from rasd.ner.student_train import STUDENT_DEFAULTS, build_student_vectors
+
+    ft, counts = ft_model or train_vectors(data_dir, cfg["vector_dim"], cfg["vector_epochs"])
+    vocab = int(cfg.get("student_vocab", STUDENT_DEFAULTS["student_vocab"]))
+    return build_student_vectors(ft, counts, output_dir, vocab)
+
+
+def train_student_model(
+    output_dir: Path | None = None,
+    data_dir: Path | None = None,
+    seed: int = 13,
+    config: dict[str, Any] | None = None,
+    e5_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Train the numpy-run BiLSTM student into ``output_dir`` (needs torch) and score it like the CRF.
+
+    Reuses ``student_vectors.npz``, clusters, gazetteer and KB phrases already in ``output_dir``
+    (the vectors are built first when missing: one fastText run on the news, ~15 min).
+    """
+    from rasd.ner.student import VECTORS_FILE, StudentNer
+    from rasd.ner.student_train import train_student
+
+    output_dir = output_dir or default_model_dir()
+    data_dir = data_dir or default_data_dir()
+    cfg = {**DEFAULT_CONFIG, **STUDENT_CONFIG, **(config or {})}
+    metrics: dict[str, Any] = {"seed": seed, "config": cfg}
+    if not (output_dir / VECTORS_FILE).exists():
+        metrics.update(build_student_resources(data_dir, output_dir, cfg))
+    sets = load_corpora(data_dir, seed, cfg["corpora"], str(cfg.get("dev_split", "chunks")))
+    train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
+    repeat = int(cfg["student_gold_repeat"])
+    train_sets = [sets[n] for n in train_names] + [sets["anercorp_train"]] * (repeat - 1)
+    if int(cfg["student_silver"]) > 0:
+        from rasd.ner.silver import silver_sentences
+
+        silver = silver_sentences(
+            data_dir,
+            output_dir,
+            e5_dir or default_model_dir(),
+            int(cfg["student_silver"]),
+            int(cfg["silver_seed"]),
+            decode=str(cfg["silver_decode"]) or None,
+        )
+        train_sets.append(silver)
+        train_names.append(f"silver_e5_news({len(silver)})")
+    metrics["train_sets"] = train_names
+    student_cfg = {k: v for k, v in cfg.items() if k.startswith("student_")}
+    dev = sets["anercorp_dev"] if cfg.get("student_log_dev") else None
+    metrics.update(train_student(train_sets, output_dir, student_cfg, seed, dev=dev, log=log.info))
+    model = StudentNer(output_dir)
+    for name in ("anercorp_dev", "aqmar_dev", "aqmar_test"):
+        if name not in sets:
+            continue
+        sentences = sets[name]
+        pred = model.predict_batch([toks for toks, _ in sentences])
+        report = score([tags for _, tags in sentences], pred)
+        metrics[f"{name}_micro_f1"] = round(report.micro_f1, 2)
+        metrics[f"{name}_per_type_f1"] = {t: round(100 * s.f1, 2) for t, s in sorted(report.per_type.items())}
+    with open(output_dir / "student_metrics.json", "w", encoding="utf-8") as handle:
         json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
     return metrics
