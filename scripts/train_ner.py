@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument(
         "--student-only",
         action="store_true",
-        help="only train the BiLSTM student (reuses resources in --out)",
+        help="only train the BiLSTM student (reuses --out resources)",
     )
     parser.add_argument("--set", action="append", default=[], help="config override key=value")
     parser.add_argument(
