@@ -8,6 +8,7 @@ Entries are written as they appear in Arabic text; every table is folded with
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -338,9 +339,16 @@ FUTURE_WORDS: frozenset[str] = frozenset(
 )
 # Scheduling and deadline words: a weekday anywhere later in their clause is the coming one
 # ("من المقرر أن ...", "أمهلت الحكومة المحتجين حتى نهاية الثلاثاء").
+# Readiness and preparation words look ahead the same way ("جاهز للمشاركة في مباراة الثلاثاء",
+# "استعدادا لمواجهة الأحد").
 SCHEDULE_WORDS: frozenset[str] = frozenset(
-    normalize(w) for w in ("سوف", "المقرر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "أمهلت", "أمهل", "مهلة")
-)
+    normalize(w)
+    for w in (
+        "سوف", "المقرر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "أمهلت", "أمهل", "مهلة",
+        "جاهز", "جاهزا", "جاهزة", "جاهزون", "جاهزين", "استعدادا", "تحضيرا", "يستعد", "تستعد", "يتأهب",
+        "تتأهب", "يستعدون",
+    )
+)  # fmt: skip
 NOT_FUTURE_VERBS: frozenset[str] = frozenset(
     normalize(w)
     for w in (
@@ -498,3 +506,13 @@ MONTH_CONTEXT: frozenset[str] = frozenset(
         "إلى",
     )
 )
+
+# Every word and phrase of the tables above: a matched word starting with ل that is itself an
+# entry ("ليل", "ليلة") is that word, not an article split by the preposition ل ("للعام").
+LEXICON_WORDS: frozenset[str] = frozenset(
+    itertools.chain(
+        MONTHS, WEEKDAYS, DEICTIC_DAYS, PARTS_OF_DAY, CLOCK_PERIODS, RELATIONS, MODIFIERS, BOUNDS,
+        PERIOD_NOUNS, SEASONS, UNITS, DEFINITE_UNITS, CARDINALS, ORDINALS, HOUR_WORDS, CLOCK_FRACTIONS,
+        DECADE_STEMS, VAGUE_REFS, RECURRENCE, UNIT_FRACTIONS, VAGUE_COUNTS,
+    )
+)  # fmt: skip

@@ -42,9 +42,11 @@ def _alt(words: Iterable[str], article: bool = True) -> str:
 
 
 def _key(s: str) -> str:
-    """Lexicon key of matched folded text (collapse blanks, restore a "لل"-split article)."""
+    """Lexicon key of matched folded text (collapse blanks, restore a "لل"-split article).
+
+    A word that is itself a lexicon entry ("ليل", "ليلة", "لمدة") is never a split article."""
     s = " ".join(s.split())
-    if s.startswith("ل") and not s.startswith("ال"):
+    if s.startswith("ل") and not s.startswith("ال") and s not in lx.LEXICON_WORDS:
         return "ا" + s
     return s
 
@@ -93,6 +95,7 @@ class Candidate:
     weekday: int | None = None  # the weekday named in the expression (Monday = 0)
     pod: str | None = None  # its part of day (TIMEX3 MO, AF, EV, NI...)
     start_group: str = ""  # a named group where the expression starts when not at the match start
+    year_from: str = ""  # "list": a later listed date may give the year; "same": an earlier one does
 
 
 @dataclass(slots=True)
@@ -117,9 +120,9 @@ def _rule(pattern: str) -> Callable[[Handler], Handler]:
 
 
 def _pod_code(raw: str) -> str:
-    """TIMEX3 part-of-day code of a matched part-of-day word ("ليل" is the word, not "الليل" split)."""
-    s = " ".join(raw.split())
-    return lx.PARTS_OF_DAY[s] if s in lx.PARTS_OF_DAY else lx.PARTS_OF_DAY[_key(s)]
+    """TIMEX3 part-of-day code of a matched part-of-day word (with or without the article)."""
+    key = _key(raw)
+    return lx.PARTS_OF_DAY[key[2:] if key.startswith("ال") and key not in lx.PARTS_OF_DAY else key]
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
@@ -332,8 +335,12 @@ _NOT_IMPERFECT = frozenset(
 
 
 def _clause_words(ctx: _Ctx, pos: int) -> list[str]:
-    """The words of the clause before ``pos`` (up to 80 characters back), a glued و/ف removed."""
-    clause = _CLAUSE_END.split(ctx.folded[max(0, pos - 80) : pos])[-1]
+    """The words of the clause before ``pos`` (up to 80 characters back), a glued و/ف removed.
+
+    A comma right before ``pos`` sets off an adverb of the clause before it: "ومن المقرر أن تفتتح
+    الولايات المتحدة، الاثنين، سفارتها" reads the scheduling word across the comma."""
+    chunk = re.sub(r"[،,]\s*$", " ", ctx.folded[max(0, pos - 80) : pos])
+    clause = _CLAUSE_END.split(chunk)[-1]
     return [w[1:] if w[:1] in "وف" and len(w) > 4 else w for w in clause.split()]
 
 
@@ -358,7 +365,7 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
-_POD_WORD = re.compile(rf"(?<!\w)[وفبل]?(?P<pod>{POD})(?!\w)")
+_POD_WORD = re.compile(rf"(?<!\w)[وفبل]?(?P<pod>(?:ال)?{POD})(?!\w)")
 
 
 def _part_of_day_before(ctx: _Ctx, pos: int, window: int = 8) -> str | None:
@@ -366,7 +373,7 @@ def _part_of_day_before(ctx: _Ctx, pos: int, window: int = 8) -> str | None:
     sentence = _SENTENCE_END.split(ctx.folded[max(0, pos - 100) : pos])[-1]
     recent = " ".join(sentence.split()[-window:])
     found = [m.group("pod") for m in _POD_WORD.finditer(recent)]
-    return lx.PARTS_OF_DAY.get(_key(found[-1])) if found else None
+    return _pod_code(found[-1]) if found else None
 
 
 def _after_definite_noun(ctx: _Ctx, pos: int) -> bool:
@@ -440,6 +447,10 @@ def _season(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 
 # --- explicit dates: 23 مارس، الخامس عشر من أكتوبر/تشرين الأول الماضي، سبتمبر 2014 ---------------
 
+_SAME_YEAR = (
+    rf"{_AL}(?:عام|سنه){S}(?:نفسه|نفسها|ذاته|ذاتها|عينه)"
+    rf"|(?:نفس|ذات|ذلك|تلك){S}{_AL}(?:عام|سنه)"
+)
 _DAY = rf"(?P<day>\d{{1,2}}|{ORD})"
 _YEAR_TAIL = rf"{OS}[,،]?{OS}(?:من{S})?(?:{YEARN}{OS})?(?P<year>\d{{4}})(?!\d)(?:{OS}(?P<era>{ERA})(?!\w))?"
 
@@ -447,7 +458,8 @@ _YEAR_TAIL = rf"{OS}[,،]?{OS}(?:من{S})?(?:{YEARN}{OS})?(?P<year>\d{{4}})(?!\d
 @_rule(
     rf"(?:(?P<mod>{MOD}){S})?(?:{_DAY}{S}(?:من{S})?)?(?P<shahr>شهر{S})?(?P<mon>{MON})"
     rf"(?:{OS}[/(-]{OS}(?P<mon2>{MON}){OS}\)?)?"
-    rf"(?:{_YEAR_TAIL}|{S}(?:من{S})?{_YEAR_PHRASE}{S}(?P<relyear>{REL})|{S}(?P<rel>{REL}))?"
+    rf"(?:{_YEAR_TAIL}|{S}(?:من{S})?{_YEAR_PHRASE}{S}(?P<relyear>{REL})|{S}(?P<rel>{REL})"
+    rf"|{S}(?:من{S}|في{S})?(?P<same>{_SAME_YEAR}))?"
 )
 def _explicit_date(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     cand = _explicit_date_candidate(m, ctx)
@@ -484,6 +496,7 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         if day is None or not 1 <= day <= 31:
             return None
     mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
+    year_from = ""
     era = _g(m, "era")
     hijri = month.hijri or (era in lx.HIJRI_ERA and m.group("mon2") is None)
     if m.group("year"):
@@ -513,6 +526,10 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     else:
         anchored = True
         year = _implicit_year(ctx.anchor, month.number, hijri, _g(m, "rel"), _g(m, "relyear"), day)
+        if m.group("same"):
+            year_from = "same"  # "في آذار/مارس من العام نفسه": the year named before, set after resolution
+        elif not (hijri or m.group("rel") or m.group("relyear")):
+            year_from = "list"  # "شهري أكتوبر ونوفمبر 2016": the year of the listed date after it
     if year is None:
         cand = _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
         cand.start_group = start_group
@@ -529,6 +546,7 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         value = nm.month_value(year, month.number)
     cand = _cand(m, "DATE", value, "day" if day else "month", anchored, mod, kind="date")
     cand.start_group = start_group
+    cand.year_from = year_from
     return cand
 
 
@@ -981,8 +999,9 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     pod = _pod_code(m.group("pod")) if m.group("pod") else None
     if period is None and pod is None:
         pod = _part_of_day_before(ctx, m.start("core"))  # "مساء الاثنين عند الساعة الثامنة"
-    if (period == "pm" or pod in ("AF", "EV", "NI")) and 1 <= hour < 12:
-        hour += 12
+    after_midnight = hour < 5 and (pod == "NI" or _key(m.group("per") or "") == "ليلا")
+    if (period == "pm" or pod in ("AF", "EV", "NI")) and 1 <= hour < 12 and not after_midnight:
+        hour += 12  # "الساعة الثامنة ليلا" is 20:00, "الساعة الثانية ليلا" 02:00
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
     clock = f"T{hour:02d}:{minute:02d}"
@@ -1178,7 +1197,7 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T(?:MO|MI|AF|EV|NI|DT))?")
 
 
 def _clock_days(chosen: list[Candidate], folded: str, reach: int = 100) -> list[Candidate]:
@@ -1190,10 +1209,52 @@ def _clock_days(chosen: list[Candidate], folded: str, reach: int = 100) -> list[
         for prev in reversed(chosen[:i]):
             if c.start - prev.end > reach or _SENTENCE_END.search(folded[prev.end : c.start]):
                 break
-            if prev.type == "DATE" and prev.value and _DAY_VALUE.fullmatch(prev.value):
-                c.value = prev.value + (c.value or "")[10:]
+            if prev.value and _DAY_VALUE.fullmatch(prev.value):  # a day, or its part ("الليلة")
+                c.value = prev.value[:10] + (c.value or "")[10:]
                 c.anchored = prev.anchored
                 break
+    return chosen
+
+
+_LIST_JOIN = re.compile(rf"{OS}(?:و|-|–|/|الي{S}|حتي{S}|وحتي{S}|و{OS}الي{S}){OS}(?:شهر{S})?")
+_YEAR_START = re.compile(r"(\d{4})(?:-\d{2}|$)")
+
+
+def _with_year(value: str, year: int) -> str | None:
+    """``value`` ("2017-10", "2017-10-05") in another year; None when that day does not exist."""
+    new = f"{year:04d}{value[4:]}"
+    try:
+        if len(new) == 10:
+            dt.date.fromisoformat(new)
+    except ValueError:
+        return None
+    return new
+
+
+def _years_from_context(chosen: list[Candidate], folded: str, reach: int = 300) -> list[Candidate]:
+    """Months said without a year take it from the text around them rather than the publication:
+    a listed date after them ("شهري أكتوبر ونوفمبر 2016", "من 3 مارس إلى 5 أبريل 2015") or, after
+    "من العام نفسه", the last year named before ("نوفمبر 2019 ... في مارس من العام نفسه")."""
+    for i in reversed(range(len(chosen))):
+        c = chosen[i]
+        if c.year_from == "list" and i + 1 < len(chosen):
+            b = chosen[i + 1]
+            own, other = _YEAR_START.match(c.value or ""), _YEAR_START.match(b.value or "")
+            if not (c.value and own and other and b.kind == "date" and not b.anchored):
+                continue
+            if not _LIST_JOIN.fullmatch(folded[c.end : b.start]):
+                continue
+            year = int(other.group(1)) - (c.value[5:7] > (b.value or "")[5:7])  # "ديسمبر ويناير 2017"
+            c.value, c.anchored = _with_year(c.value, year), False
+        elif c.year_from == "same" and c.value:
+            value, c.value, c.anchored = c.value, None, False  # unknown rather than the publication year
+            for prev in reversed(chosen[:i]):
+                if c.start - prev.end > reach or "\n" in folded[prev.end : c.start]:
+                    break
+                named = _YEAR_START.match(prev.value or "")
+                if named and prev.type == "DATE":
+                    c.value = _with_year(value, int(named.group(1)))
+                    break
     return chosen
 
 
@@ -1214,7 +1275,7 @@ def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Cand
     cands = _compound_durations(_day_ranges(cands, norm.text), norm.text)
     cands = _and_a_half(cands, norm.text)
     out = []
-    for c in _clock_days(_resolve(cands), norm.text):
+    for c in _clock_days(_years_from_context(_resolve(cands), norm.text), norm.text):
         start, end = norm.to_original(c.start, c.end)
         if c.start > 0 and norm.text[c.start] == "ل" and norm.text[c.start - 1] == "ل":
             start = norm.to_original(c.start - 1, c.start)[0]  # "للعام الماضي": keep the word whole
