@@ -99,7 +99,9 @@ def open_sample(
                         "measure": q.measure,
                         "unit": q.unit,
                         "context": doc.text[
-                            max(q.sentence_start, q.start - 150) : min(q.sentence_end, q.end + 100)
+                            max(q.sentence_start or 0, q.start - 150) : min(
+                                q.sentence_end or len(doc.text), q.end + 100
+                            )
                         ],
                     }
                 )

@@ -686,10 +686,6 @@ _MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
         "لاجئة",
         "لاجئات",
         "مهجرة",
-        "مهاجر",
-        "مهاجرا",
-        "مهاجرين",
-        "مهاجرون",
         "فار",
         "فارين",
         "عائلة نازحة",
@@ -742,6 +738,10 @@ for _measure, _nouns in _MEASURE_NOUNS.items():
 PERSON_NOUNS = {
     normalize(w)
     for w in (
+        # Migrants are people, not displaced: "أنقذ 484 مهاجرا" is `other` unless flight is stated
+        # (round-6 convention; "فرار 300 مهاجر" still takes the displacement cue).
+        "مهاجرين",
+        "مهاجرون",
         "شخص",
         "شخصا",
         "أشخاص",
@@ -1016,6 +1016,10 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
         "فروا",
         "تشريد",
         "شرد",
+        "تشرد",
+        "تشردت",
+        "تشردوا",
+        "يتشرد",
         "لجوء",
         "لجأ",
         "هروب",
@@ -1036,6 +1040,9 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     # A prison sentence is not an arrest count: "قضت المحكمة بسجن 4 متهمين" is `other` (guideline).
     # A trial is not an arrest either: "يحاكم في القضية 11 جنديا", "محاكمة 20 متهما" are `other`.
     "sentenced": ("سجن", "محاكمة", "يحاكم", "تحاكم", "محاكمتهم", "براءة", "تبرئة", "المؤبد"),
+    # "تحييد" (neutralised) is killed, captured or wounded together: `other`, like "قتلى وجرحى",
+    # and it beats a fighters noun ("حيدنا 4500 إرهابي").
+    "neutralised": ("تحييد", "حيدنا", "حيدت", "حيد", "يحيد", "تحيد", "نحيد"),
     "fighters": ("تجنيد", "جند", "انضمام", "انضم", "التحق"),
     "troops": ("نشر", "إرسال", "أرسل", "أرسلت", "نشرت", "ينشر", "تنشر", "سحب", "تعزيز", "حشد", "حشدت"),
     "strikes": (
@@ -1314,6 +1321,7 @@ _DUAL_NOUNS: dict[str, tuple[str, ...]] = {
     "troops": ("جنديين", "جنديان", "ضابطين", "ضابطان", "شرطيان", "عسكريان", "شرطيين", "دركيين", "دركيان"),
     "killed": ("قتيلين", "قتيلان", "شهيدين", "شهيدان", "جثتين", "جثتان", "ضحيتين", "ضحيتان"),
     "injured": ("جريحين", "جريحان", "مصابان"),
+    "distance_km": ("كيلومترين", "كيلومتران", "كلمين"),
     "detained": ("أسيرين", "أسيران", "سجينين", "سجينان", "معتقلان", "موقوفان", "رهينتين", "رهينتان"),
     "strikes": ("غارتين", "غارتان", "صاروخين", "صاروخان", "قذيفتين", "قذيفتان", "ضربتين", "ضربتان"),
 }
@@ -1954,6 +1962,8 @@ PERSON_NOUNS |= {
     )
 }
 # Words before a figure that make it a share of the count before: "مقتل 60 بينهم 9 جنود".
+# Partitives whose pronoun refers to people ("بينهم"), never to things ("منها").
+PEOPLE_PARTITIVES = {normalize(w) for w in ("بينهم", "منهم", "بينهن", "منهن", "ضمنهم")}
 PARTITIVE_WORDS = {normalize(w) for w in ("بينهم", "منهم", "بينهن", "منهن", "ضمنهم", "بينها", "منها")}
 # "وفق ما جاء في تقرير ...", "حسب ما ورد في بيان ...": the verb after the cue names nobody.
 SOURCE_CUE_VERBS = {normalize(w) for w in ("جاء", "جاءت", "ورد", "وردت", "نشر", "نشرت", "أورده", "أوردته")}
@@ -2318,3 +2328,95 @@ for _w in ("رهائن", "رهينة", "كرهائن"):
 MEASURE_NOUNS.setdefault(normalize("بيزو"), "money")
 # "تنفيذ حكم الإعدام في 12 مدانا": an execution carried out is a death, not a sentence.
 CARRIED_OUT = {normalize(w) for w in ("تنفيذ", "نفذت", "نفذ", "ينفذ", "تنفذ", "نفذوا")}
+# Verbs that carry out or launch attacks: "نفذ عشرات العمليات الإرهابية", "شن 30 هجوما" count strikes.
+LAUNCH_VERBS = CARRIED_OUT | {normalize(w) for w in ("شن", "شنت", "شنوا", "يشن", "تشن", "شنها", "نفذها")}
+# Counted attacks (a bare "عملية" is only an attack with an attack adjective after it).
+ATTACK_COUNT_NOUNS = {
+    normalize(w)
+    for w in ("هجوم", "هجوما", "هجمات", "هجمة", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "عمليات", "عملية")
+}
+OPERATION_NOUNS = {normalize(w) for w in ("عمليات", "عملية")}
+ATTACK_OPERATION_ADJECTIVES = {
+    normalize(w)
+    for w in ("إرهابية", "انتحارية", "تفجيرية", "مسلحة", "الإرهابية", "الانتحارية", "التفجيرية", "المسلحة")
+}
+# Security words after "رجال/رجل" that make them troops ("رجال الأمن"); bare "ثمانية رجال" are people.
+SECURITY_AFTER_MEN = {
+    normalize(w)
+    for w in ("الأمن", "الشرطة", "الدرك", "الحرس", "الجيش", "المطافئ", "الإطفاء", "الحماية", "الجمارك")
+}
+# People the deployment cues (نشر، سحب، إرسال) never make troops: "سحب ثلاثة ركاب من الحطام".
+CIVILIAN_NOUNS = {
+    normalize(w)
+    for w in (
+        "ركاب",
+        "راكب",
+        "راكبا",
+        "مسافر",
+        "مسافرا",
+        "مسافرين",
+        "مدني",
+        "مدنيا",
+        "مدنيين",
+        "مدنيون",
+        "طفل",
+        "طفلا",
+        "أطفال",
+        "نساء",
+        "امرأة",
+        "مواطن",
+        "مواطنا",
+        "مواطنين",
+        "مواطنون",
+        "سكان",
+        "طالب",
+        "طلاب",
+        "طلبة",
+        "تلاميذ",
+        "عمال",
+        "عاملا",
+        "سياح",
+        "سائحا",
+        "مهاجر",
+        "مهاجرا",
+        "مهاجرين",
+        "مهاجرون",
+        "لاجئ",
+        "لاجئا",
+        "لاجئين",
+        "مرضى",
+        "مريضا",
+        "جثة",
+        "جثث",
+    )
+}
+# Units after a weapon word that give a calibre ("مدفع عيار 155 مم", "بسلاح طوله 7.65 مم"): a label.
+CALIBRE_UNITS = {normalize(w) for w in ("مم", "ملم", "ملليمتر", "مليمتر", "ملليمترا", "مليمترا")}
+CALIBRE_CONTEXT = {
+    normalize(w)
+    for w in (
+        "عيار",
+        "بعيار",
+        "من عيار",
+        "سلاح",
+        "بسلاح",
+        "مدفع",
+        "مدافع",
+        "رشاش",
+        "رشاشات",
+        "بندقية",
+        "مسدس",
+        "بمسدس",
+        "هاون",
+        "قذيفة",
+        "قذائف",
+        "ذخيرة",
+        "طلقات",
+        "طوله",
+        "مدفعية",
+    )
+}
+# Number words that are also names: "وقالت مية الجريبي" (مية = 100 only before a counted noun).
+NAME_LIKE_NUMBER_WORDS = {"مية", "ميه"}  # as written (not folded: "مئة" folds to the same)
+# Passive auxiliaries after a figure ("17 تم إيقافهم"): a verb follows, never the counted noun.
+PASSIVE_AUXILIARIES = {normalize(w) for w in ("تم", "تمت", "يتم", "وتم")}

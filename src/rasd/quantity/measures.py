@@ -56,7 +56,7 @@ def counted_noun(sc: Scan, m: NumberMatch) -> int | None:
         return None
     if not (w[0].isalpha() or w in ("$", "€")):
         return None
-    if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS or w in lx.NON_NOUNS:
+    if w in lx.HOLDER_STOPS or w in lx.CLAUSE_WORDS or w in lx.NON_NOUNS or w in lx.PASSIVE_AUXILIARIES:
         return None
     if (
         j == m.tok_end
@@ -374,6 +374,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
         if noun_measure == "troops" and lx.MEASURE_NOUNS.get(sc.word(noun + 1)) in ("fighters", "detained"):
             noun_measure = lx.MEASURE_NOUNS[sc.word(noun + 1)]  # "3 رجال مسلحين", "4 حراس رهائن"
+        elif noun_measure == "troops" and _bare_men(sc, noun):
+            noun_measure, is_person = None, True  # "ثمانية رجال كانوا على متنها": men, not "رجال الأمن"
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
     if noun is not None and noun_measure in lx.CASUALTY_MEASURES:
@@ -387,6 +389,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
         return MeasureResult(measure, unit, noun)
     if noun_measure == "strikes" and _capacity(sc, m):
         return MeasureResult("other", unit, noun)
+    if noun is not None and noun_measure is None and _attacks_launched(sc, m, noun):
+        return MeasureResult("strikes", unit, noun)  # "نفذ عشرات العمليات الإرهابية", "شن 30 هجوما"
     munition = noun is not None and _lookup(sc.word(noun), lx.MUNITION_NOUNS) is not None
     if noun_measure == "strikes" and munition and not _fired(sc, m, noun):  # type: ignore[arg-type]
         return MeasureResult("other", unit, noun)  # "امتلاكها 800 صاروخ", "تدمير 200 صاروخ"
@@ -394,6 +398,9 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     if people_or_none and mixed_toll_after(sc, m):
         return MeasureResult("other", unit, noun)
     cue, distance = event_cue(sc, m, noun)
+    own_verb = _own_verb_after(sc, m, noun)
+    if own_verb is not None and (cue not in lx.CASUALTY_MEASURES or distance > 2):
+        cue, distance = own_verb, 1  # "مضيفا ان 11 مدنيا قتلوا": the figure's own verb, not a cue before it
     owner = sc.word(m.first_tok - 2)
     own = sc.word(m.first_tok - 1) in lx.OWN_COUNT_HEADS and cue in lx.CASUALTY_MEASURES
     if own and not _people_plural(owner) and _lookup(owner, lx.PERSON_NOUNS) is None:
@@ -403,8 +410,9 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
         cue = None  # "تم منع 5000 آخرين من مغادرة البلاد": stopped from leaving, not displaced
     if noun is not None and _lookup(sc.word(noun), lx.TIMES_NOUNS) is not None and _after_attack(sc, m):
         return MeasureResult("strikes", unit, noun)  # "تعرضوا لهجمات بغازات سامة 10 مرات"
-    if cue == "sentenced" and noun_measure not in _NON_PERSON_MEASURES:
-        return MeasureResult("other", unit, noun)  # "بسجن 10 جنود": the sentence beats the troops noun
+    if cue in ("sentenced", "neutralised") and noun_measure not in _NON_PERSON_MEASURES:
+        # "بسجن 10 جنود": the sentence beats the troops noun; "حيدنا 4500 إرهابي": killed or captured
+        return MeasureResult("other", unit, noun)
     if cue == "mixed":
         if noun_measure is None or noun_measure in lx.CASUALTY_MEASURES:
             return MeasureResult("other", unit, noun)
@@ -422,9 +430,68 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
         return MeasureResult(cue, unit, noun)  # type: ignore[arg-type]
     if noun_measure is not None:
         return MeasureResult(noun_measure, unit, noun)
-    if cue in lx.PERSON_MEASURES and is_person:
-        return MeasureResult(cue, unit, noun)
+    civilian = noun is not None and _lookup(sc.word(noun), lx.CIVILIAN_NOUNS) is not None
+    if cue in lx.PERSON_MEASURES and is_person and not civilian:
+        return MeasureResult(cue, unit, noun)  # "نشر 300 رجل"; but "سحب ثلاثة ركاب من الحطام" is no troops
     return MeasureResult("other", unit, noun)
+
+
+def _bare_men(sc: Scan, noun: int) -> bool:
+    """ "رجال"/"رجل" count troops only as security men ("رجال الأمن", "من رجال الشرطة")."""
+    base = _lookup(sc.word(noun), lx.MEASURE_NOUNS)
+    if base not in ("رجل", "رجال"):
+        return False
+    return _lookup(sc.word(noun + 1), lx.SECURITY_AFTER_MEN) is None
+
+
+def _attacks_launched(sc: Scan, m: NumberMatch, noun: int) -> bool:
+    """Attacks counted after a verb that carries them out: "نفذ عشرات العمليات الإرهابية" are strikes.
+
+    A bare "عملية/عمليات" is an attack only with an attack adjective after it (not "20 عملية مداهمة").
+    """
+    w = sc.word(noun)
+    base = strip_prefixes(w, lx.ATTACK_COUNT_NOUNS)[1]
+    if base not in lx.ATTACK_COUNT_NOUNS:
+        return False
+    if base in lx.OPERATION_NOUNS and sc.word(noun + 1) not in lx.ATTACK_OPERATION_ADJECTIVES:
+        return False
+    for k in range(m.first_tok - 1, max(-1, m.first_tok - 4), -1):
+        x = sc.word(k)
+        if x in _CLAUSE_BREAKS or sc.toks[k].is_digit:
+            return False
+        if strip_prefixes(x, lx.LAUNCH_VERBS)[1] in lx.LAUNCH_VERBS:
+            return True
+    return False
+
+
+def _own_verb_after(sc: Scan, m: NumberMatch, noun: int | None) -> str | None:
+    """A plural or dual casualty verb right after the figure's noun: "11 مدنيا قتلوا", "ركاب … أصيبوا".
+
+    The verb may follow "على الأقل" or a short من-phrase of at most four words ("ثلاثة ركاب من حطام
+    الطائرة أصيبوا"); a person object after it makes the figure the agent ("شرطيين قتلا مواطنا").
+    """
+    j = m.tok_end if noun is None else max(m.tok_end, noun + 1)
+    if sc.word(j) == "علي" and sc.word(j + 1) == "الاقل":
+        j += 2
+    if sc.word(j) == "من":
+        for k in range(j + 1, min(j + 5, len(sc.toks))):
+            if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k):
+                return None
+            if _plural_casualty_verb(sc, k):
+                j = k
+                break
+        else:
+            return None
+    if not _plural_casualty_verb(sc, j) or newline_before(sc, j):
+        return None
+    if _lookup(sc.word(j + 1), lx.PERSON_NOUNS) is not None:
+        return None
+    return cue_measure(sc, j)
+
+
+def _plural_casualty_verb(sc: Scan, k: int) -> bool:
+    w = sc.word(k)
+    return w.endswith(("وا", "ا")) and w[:1] != "و" and cue_measure(sc, k) in lx.CASUALTY_MEASURES
 
 
 def _after_attack(sc: Scan, m: NumberMatch) -> bool:
@@ -480,8 +547,14 @@ def not_count_reason(
     if prev == "ال" and not _counts_noun(sc, unit_tok) and not people_before:
         return "ordinal or age"  # "دورته الـ71", "دون الـ15"; but "الـ195 مليون دولار" is money
     prev_letters = prev[1:] if prev[:1] in "ولب" and prev[1:] in lx.LETTER_NAMES else prev
-    if m.is_digit_only and _list_item(sc, m):
-        return "list item"  # "1- وقف ...", "2) السماح ..."
+    if m.is_digit_only and (_list_item(sc, m) or _numbered_in_sequence(sc, m)):
+        return "list item"  # "1- وقف ...", "2) السماح ...", "... آكار 4- وزير العدل ..."
+    if m.is_digit_only and _score(sc, m):
+        return "score"  # "تغلبت على مصر 3-1"
+    if _name_like(sc, m, unit_tok):
+        return "name"  # "وقالت مية الجريبي": a first name spelt like a number word
+    if unit_tok is not None and _calibre(sc, m, unit_tok):
+        return "calibre"  # "مدفع عيار 155 مم", "بسلاح طوله 7.65 مم": a label, not a count
     if m.is_digit_only and (prev_letters in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
         return "model name"  # "إف 35", "وإف 35", "MiG 29", "فرانس 24"
     if m.is_digit_only and _model_name(sc, m, unit_tok):
@@ -528,6 +601,9 @@ def not_count_reason(
         year_cue = (prev[1:] if prev[:1] in "وبلف" and prev[1:] in lx.YEAR_CUES else prev) in lx.YEAR_CUES
         if m.value == int(m.value) and 1000 <= m.value < 1900 and len(text) == 4 and year_cue:
             return "year"  # "في عام 1808"
+        bare_in = (prev[1:] if prev[:1] in "وف" else prev) in ("في", "منذ") and unit_tok is None
+        if m.value == int(m.value) and 1000 <= m.value < 1900 and len(text) == 4 and bare_in:
+            return "year"  # "وفي 1783، اعترفت بريطانيا": nothing counted after a bare year
         if nxt in lx.CLOCK_ZONE_WORDS or (nxt == "ت" and sc.word(m.tok_end + 1) == "غ"):
             return "clock time"  # "(04.00 بتوقيت غرينتش)", "(0900 ت غ)"
         if m.value == int(m.value) and 1900 <= m.value <= 2100 and len(text) == 4:
@@ -555,6 +631,65 @@ def not_count_reason(
             return None  # "المتهمين (2)": a bracketed count of the plural people before it
         return "age or label in brackets"
     return None
+
+
+def _numbered_in_sequence(sc: Scan, m: NumberMatch) -> bool:
+    """ "3- وزير الدفاع - خلوصي آكار 4- وزير العدل": "N-" after its neighbour "N-1-" numbers an item."""
+    if sc.word(m.tok_end) not in ("-", "–") or m.value is None or m.value != int(m.value) or m.value > 50:
+        return False
+    if sc.toks[m.tok_end + 1 : m.tok_end + 2] and sc.toks[m.tok_end + 1].is_digit:
+        return False  # "10-15": a range
+    for k in range(max(0, m.tok_start - 40), min(len(sc.toks) - 1, m.tok_end + 40)):
+        if k == m.tok_start or not sc.toks[k].is_digit or sc.word(k + 1) not in ("-", "–"):
+            continue
+        if sc.toks[k + 2 : k + 3] and sc.toks[k + 2].is_digit:
+            continue
+        text = sc.toks[k].text
+        if text.isdigit() and abs(int(text) - m.value) == 1:
+            return True
+    return False
+
+
+def _score(sc: Scan, m: NumberMatch) -> bool:
+    """ "3-1", "2 - 0": two small numbers joined by a hyphen that form no rising range are a score."""
+    if m.qualifier == "range" or m.value is None or m.value > 20:
+        return False
+    after, before = sc.word(m.tok_end), sc.word(m.tok_start - 1)
+    other: int | None = None
+    if after in ("-", "–") and sc.toks[m.tok_end + 1 : m.tok_end + 2] and sc.toks[m.tok_end + 1].is_digit:
+        other = m.tok_end + 1
+        text = sc.toks[other].text
+        first, second = m.value, float(text) if text.isdigit() else -1.0
+    elif before in ("-", "–") and m.tok_start >= 2 and sc.toks[m.tok_start - 2].is_digit:
+        other = m.tok_start - 2
+        text = sc.toks[other].text
+        first, second = float(text) if text.isdigit() else -1.0, m.value
+    else:
+        return False
+    if not text.isdigit() or int(text) > 20:
+        return False
+    next_word = sc.word((other if other > m.tok_start else m.tok_end - 1) + 1)
+    counted = (
+        _lookup(next_word, lx.MEASURE_NOUNS) is not None or _lookup(next_word, lx.PERSON_NOUNS) is not None
+    )
+    return first >= second and not counted  # "10-15 قتيلا" rises and counts
+
+
+def _name_like(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
+    """A lone number word that is also a first name counts only before a noun it can count."""
+    tok = sc.toks[m.tok_start]
+    if m.tok_end - m.tok_start != 1 or sc.original[tok.start : tok.end] not in lx.NAME_LIKE_NUMBER_WORDS:
+        return False  # the written form: "مئة" folds to "مية" but is never a name
+    return not _counts_noun(sc, unit_tok)
+
+
+def _calibre(sc: Scan, m: NumberMatch, unit_tok: int) -> bool:
+    if _lookup(sc.word(unit_tok), lx.CALIBRE_UNITS) is None:
+        return False
+    return any(
+        _lookup(sc.word(k), lx.CALIBRE_CONTEXT) is not None
+        for k in range(max(0, m.first_tok - 3), m.first_tok)
+    )
 
 
 def _model_name(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
@@ -604,13 +739,14 @@ def _people_plural(word: str) -> bool:
 
 def _definite_adjective(sc: Scan, m: NumberMatch) -> bool:
     """ "الدول الأربع", "بالدول الأربع": a definite number word after a definite noun of things."""
-    if m.is_digit_only or m.tok_end - m.tok_start != 1:
+    if m.is_digit_only or m.tok_end - m.tok_start not in (1, 2):
         return False
-    w = sc.word(m.tok_start)
-    if not (w.startswith("ال") or w.startswith(("بال", "وال", "لل"))):
-        return False
-    if lx.NUMBER_WORDS.get(strip_prefixes(w, lx.NUMBER_WORDS)[1], ("", 0))[0] not in ("unit", "ten"):
-        return False  # "العشرات", "الآلاف" are amounts, not adjectives
+    for i in range(m.tok_start, m.tok_end):  # "الأربع والعشرين": a compound is definite in both words
+        w = sc.word(i)
+        if not (w.startswith("ال") or w.startswith(("بال", "وال", "لل"))):
+            return False
+        if lx.NUMBER_WORDS.get(strip_prefixes(w, lx.NUMBER_WORDS)[1], ("", 0))[0] not in ("unit", "ten"):
+            return False  # "العشرات", "الآلاف" are amounts, not adjectives
     prev = sc.word(m.tok_start - 1)
     base = prev
     for p in ("وبال", "وال", "بال", "لل", "ال"):

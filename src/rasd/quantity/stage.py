@@ -275,6 +275,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
     noted = -1  # sentences before this index have had their holders noted
     previous: tuple[NumberMatch, str | None] | None = None
     last_kept: tuple[int, str, int] | None = None  # (sentence, measure, token end) of the last kept count
+    last_people: tuple[int, str, int] | None = None  # the same for the last casualty count of people
     last_measure: str | None = None  # the last specific measure in the document, for "ذلك العدد"
     matches = find_numbers(sc)
     starts_of_figures = [x.tok_start for x in matches]
@@ -305,9 +306,19 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         if reason is not None:
             continue
         m = _and_a_half(sc, m, mr)
-        mr = _inherit_measure(sc, m, mr, last_kept, si)
+        antecedent = last_kept
+        if (
+            sc.word(m.first_tok - 1) in lx.PEOPLE_PARTITIVES
+            and last_kept is not None
+            and last_kept[1] == "other"
+        ):
+            # "توقيف 22 مشتبها بهم على خلفية السطو على ستة مصارف، بينهم خمسة": "هم" are the people
+            antecedent = last_people or last_kept
+        mr = _inherit_measure(sc, m, mr, antecedent, si)
         mr = _measure_from_context(sc, m, mr, last_measure)
         last_kept = (si, mr.measure, m.tok_end)
+        if mr.measure in lx.CASUALTY_MEASURES:
+            last_people = last_kept
         if mr.measure not in ("other", "percent"):
             last_measure = mr.measure
         if m.parsed and _overlaps_timex(m, sc, doc.timexes):
