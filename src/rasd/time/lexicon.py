@@ -516,3 +516,25 @@ LEXICON_WORDS: frozenset[str] = frozenset(
         DECADE_STEMS, VAGUE_REFS, RECURRENCE, UNIT_FRACTIONS, VAGUE_COUNTS,
     )
 )  # fmt: skip
+
+# Nouns of media outlets: "الآن" right after one is a station's name ("تلفزيون الآن").
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in ("تلفزيون", "تلفزة", "قناة", "إذاعة", "راديو", "شبكة", "صحيفة", "جريدة", "مجلة", "موقع")
+)
+# Verbs and nouns of naming: a bare month name right after one is a name ("إله يدعى أغسطس").
+NAMING_WORDS: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "يدعى", "تدعى", "يسمى", "تسمى", "سمي", "سميت", "المسمى", "المسماة", "اسمه", "اسمها", "باسم",
+        "الملقب", "الملقبة", "يلقب", "تلقب", "بعنوان", "عنوانه", "عنوانها",
+    )
+)  # fmt: skip
+# Adjectives that make a weekday a named day ("الأربعاء الأحمر", "الجمعة العظيمة", "الخميس الأسود").
+NAMED_DAY_ADJECTIVES: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "الأحمر", "الأسود", "الأبيض", "الأخضر", "الدامي", "الدموي", "العظيمة", "العظيم", "الحزين",
+        "المقدس", "المقدسة", "الكبير", "الكبرى", "العظمى",
+    )
+)  # fmt: skip

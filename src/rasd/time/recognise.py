@@ -148,6 +148,13 @@ def _word_before(ctx: _Ctx, pos: int) -> str:
     return words[-1] if words else ""
 
 
+def _bare_word_before(ctx: _Ctx, pos: int) -> str:
+    """The word before ``pos``, quotation marks around it or standing alone skipped."""
+    words = [w.strip("\"'«»“”") for w in ctx.folded[max(0, pos - 30) : pos].split()]
+    words = [w for w in words if w]
+    return words[-1] if words else ""
+
+
 def _in_lexicon(word: str, words: frozenset[str]) -> bool:
     """``word`` or the word without one or two proclitics (و ف ب ل ك) is in ``words``."""
     return any(word[i:] in words for i in range(min(3, len(word))) if i == 0 or word[i - 1] in "وفبلك")
@@ -235,7 +242,20 @@ def _tonight(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
 # --- weekdays: الأربعاء، يوم الأربعاء المقبل، مساء الأحد -----------------------------------------
 
 
-@_rule(rf"(?:(?P<pod>{POD}){S})?(?:(?P<this>هذا){S})?(?:يوم{S})?(?P<wd>{WD})(?:{S}(?P<rel>{REL}))?")
+_NAMED_DAY = _alt(lx.NAMED_DAY_ADJECTIVES)
+# After a weekday: a clause relating it to an event ("الذي يسبق العيد") or saying it recurs ("الأول
+# من شهر نيسان في كل عام"); such a weekday is not one of the publication's week.
+_NOT_THIS_WEEK = re.compile(
+    rf"{S}(?:{_AL}ذي|{_AL}تي){S}(?:ي|ت)?(?:سبق|يلي|تلي|تلا|يسبقه|يليه|سبقت|تلت){_RIGHT}"
+    rf"|(?:{S}{ORD}{S}من)?(?:{S}شهر)?{S}{MON}(?:{OS}/{OS}{MON})?{S}(?:في{S}|من{S})?كل{S}(?:عام|سنه){_RIGHT}"
+    rf"|{S}(?:في{S}|من{S})?كل{S}(?:اسبوع|عام|سنه){_RIGHT}"
+)
+
+
+@_rule(
+    rf"(?:(?P<pod>{POD}){S})?(?:(?P<this>هذا){S})?(?:يوم{S})?(?P<wd>{WD})"
+    rf"(?:{S}(?P<rel>{REL})|{S}(?P<named>{_NAMED_DAY}))?"
+)
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     wd = _g(m, "wd") or ""
     after = _rest(ctx, m.end())
@@ -251,6 +271,13 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if ctx.anchor is None:
         cand = _cand(m, type_, None, "day", True, kind="weekday")
         cand.weekday, cand.pod = weekday, pod
+        return cand
+    if m.group("named") or _NOT_THIS_WEEK.match(after):
+        # "الأربعاء الأحمر", "الجمعة العظيمة" name days; "صباح الثلاثاء الذي يسبق العيد" is
+        # relative to the feast: an unresolved weekday, not the publication's week.
+        value = f"XXXX-WXX-{weekday + 1}"
+        cand = _cand(m, type_, f"{value}T{pod}" if pod else value, "partofday" if pod else "day", False)
+        cand.kind, cand.weekday, cand.pod = "weekday", weekday, pod
         return cand
     if (m.group("this") or _future_before(ctx, m.start("core"))) and not rel_word:
         value = nm.weekday_on_or_after(ctx.anchor, weekday).isoformat()  # "هذا السبت", "سيزور ... الأحد"
@@ -296,6 +323,14 @@ def _period(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         and _after_definite_noun(ctx, m.start("core"))
     ):
         return None  # "الأمين العام السابق": the former secretary-general
+    if _g(m, "rel") in ("السابق", "السابقه") and re.match(rf"{S}(?:علي{_RIGHT}|ل\w)", _rest(ctx, m.end())):
+        # "العام السابق على انتخابه": the year before an event of the story, not before publication;
+        # "مارس 2015 وهو العام السابق على ..." names the year just given, else it stays untagged.
+        if _word_before(ctx, m.start("core")) not in ("وهو", "وهي", "هو", "هي"):
+            return None
+        cand = _cand(m, "DATE", _period_value(ctx.anchor, granularity, -1), granularity, False, kind="period")
+        cand.year_from = "same" if granularity == "year" else ""
+        return cand if granularity == "year" else None
     if m.group("before"):
         relation = -2
     elif m.group("rel"):
@@ -480,6 +515,8 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         or m.group("mod")
         or m.group("mon2")
     )
+    if not strong and _bare_word_before(ctx, m.start("core")) in lx.NAMING_WORDS:
+        return None  # "إله البحر الذي يدعى \"أغسطس\"": a name, not the month
     if month.ambiguous and not strong:
         before = _word_before(ctx, m.start("core"))
         if month.hijri or before not in lx.MONTH_CONTEXT or before in ("من", "الى"):
@@ -506,7 +543,7 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             year = nm.hijri_year_in_gregorian(year or 0, month.number)  # "رمضان 2017": a Gregorian year
         if not hijri and not 1000 <= (year or 0) <= 2199:
             return None
-    elif re.match(rf"{S}(?:من{S})?كل{S}(?:عام|سنه)|{S}سنويا", _rest(ctx, m.end())):
+    elif re.match(rf"{S}(?:من{S}|في{S})?كل{S}(?:عام|سنه)|{S}سنويا", _rest(ctx, m.end())):
         if month.hijri:
             return None
         every = f"XXXX-{month.number:02d}" + (f"-{day:02d}" if day else "")
@@ -684,10 +721,13 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     return _cand(m, "DATE", value, "decade", anchored, mod, kind="decade")
 
 
-@_rule(rf"(?:(?P<mod>{MOD}){S})?{_AL}قرن{S}{_CENT}")
+@_rule(rf"(?:(?P<mod>{MOD}){S})?{_AL}قرن(?P<dual>ين)?{S}{_CENT}")
 def _century(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "القرن التاسع عشر"; "القرنين الثامن عشر والتاسع عشر" is valued by its first century."""
     century = _century_number(m.group("cent"), ctx.anchor)
     relative = _key(m.group("cent")) in lx.RELATIONS
+    if m.group("dual") and relative:
+        return None
     mod = lx.MODIFIERS[_g(m, "mod") or ""] if m.group("mod") else None
     value = f"{century:02d}" if century is not None else None
     return _cand(m, "DATE", value, "century", relative, mod, kind="century")
@@ -717,6 +757,8 @@ def _duration_count(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         count = parse_number(raw[2:] if raw.startswith("ال") else raw)
         if count is None or unit.implied == 2:
             return None
+        if count == 100 and raw.startswith("ال") and re.search(r"(?:ب|في\s+)$", ctx.folded[: m.start("num")]):
+            return None  # "5 بالمائة سنة 2016": per cent, then the year
         if unit.implied == 1 and count < 3 and not raw[0].isdigit() and count != 1:
             return None
         if unit.letter == "DE" and _g(m, "unit") == "عقد":
@@ -737,6 +779,8 @@ def _duration_unit(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         return None
     if word.startswith("ال") and unit.implied != 2:
         return None
+    if word.startswith("ال") and re.match(rf"{S}\d", _rest(ctx, m.end())):
+        return None  # "في الدقيقتين 19 و87": minutes of a match, not a duration
     if (
         word.startswith("ال")
         and not (m.group("sig") or m.group("bound"))
@@ -947,6 +991,8 @@ def _vague(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         start = ctx.norm.to_original(m.start("core"), m.start("core") + 1)[0]
         if ctx.norm.original[start : start + 2] == "آل":
             return None  # the name آلان (Alain)
+        if _in_lexicon(_bare_word_before(ctx, m.start("core")), lx.MEDIA_NOUNS):
+            return None  # "تلفزيون الآن", "راديو الآن": a station's name
     return _cand(m, "DATE", lx.VAGUE_REFS[key], None, False, kind="vague")
 
 
@@ -1132,6 +1178,28 @@ def _day_ranges(cands: list[Candidate], folded: str) -> list[Candidate]:
     return out
 
 
+_POD_BEFORE_DATE = re.compile(rf"(?<!\w)[وفب]?(?P<pod>(?:ال)?{POD}){S}(?:(?:من{S})?يوم{S})?$")
+
+
+def _parts_of_dated_days(cands: list[Candidate], folded: str) -> list[Candidate]:
+    """A part of day before a dated day is its part: "مساء 15 يوليو" (TEV), "ليل 15 إلى 16 يوليو
+    2016" (the night of the 15th, TNI)."""
+    out = list(cands)
+    for c in cands:
+        if c.kind not in ("date", "day_range") or c.precision != "day" or c.type != "DATE":
+            continue
+        m = _POD_BEFORE_DATE.search(folded[max(0, c.start - 30) : c.start])
+        if not m:
+            continue
+        pod = _pod_code(m.group("pod"))
+        start = max(0, c.start - 30) + m.start("pod")
+        value = f"{c.value}T{pod}" if c.value else None
+        cand = Candidate(start, c.end, "TIME", value, "partofday", c.anchored, c.mod, c.kind)
+        cand.pod, cand.year_from = pod, c.year_from
+        out.append(cand)
+    return out
+
+
 _DURATION_PART = re.compile(r"^P(T?)(\d+)([A-Z]+)$")
 _UNIT_ORDER = {"": ("CE", "DE", "Y", "M", "W", "D"), "T": ("H", "M", "S")}
 
@@ -1272,7 +1340,8 @@ def recognise(text: str, published: dt.date | None) -> list[tuple[int, int, Cand
             if cand is not None:
                 cands.append(cand)
     cands = _year_lists(_merge_weekday_dates(cands, norm.text), norm.text)
-    cands = _compound_durations(_day_ranges(cands, norm.text), norm.text)
+    cands = _parts_of_dated_days(_day_ranges(cands, norm.text), norm.text)
+    cands = _compound_durations(cands, norm.text)
     cands = _and_a_half(cands, norm.text)
     out = []
     for c in _clock_days(_years_from_context(_resolve(cands), norm.text), norm.text):

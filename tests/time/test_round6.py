@@ -1,0 +1,162 @@
+"""Round 6 error classes from the real-news audits (sentences invented for these tests)."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.time.recognise import _key, find_timexes
+
+SATURDAY = dt.date(2017, 2, 4)
+WEDNESDAY = dt.date(2018, 4, 18)
+
+
+def values(text: str, published: dt.date = WEDNESDAY) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in find_timexes(text, published)]
+
+
+def test_lexicon_words_starting_with_lam_are_not_split_articles() -> None:
+    assert _key("ليل") == "ليل"
+    assert _key("ليله") == "ليله"
+    assert _key("لعام") == "العام"  # "للعام": the preposition ل before the article
+
+
+def test_tonight_gives_a_clock_time_its_day_and_evening() -> None:
+    found = values("تقام الليلة انطلاقا من الساعة الثامنة في الملعب البلدي مباراة الترتيب", SATURDAY)
+    assert found == [("الليلة", "2017-02-04TNI"), ("الساعة الثامنة", "2017-02-04T20:00")]
+
+
+def test_a_night_named_earlier_in_the_sentence_sets_the_clock() -> None:
+    found = dict(values("قتل ثلاثة أشخاص في ليل الخميس عند الساعة العاشرة في قصف على القرية"))
+    assert found["الساعة العاشرة"] == "2018-04-12T22:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وقع الانفجار الساعة الثانية ليلا", "XXXX-XX-XXT02:00"),
+        ("وقع الانفجار الساعة العاشرة ليلا", "XXXX-XX-XXT22:00"),
+    ],
+)
+def test_small_hours_of_the_night_stay_after_midnight(text: str, value: str) -> None:
+    assert values(text)[0][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("أحرقت سيارتان خلال شهري أكتوبر ونوفمبر 2016 في الضاحية.", "أكتوبر", "2016-10"),
+        ("تراجعت الصادرات بين ديسمبر ويناير 2016 بشكل حاد.", "ديسمبر", "2015-12"),
+        ("أقيم المعرض من 3 مارس إلى 5 أبريل 2015 في العاصمة.", "3 مارس", "2015-03-03"),
+        ("زار الوفد البلاد في 12 مارس و15 أبريل 2016.", "12 مارس", "2016-03-12"),
+    ],
+)
+def test_a_month_listed_before_a_dated_one_takes_its_year(text: str, expression: str, value: str) -> None:
+    assert dict(values(text))[expression] == value
+
+
+def test_a_month_alone_keeps_the_publication_year() -> None:
+    assert values("أحرقت سيارتان في أكتوبر في الضاحية.", dt.date(2017, 1, 26)) == [("أكتوبر", "2017-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "تجري الانتخابات العامة في نوفمبر 2019 على أن يسبقها اقتراع بلدي في آذار/مارس من العام نفسه.",
+            "آذار/مارس من العام نفسه",
+            "2019-03",
+        ),
+        ("افتتح الجسر في مايو 2009 ثم أغلق في 3 سبتمبر من نفس العام.", "3 سبتمبر من نفس العام", "2009-09-03"),
+        ("أغلق الجسر في سبتمبر من العام ذاته.", "سبتمبر من العام ذاته", None),  # no year named before
+    ],
+)
+def test_the_same_year_is_the_year_named_before(text: str, expression: str, value: str | None) -> None:
+    assert dict(values(text))[expression] == value
+
+
+def test_the_year_before_an_event_is_not_the_year_before_publication() -> None:
+    assert values("وفي العام السابق على الانتخابات تراجع الاقتصاد.") == []
+    found = values("ووقعت الحادثة في مارس 2015 وهو العام السابق على انتخاب الحاكم.")
+    assert found == [("مارس 2015", "2015-03"), ("العام السابق", "2015")]
+    assert values("تراجع الاقتصاد في العام السابق.") == [("العام السابق", "2017")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # a Sunday paper: readiness looks ahead to the coming Tuesday
+        (
+            "أكد الطبيب أن المهاجم جاهز للمشاركة في مباراة الثلاثاء أمام الضيوف.",
+            dt.date(2018, 6, 17),
+            "الثلاثاء",
+            "2018-06-19",
+        ),
+        ("يواصل الفريق تدريباته استعدادا لمواجهة الأحد.", dt.date(2018, 6, 13), "الأحد", "2018-06-17"),
+        # a scheduling word reaches a weekday set off by commas
+        ("ومن المقرر أن تفتح الوزارة، الاثنين، مكتبا جديدا.", dt.date(2018, 5, 13), "الاثنين", "2018-05-14"),
+        # but a comma-set weekday after a past verb stays past
+        ("وقال الوزير، الاثنين، إن الحكومة ستعقد اجتماعا.", dt.date(2018, 5, 16), "الاثنين", "2018-05-14"),
+    ],
+)
+def test_weekdays_about_coming_days(text: str, published: dt.date, expression: str, value: str) -> None:
+    assert dict(values(text, published))[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("يحتفل السكان بالأربعاء الأحمر في الربيع.", "الأربعاء الأحمر", "XXXX-WXX-3"),
+        ("ويصادف العيد الأربعاء الأول من شهر نيسان في كل عام.", "الأربعاء", "XXXX-WXX-3"),
+        ("وفي صباح الثلاثاء الذي يسبق العيد يزور الناس المقابر.", "صباح الثلاثاء", "XXXX-WXX-2TMO"),
+        ("تفتح السوق الأسبوعية الأربعاء من كل أسبوع.", "الأربعاء", "XXXX-WXX-3"),
+        ("يحتفل الأهالي في 21 مارس في كل عام بعيد الأم.", "21 مارس", "XXXX-03-21"),
+    ],
+)
+def test_named_recurring_or_event_relative_days_are_not_this_week(
+    text: str, expression: str, value: str
+) -> None:
+    assert dict(values(text))[expression] == value
+
+
+def test_a_weekday_in_one_clause_is_not_made_recurring_by_the_next() -> None:
+    assert dict(values("وقال الوزير الثلاثاء إن الاجتماعات تعقد كل أسبوع."))["الثلاثاء"] == "2018-04-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بلغ التضخم 5 بالمائة سنة 2016 و4.6 في المائة سنة 2017.",
+            [("سنة 2016", "2016"), ("سنة 2017", "2017")],
+        ),
+        ('أجرت الصحافية التي تعمل في "تلفزيون الآن" تحقيقا.', []),
+        ("ولم تعلن أي جهة مسؤوليتها حتى الآن.", [("الآن", "PRESENT_REF")]),
+        ('هو إله البحر الذي يدعى "أغسطس" في الأسطورة.', []),
+        ("سجل المهاجم هدفين في الدقيقتين 19 و87 من اللقاء.", []),
+        ("بقي الوفد في المدينة اليومين الماضيين.", [("اليومين الماضيين", "P2D")]),
+        ("حرب المائة عام بين البلدين.", [("المائة عام", "P100Y")]),
+    ],
+)
+def test_words_that_are_not_time_expressions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بعد محاولة الانقلاب ليل 15 إلى 16 يوليو 2016.", ("ليل 15", "2016-07-15TNI")),
+        ("وقع الهجوم مساء 15 يوليو 2016.", ("مساء 15 يوليو 2016", "2016-07-15TEV")),
+        ("وقع الهجوم صباح يوم 2 مارس 2016.", ("صباح يوم 2 مارس 2016", "2016-03-02TMO")),
+        ("شهدت المدينة في القرنين الثامن عشر والتاسع عشر ازدهارا.", ("القرنين الثامن عشر", "17")),
+    ],
+)
+def test_spans_of_parts_of_dated_days_and_centuries(text: str, expected: tuple[str, str]) -> None:
+    assert expected in values(text)
+
+
+@given(st.sampled_from(["أكتوبر", "نوفمبر", "مارس", "يونيو"]), st.integers(min_value=1990, max_value=2030))
+def test_listed_months_share_the_year_of_the_last(first: str, year: int) -> None:
+    found = dict(values(f"تراجعت المبيعات خلال شهري {first} وديسمبر {year} في الأسواق."))
+    assert found[first].startswith(str(year))
