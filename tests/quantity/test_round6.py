@@ -170,3 +170,37 @@ def test_descending_hyphen_pairs_are_never_counts(a: int, b: int) -> None:
     """A pair "a-b" with a ≥ b and no counted noun is a score, whatever the digits."""
     hi, lo = max(a, b), min(a, b)
     assert quantities(f"وانتهت المباراة بنتيجة {hi}-{lo} لصالح الفريق.") == []
+
+
+# --- second batch: classes from the fresh open-text sample (seed 607) -------------------------------
+
+
+def test_tunisian_custody_idiom_is_detention() -> None:
+    text = "وتمكنت الوحدات الأمنية من الاحتفاظ بـ 03 أشخاص من أجل السرقة والقتل."
+    assert figures(text) == [(3, "detained")]
+
+
+def test_keeping_seats_is_no_detention() -> None:
+    assert figures("ونجح الحزب في الاحتفاظ بـ 7 مقاعد في البرلمان.") == [(7, "other")]
+
+
+def test_euro_spelt_oro_is_money() -> None:
+    assert figures("وبلغت قيمة الصفقة 12 مليون أورو.") == [(12_000_000, "money")]
+
+
+def test_hijri_year_is_not_a_count() -> None:
+    assert quantities("وانطلقت الحملة في رمضان المبارك 1439 هجري في كل الولايات.") == []
+
+
+def test_long_number_after_a_phone_cue() -> None:
+    assert quantities("ويمكن الاتصال على الرقم الأخضر : 80100200 للإبلاغ.") == []
+
+
+def test_large_counts_stay_counts() -> None:
+    assert figures("وبلغ عدد الناخبين المسجلين 12345678 ناخبا.") == [(12_345_678, "other")]
+
+
+def test_speeds_are_not_distances() -> None:
+    assert figures("وتهب رياح تصل سرعتها إلى 60 كلم/س على السواحل.") == [(60, "other")]
+    assert figures("بسرعة 90 كم في الساعة على الطريق.") == [(90, "other")]
+    assert figures("وتقع القرية على بعد 45 كلم من العاصمة.") == [(45, "distance_km")]

@@ -727,6 +727,7 @@ _MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
         "كورون",
         "كرونات",
         "كرون",
+        "أورو",
     ),
 }
 MEASURE_NOUNS: dict[str, str] = {}
@@ -961,6 +962,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     "detained": (
         "اعتقال",
+        "احتفاظ",  # Tunisian police usage: "الاحتفاظ بـ 4 أشخاص" is holding them in custody
         "اعتقل",
         "اعتقلت",
         "اعتقلوا",
@@ -2419,4 +2421,8 @@ CALIBRE_CONTEXT = {
 # Number words that are also names: "وقالت مية الجريبي" (مية = 100 only before a counted noun).
 NAME_LIKE_NUMBER_WORDS = {"مية", "ميه"}  # as written (not folded: "مئة" folds to the same)
 # Passive auxiliaries after a figure ("17 تم إيقافهم"): a verb follows, never the counted noun.
+# Words before a long bare number that make it a phone number ("على الرقم التالي: 52262584").
+PHONE_CUES = {normalize(w) for w in ("الرقم", "رقم", "الهاتف", "هاتف", "بالرقم", "الارقام", "أرقام")}
+# After a distance unit these make a speed ("30 كلم/س", "75 كم في الساعة"): a measurement, `other`.
+SPEED_MARKS = {normalize(w) for w in ("/", "في الساعة", "بالساعة", "ساعة")}
 PASSIVE_AUXILIARIES = {normalize(w) for w in ("تم", "تمت", "يتم", "وتم")}

@@ -378,6 +378,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
             noun_measure, is_person = None, True  # "ثمانية رجال كانوا على متنها": men, not "رجال الأمن"
         if noun_measure is None and not is_person and _is_prepositional(w):
             noun, unit = None, None
+    if noun_measure == "distance_km" and noun is not None and _speed_after(sc, noun):
+        return MeasureResult("other", unit, noun)  # "30 كلم/س", "75 كم في الساعة": a speed
     if noun is not None and noun_measure in lx.CASUALTY_MEASURES:
         w2 = sc.word(noun + 1)
         second = lx.MEASURE_NOUNS.get(w2[1:]) if w2[:1] == "و" else None
@@ -434,6 +436,13 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     if cue in lx.PERSON_MEASURES and is_person and not civilian:
         return MeasureResult(cue, unit, noun)  # "نشر 300 رجل"; but "سحب ثلاثة ركاب من الحطام" is no troops
     return MeasureResult("other", unit, noun)
+
+
+def _speed_after(sc: Scan, noun: int) -> bool:
+    nxt = sc.word(noun + 1)
+    if nxt == "/" and sc.word(noun + 2) in ("س", "ساعه", "h"):
+        return True
+    return (nxt in lx.SPEED_MARKS and nxt != "/") or f"{nxt} {sc.word(noun + 2)}" in lx.SPEED_MARKS
 
 
 def _bare_men(sc: Scan, noun: int) -> bool:
@@ -620,6 +629,11 @@ def not_count_reason(
                 return "year"
         if (len(text) >= 8 and text.startswith("0")) or text.startswith("00"):
             return "phone number"
+        if len(text) == 4 and nxt in lx.YEAR_SUFFIXES:
+            return "year"  # "رمضان المعظم 1438 هجري"
+        phone_cue = any(sc.word(k) in lx.PHONE_CUES for k in range(max(0, m.tok_start - 4), m.tok_start))
+        if len(text) >= 8 and unit_tok is None and phone_cue:
+            return "phone number"  # "على الرقم التالي : 52262584"
         if prev in ("+",) and len(text) >= 6:
             return "phone number"
     if prev in lx.AGE_CUES or (sc.word(m.tok_start - 2) in lx.AGE_CUES and prev == "من"):
