@@ -160,3 +160,29 @@ def test_spans_of_parts_of_dated_days_and_centuries(text: str, expected: tuple[s
 def test_listed_months_share_the_year_of_the_last(first: str, year: int) -> None:
     found = dict(values(f"تراجعت المبيعات خلال شهري {first} وديسمبر {year} في الأسواق."))
     assert (found[first] or "").startswith(str(year))
+
+
+def test_later_in_a_past_story_is_not_a_future_reference() -> None:
+    assert values("وقال الرئيس لاحقا إن الحريق أخمد.") == []
+
+
+def test_a_name_before_a_comma_set_weekday_is_not_a_future_verb() -> None:
+    # "ستيفن" has the shape of a future verb; the comma keeps it out of the weekday's clause
+    found = values("وذكر الوزير ستيفن، الخميس، أن الخطة جاهزة.", dt.date(2018, 8, 17))
+    assert found == [("الخميس", "2018-08-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("تجتمع اللجنة يوم الثلاثاء 6 جوان 2017 على الساعة التاسعة ليلا.", "2017-06-06T21:00"),
+        ("دخل المفتشون المكاتب مساء الجمعة في الثامنة ليلا.", "2018-04-13T20:00"),
+    ],
+)
+def test_clock_times_at_night_are_recognised(text: str, value: str) -> None:
+    assert values(text)[-1][1] == value
+
+
+def test_the_same_year_may_be_named_in_the_paragraph_before() -> None:
+    text = "وفي ديسمبر عام 2017 طالب الادعاء بسجن اللاعب.\nوفي يونيو من ذات العام اعتقلت السلطات النقابي."
+    assert ("يونيو من ذات العام", "2017-06") in values(text)

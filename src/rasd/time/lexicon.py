@@ -284,7 +284,8 @@ DECADE_STEMS: dict[str, int] = {
     }.items()
 }  # fmt: skip
 
-# Vague references, value and the type of the TIMEX3.
+# Vague references, value and the type of the TIMEX3. Not "لاحقا": in news it is "later" in a
+# past narrative ("وقال ترامب لاحقا"), relative to the story rather than the publication.
 VAGUE_REFS: dict[str, str] = {
     normalize(k): v
     for k, v in {
@@ -299,7 +300,7 @@ VAGUE_REFS: dict[str, str] = {
         "الآونة الأخيرة": "PAST_REF", "الأيام الأخيرة": "PAST_REF", "الأسابيع التي مضت": "PAST_REF",
         "السنوات الأخيرة": "PAST_REF", "الأعوام الأخيرة": "PAST_REF", "الأشهر الأخيرة": "PAST_REF",
         "قريبا": "FUTURE_REF", "مستقبلا": "FUTURE_REF", "في المستقبل": "FUTURE_REF",
-        "لاحقا": "FUTURE_REF", "الأيام المقبلة": "FUTURE_REF", "الأيام القادمة": "FUTURE_REF",
+        "الأيام المقبلة": "FUTURE_REF", "الأيام القادمة": "FUTURE_REF",
         "الأسابيع المقبلة": "FUTURE_REF", "الأشهر المقبلة": "FUTURE_REF", "الفترة المقبلة": "FUTURE_REF",
         "السنوات المقبلة": "FUTURE_REF", "السنوات القادمة": "FUTURE_REF", "السنوات اللاحقة": "FUTURE_REF",
         "الأعوام المقبلة": "FUTURE_REF", "الفترة القادمة": "FUTURE_REF", "الأشهر القادمة": "FUTURE_REF",

@@ -369,12 +369,14 @@ _NOT_IMPERFECT = frozenset(
 )
 
 
-def _clause_words(ctx: _Ctx, pos: int) -> list[str]:
+def _clause_words(ctx: _Ctx, pos: int, across_comma: bool = False) -> list[str]:
     """The words of the clause before ``pos`` (up to 80 characters back), a glued و/ف removed.
 
-    A comma right before ``pos`` sets off an adverb of the clause before it: "ومن المقرر أن تفتتح
-    الولايات المتحدة، الاثنين، سفارتها" reads the scheduling word across the comma."""
-    chunk = re.sub(r"[،,]\s*$", " ", ctx.folded[max(0, pos - 80) : pos])
+    ``across_comma``: a comma right before ``pos`` sets off an adverb of the clause before it
+    ("ومن المقرر أن تفتتح الولايات المتحدة، الاثنين، سفارتها")."""
+    chunk = ctx.folded[max(0, pos - 80) : pos]
+    if across_comma:
+        chunk = re.sub(r"[،,]\s*$", " ", chunk)
     clause = _CLAUSE_END.split(chunk)[-1]
     return [w[1:] if w[:1] in "وف" and len(w) > 4 else w for w in clause.split()]
 
@@ -390,8 +392,9 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     prefix سـ ("سيزور", "ستعقد") or "سوف"/"من المقرر"."""
     words = _clause_words(ctx, pos)
     # "من المقرر أن تفتتح الوزيرة المعرض الجديد في العاصمة الاثنين": a scheduling word
-    # governs the whole clause; a verb's future prefix only the last few words.
-    if any(w in lx.SCHEDULE_WORDS for w in words):
+    # governs the whole clause, even across a comma before the weekday; a verb's future prefix
+    # only the last few words of its own clause (a name such as "ستيفن، الخميس" is no verb).
+    if any(w in lx.SCHEDULE_WORDS for w in _clause_words(ctx, pos, across_comma=True)):
         return True
     return any(
         w in lx.FUTURE_WORDS or (re.fullmatch(r"س[يتن]\w{3,}", w) and w not in lx.NOT_FUTURE_VERBS)
@@ -1317,7 +1320,7 @@ def _years_from_context(chosen: list[Candidate], folded: str, reach: int = 300) 
         elif c.year_from == "same" and c.value:
             value, c.value, c.anchored = c.value, None, False  # unknown rather than the publication year
             for prev in reversed(chosen[:i]):
-                if c.start - prev.end > reach or "\n" in folded[prev.end : c.start]:
+                if c.start - prev.end > reach:
                     break
                 named = _YEAR_START.match(prev.value or "")
                 if named and prev.type == "DATE":
