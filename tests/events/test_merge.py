@@ -269,15 +269,21 @@ def test_merging_is_order_independent_and_never_loses_evidence(
         assert e.fatalities == (min(figures) if figures else None)
 
 
-def test_reports_dated_only_by_publication_need_something_shared() -> None:
+def test_reports_dated_only_by_publication_merge_on_one_day_else_need_something_shared() -> None:
     # "week" precision is the stage's publication-date fallback: the event day is unknown.
+    # Two reports of clashes on one mountain published the same day are one event (round 4:
+    # the old rule asked for a shared actor and kept a Jebel Semmama clash apart) ...
     a = event("d1", 0, IDLIB)
     b = event("d2", 0, IDLIB)
     for e in (a, b):
         e.date, e.date_precision = "2019-04-10", "week"
-    assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 2
-    a.actor_entity_ids = b.actor_entity_ids = [RUSSIA_AF.id]
     assert len(merge_events(by_doc([a, b]), ENTITIES, PUBLISHED)) == 1
+    # ... but published on different days they may be two strikes, unless an actor is shared.
+    b.date = "2019-04-09"
+    published = {"d1": dt.date(2019, 4, 10), "d2": dt.date(2019, 4, 9)}
+    assert len(merge_events(by_doc([a, b]), ENTITIES, published)) == 2
+    a.actor_entity_ids = b.actor_entity_ids = [RUSSIA_AF.id]
+    assert len(merge_events(by_doc([a, b]), ENTITIES, published)) == 1
 
 
 def test_one_country_named_by_both_reports_is_no_shared_place() -> None:

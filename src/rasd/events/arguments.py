@@ -136,7 +136,7 @@ def sentence_dates(doc: Document, sent: Sentence) -> list[tuple[int, DateRef]]:
             ref = timex_date(tx, doc.published)
             if ref is not None:
                 ref = _weekday_fixed(doc.text[tx.start : tx.end], ref)
-                if _words_before(doc.text, tx.start, 1) == [normalize("منذ")]:
+                if _since_clause(doc.text, tx.start):
                     ref = replace(ref, since=True)
                 out.append((tx.start, ref))
     covered = [(tx.start, tx.end) for tx in doc.timexes]
@@ -307,6 +307,22 @@ def category_of(m: Mention, kb: KnowledgeBase) -> str | None:
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
     return normalize(text[max(0, start - 40) : start]).split()[-n:]
+
+
+_SINCE = normalize("منذ")
+_BEGINNING_NOUNS = frozenset(normalize(w) for w in ("بدء", "بداية", "انطلاق", "انطلاقة", "اندلاع"))
+
+
+def _since_clause(text: str, start: int) -> bool:
+    """ "منذ الثلاثاء", or "منذ بدء عملية تحرير الحديدة قبل 3 أيام": the date a campaign or an
+    ongoing situation began, not the day of the event the sentence reports."""
+    before = normalize(text[max(0, start - 60) : start]).split()[-6:]
+    if before[-1:] == [_SINCE]:
+        return True
+    if _SINCE not in before:
+        return False
+    after = before[len(before) - before[::-1].index(_SINCE) :]
+    return any(w.lstrip("وف") in _BEGINNING_NOUNS or w in _BEGINNING_NOUNS for w in after)
 
 
 def actors_and_targets(

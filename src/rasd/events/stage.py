@@ -118,14 +118,21 @@ class EventStage:
 
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
         ta, tb = _family_type(a), _family_type(b)
-        if ta != tb and not (a.weak or b.weak):
+        # A weak trigger ("الهجوم"، "قتلوا") fits any violent event, never an agreement, an
+        # arrest or a protest of the same article ("هدنة" last week, then "قتلوا في الهجوم").
+        weak_fits = (a.weak and tb in _VIOLENT_FAMILIES) or (b.weak and ta in _VIOLENT_FAMILIES)
+        if ta != tb and not (weak_fits or (a.weak and b.weak)):
             violent = {"Battles", "Explosions/Remote violence"}
             if a.anaphoric or b.anaphoric or a.refers_back or b.refers_back:
                 violent = violent | {"Violence against civilians"}
             # A sentence that names no place ("تعرضت السيارة لتفجير لغم") adds the means to
             # the event in view: an ambush by a landmine is one event, not a clash and a blast.
+            # A plain "انفجار" with no place ("سمعنا دوي انفجار") in a report of an attack is
+            # part of the scene, not a second event.
             close = (
                 _same_place(a.place, b.place, self.max_km)
+                or _unplaced_blast(a)
+                or _unplaced_blast(b)
                 or _means_of(a, b)
                 or _means_of(b, a)
                 or a.refers_back
@@ -145,6 +152,13 @@ class EventStage:
             and a.date.precision == b.date.precision == "day"
             and abs((a.date.day - b.date.day).days) > self.max_day_gap + (a.date.fuzzy or b.date.fuzzy)
         )
+
+
+_VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _unplaced_blast(m: EventMention) -> bool:
+    return m.type == "bombing" and m.place is None
 
 
 def _means_of(device: EventMention, other: EventMention) -> bool:
@@ -217,6 +231,9 @@ def find_event_mentions(
         killed = ar.killed_figures(doc, sent)
         if not killed and ar.one_victim(doc, sent):
             killed = [(1, "")]
+        if any(d.since for _, d in dates):
+            # "ارتفع عدد القتلى إلى 250 منذ بدء العملية": a campaign's running toll, no event's.
+            killed = []
         triggers = [
             t
             for t in triggers
