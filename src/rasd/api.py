@@ -215,7 +215,13 @@ def update_corpus(store: Store) -> dict[str, Any]:
     # Imported here: the KB, gazetteer and claim rules load only when a corpus is updated.
     from rasd.events.merge import merge_events
     from rasd.link.resolve import resolve_corpus
-    from rasd.quantity.claims import event_claim_groups, group_claims, link_subjects
+    from rasd.quantity.claims import (
+        event_claim_groups,
+        figure_scopes,
+        group_claims,
+        link_subjects,
+        town_coordinates,
+    )
 
     docs = list(store.iter_documents(annotations=["mentions"], with_text=False))
     entities = resolve_corpus(docs)
@@ -223,14 +229,18 @@ def update_corpus(store: Store) -> dict[str, Any]:
     store.replace_entities(entities, mention_entity)
     del docs
 
-    quantities, published = _stored_quantities(
-        store.iter_documents(annotations=["quantities"], with_text=False)
-    )
+    docs = list(store.iter_documents(annotations=["mentions", "quantities"], with_text=True))
+    quantities, published = _stored_quantities(docs)
     subjects = link_subjects(quantities, store.entities())
     for q in quantities:
         q.subject_entity_id = subjects.get(q.id, q.subject_entity_id)
     store.set_quantity_subjects(subjects)
-    groups = group_claims(quantities, published=published)
+    # Where each figure is: refugees "in Jordan" and "in Lebanon" are two claims, not a disagreement.
+    scopes = figure_scopes(docs, {e.id: e.country for e in entities if e.type in ("GPE", "LOC")})
+    del docs
+    groups = group_claims(
+        quantities, published=published, scopes=scopes, coordinates=town_coordinates(entities)
+    )
 
     events_by_doc = {
         d.id: d.events for d in store.iter_documents(annotations=["events"], with_text=False) if d.events
@@ -240,8 +250,9 @@ def update_corpus(store: Store) -> dict[str, Any]:
     # Casualty figures of one real-world event, reported by several outlets, are claims about
     # the same toll even when no report names whose dead they are.
     by_id = {q.id: q for q in quantities}
-    places = {e.id: e for e in entities}
-    groups += event_claim_groups(merged, by_id, published, existing=groups, places=places)
+    groups += event_claim_groups(
+        merged, by_id, published, existing=groups, places={e.id: e for e in entities}
+    )
     store.replace_claim_groups(groups)
     return {"entities": len(entities), "claim_groups": len(groups), "events": len(merged)}
 

@@ -503,15 +503,13 @@ def claims(
     """Figures about the same subject and measure across sources: figure, holder, outlet, date, sentence."""
     import dataclasses
 
-    from rasd.quantity.claims import doc_id_of, format_claim_groups
+    from rasd.quantity.claims import claim_title, doc_id_of, format_claim_groups
 
     store = api.open_store(db)
     groups = [g for g in store.claim_groups() if g.disagreement or not disagreements]
     names = {e.id: e for e in store.entities()}
-    for i, group in enumerate(groups):  # show (and match) entity names, not ids
-        entity = names.get(group.subject_entity_id or "")
-        if entity is not None:
-            groups[i] = dataclasses.replace(group, subject_key=entity.label)
+    for i, group in enumerate(groups):  # show (and match) entity and place names, not ids
+        groups[i] = dataclasses.replace(group, subject_key=claim_title(group, names))
     quantities = store.quantities_by_id(q for g in groups for q in g.quantity_ids)
     documents = {}
     for doc_id in sorted({doc_id_of(q) for q in quantities.values()}):

@@ -206,6 +206,7 @@ class ClaimGroup:
     quantity_ids: list[str]
     disagreement: bool
     subject_key: str | None = None
+    place_entity_ids: list[str] = field(default_factory=list)  # where the figures are (may be empty)
 
 
 @dataclass(slots=True)

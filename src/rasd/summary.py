@@ -24,14 +24,13 @@ def print_summary(store: Store, console: Console, top: int = 10) -> None:
     groups = [g for g in store.claim_groups() if g.disagreement]
     groups.sort(key=lambda g: (-len(g.quantity_ids), g.id))
     if groups:
-        from rasd.quantity.claims import format_figure
+        from rasd.quantity.claims import claim_title, format_figure
 
         names = {e.id: e for e in store.entities()}
         quantities = store.quantities_by_id(q for g in groups[:top] for q in g.quantity_ids)
         table = Table("subject", "measure", "figures (holder)", title="Figures the sources disagree on")
         for g in groups[:top]:
-            entity = names.get(g.subject_entity_id or "")
-            subject = entity.label if entity else (g.subject_key or "?")
+            subject = claim_title(g, names)
             figures = "; ".join(
                 f"{format_figure(q)} ({q.holder_text or '?'})"
                 for q in (quantities.get(i) for i in g.quantity_ids)

@@ -154,6 +154,7 @@ def claim_group_record(g: ClaimGroup) -> dict[str, Any]:
         "measure": g.measure,
         "quantity_ids": list(g.quantity_ids),
         "disagreement": g.disagreement,
+        "place_entity_ids": list(g.place_entity_ids),
     }
 
 

@@ -13,6 +13,11 @@ Rule for ``disagreement`` (documented in docs/benchmarks/quantity.md too):
 * Counts of events (killed, injured, detained, displaced, strikes) are grouped per incident:
   figures about one subject whose days lie within ``INCIDENT_DAYS`` (2) of each other. Stocks
   (fighters, troops) are grouped per subject over the whole corpus.
+* Figures are about the same thing only where they are: the place named nearest to a figure
+  in its sentence (``figure_scopes``) must be the same entity or a town within ``NEAR_KM``,
+  or neither figure names a place; a total over a period ("منذ بدء الحرب") is compared only
+  with other totals. Refugees "in Jordan" and "in Arsal", or Houthi dead
+  "in al-Bayda" and "on the west coast" on one day, are different claims, not a disagreement.
 * Unparsed figures are kept in the group but never compared.
 * The group disagrees when two compared figures have disjoint intervals (for intervals,
   "pairwise overlapping" is the same as "all hold at once").
@@ -27,11 +32,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from rasd.geo.demonyms import demonym_country
 from rasd.link.kb import load_kb
 from rasd.link.names import name_key, without_article
-from rasd.model import MEASURES, ClaimGroup, Document, Entity, Event, Quantity
+from rasd.model import MEASURES, ClaimGroup, Document, Entity, Event, Mention, Quantity
 from rasd.quantity.lexicon import GROUP_TITLE_WORDS
 from rasd.text.normalise import normalize
 
@@ -43,6 +49,9 @@ WINDOW_DAYS = 31
 # Counts of events (casualties, arrests, strikes) are claims about one incident.
 FLOW_MEASURES: frozenset[str] = frozenset({"killed", "injured", "detained", "displaced", "strikes"})
 INCIDENT_DAYS = 2
+# Two towns this close are one place for a claim (a town and its outskirts, a camp and its city).
+NEAR_KM = 30.0
+PLACE_TYPES: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
 
@@ -195,24 +204,227 @@ def _date_of(q: Quantity, published: Mapping[str, dt.date | None]) -> dt.date | 
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class FigureScope:
+    """What a figure is about beyond its subject and measure."""
+
+    place: str | None = None  # the place entity named nearest to it in its stretch of sentence
+    # A count of events totalled over a period ("منذ بدء المعارك"، "خلال أسبوع"), not one incident.
+    cumulative: bool = False
+
+
+# Counts of events that are tallied over periods; refugee figures ("يستضيف مليون لاجئ منذ 2011")
+# are mostly stocks, whatever period the sentence names.
+_TALLIED: frozenset[str] = FLOW_MEASURES - {"displaced"}
+# A total over a period: "منذ بدء الحرب", "خلال الأيام الثلاثة", "خلال 48 ساعة", "إجمالي".
+_CUMULATIVE = re.compile(
+    r"(?:^|\s)[وف]?(?:منذ|اجمالي|باجمالي|اجمالا|اجماليه)(?:\s|$)"
+    r"|(?:^|\s)[وف]?حتي الان(?:\s|$)"
+    r"|(?:^|\s)[وف]?خلال\s+(?:ال)?(?:\d+\s+)?(?:ال)?(?:ايام|يومين|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|"
+    r"ساعات|ساعه|عام|عامين|اعوام|سنه|سنوات|فتره|حرب|معارك|حمله|عمليه|عمليات)(?:\s|$)"
+)
+
+
+def figure_scopes(
+    docs: Iterable[Document], countries: Mapping[str, str | None] | None = None
+) -> dict[str, FigureScope]:
+    """Where each figure is and whether it totals a period, from its stretch of sentence.
+
+    A sentence with several figures is cut between them ("قتل 15 في الحديدة و10 في تعز"); the
+    figure's place is the first place phrase that follows it closely ("في X"، "بمحافظة X"،
+    "قرب X"), else the nearest place in its stretch, a place after it counting half the
+    distance of one before it (back to the previous figure), else the nearest in the sentence.
+    Not places of the figure: the subject's and the holder's own mentions, a patron named
+    after the party ("الموالية لإيران") and the subject's own country (``countries``: entity id
+    → ISO code; "لاجئ سوري" is not a figure about Syria). Mentions need corpus entity ids
+    (after ``resolve_corpus``); without document text no figure is marked cumulative.
+    Returns quantity id → scope, for figures with a place or a period only.
+    """
+    countries = countries or {}
+    found: dict[str, FigureScope] = {}
+    for doc in docs:
+        places = sorted(
+            (m for m in doc.mentions if m.type in PLACE_TYPES and m.entity_id), key=lambda m: m.start
+        )
+        figures = sorted(
+            (q for q in doc.quantities if q.sentence_start is not None and q.sentence_end is not None),
+            key=lambda q: q.start,
+        )
+        for i, q in enumerate(figures):
+            s_start, s_end = q.sentence_start or 0, q.sentence_end or 0
+            prev_end = figures[i - 1].end if i and figures[i - 1].sentence_start == s_start else s_start
+            nxt = figures[i + 1] if i + 1 < len(figures) else None
+            next_start = nxt.start if nxt is not None and nxt.sentence_start == s_start else s_end
+            place = _nearest_place(places, q, prev_end, next_start, doc.text, countries)
+            cumulative = (
+                q.measure in _TALLIED
+                and bool(doc.text)
+                and bool(_CUMULATIVE.search(normalize(doc.text[prev_end:next_start])))
+            )
+            if place or cumulative:
+                found[q.id] = FigureScope(place, cumulative)
+    return found
+
+
+# "الموالية لإيران", "المدعومة من إيران": a patron named after the party, not where the figure is.
+_PATRON_BEFORE = re.compile(r"(?:موال|مدعوم|تابع|حليف|حلفاء|وكلاء|وكيل)\S*\s*(?:من\s*|ل\s*|ل)?$")
+
+
+# A place phrase after a figure: "في الحديدة"، "بمحافظة صعدة"، "قرب دمشق"، "شمال سوريا"، "بالحديدة".
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:(?:^|\s)(?:في|داخل|قرب|بالقرب من|عند|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
+    r"(?:\s+(?:مدينه|محافظه|مديريه|منطقه|ولايه|بلده|قريه|مخيم|حي|جبهه|اقليم|ريف))?\s*"
+    r"|(?:^|\s)[وف]?(?:ب|بمدينه|بمحافظه|بمديريه|بمنطقه|بولايه|ببلده|بقريه|بمخيم|بحي|بجبهه|باقليم|بريف)\s*)$"
+)
+# How far after a figure its place phrase may start (characters).
+_LOCATIVE_REACH = 45
+
+
+def _is_locative(text: str, mention: Mention) -> bool:
+    return bool(text) and bool(
+        _LOCATIVE_BEFORE.search(normalize(text[max(0, mention.start - 20) : mention.start]))
+    )
+
+
+def _names_a_patron(text: str, mention: Mention) -> bool:
+    return bool(text) and bool(
+        _PATRON_BEFORE.search(normalize(text[max(0, mention.start - 30) : mention.start]))
+    )
+
+
+def _nearest_place(
+    places: Sequence[Mention],
+    q: Quantity,
+    prev_end: int,
+    next_start: int,
+    text: str = "",
+    countries: Mapping[str, str | None] | None = None,
+) -> str | None:
+    own = {q.subject_mention_id, q.holder_mention_id}
+    skip = {m.entity_id for m in places if m.id in own} | {q.subject_entity_id}
+    subject_country = next((c for c in map(demonym_country, (q.subject_text or "").split()) if c), None)
+    candidates = [
+        m
+        for m in places
+        if m.id not in own
+        and m.entity_id not in skip
+        and (q.sentence_start or 0) <= m.start
+        and m.end <= (q.sentence_end or 0)
+        and not _names_a_patron(text, m)
+        and not (subject_country and (countries or {}).get(m.entity_id or "") == subject_country)
+    ]
+    if not candidates:
+        return None
+    for m in candidates:  # "قتل 15 ... في الحديدة": the place phrase that follows the count
+        if q.end <= m.start <= q.end + _LOCATIVE_REACH and m.end <= next_start and _is_locative(text, m):
+            return m.entity_id
+
+    def gap(m: Mention) -> float:
+        if q.end <= m.start:
+            return (m.start - q.end) / 2 if m.end <= next_start else 1e6 + m.start - q.end
+        if m.end <= q.start:
+            return q.start - m.end if prev_end <= m.start else 1e6 + q.start - m.end
+        return 0.0
+
+    return min(candidates, key=gap).entity_id
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_place(
+    a: str | None, b: str | None, coordinates: Mapping[str, tuple[float, float]] | None = None
+) -> bool:
+    """Whether two figures' places can be one: both name none, the same entity, or two towns
+    (``coordinates`` of precision-1 places) within ``NEAR_KM`` of each other."""
+    if a is None or b is None:
+        return a is None and b is None
+    if a == b:
+        return True
+    coordinates = coordinates or {}
+    return a in coordinates and b in coordinates and _distance_km(coordinates[a], coordinates[b]) <= NEAR_KM
+
+
+def town_coordinates(entities: Iterable[Entity]) -> dict[str, tuple[float, float]]:
+    """Coordinates of the places placed as towns (ACLED precision 1), for :func:`same_place`."""
+    return {
+        e.id: (e.lat, e.lon)
+        for e in entities
+        if e.lat is not None and e.lon is not None and e.geo_precision == 1
+    }
+
+
+def _by_place(
+    members: list[Quantity],
+    scopes: Mapping[str, FigureScope],
+    coordinates: Mapping[str, tuple[float, float]],
+) -> list[list[Quantity]]:
+    """Split figures into sets about one place (a town and its near neighbours), order kept."""
+    parts: list[tuple[str | None, list[Quantity]]] = []
+    for q in members:
+        place = scopes.get(q.id, _NO_SCOPE).place
+        for anchor, part in parts:
+            if same_place(anchor, place, coordinates):
+                part.append(q)
+                break
+        else:
+            parts.append((place, [q]))
+    return [part for _, part in parts]
+
+
+_NO_SCOPE = FigureScope()
+
+
+def _own_day(q: Quantity, published: Mapping[str, dt.date | None]) -> str | None:
+    """The day the text itself gives the figure ("السبت", "أمس"): a day-level time other than the
+    publication date, which the quantity stage falls back to."""
+    if not q.time or len(q.time) < 10 or not q.time[:4].isdigit():
+        return None
+    pub = published.get(doc_id_of(q))
+    return None if pub is not None and q.time[:10] == pub.isoformat() else q.time[:10]
+
+
+def _two_days(own_a: str | None, day_a: dt.date | None, own_b: str | None, day_b: dt.date | None) -> bool:
+    """Tolls of two different days: both figures name their day, or neither does (each is the
+    day of its report), and the days differ."""
+    if (own_a is None) != (own_b is None):
+        return False  # "أمس" in one report, the day of publication in the other
+    a = own_a or (day_a.isoformat() if day_a else None)
+    b = own_b or (day_b.isoformat() if day_b else None)
+    return a is not None and b is not None and a != b
+
+
 def _disagree(
-    quantities: Sequence[Quantity], published: Mapping[str, dt.date | None], window_days: int
+    quantities: Sequence[Quantity],
+    day: Callable[[Quantity], dt.date | None],
+    window_days: int,
+    per_day: Mapping[str, dt.date | None] | None = None,
 ) -> bool:
     """Two figures from different documents, for about the same time, whose intervals are disjoint.
 
     Figures within one document are not compared: an article giving 5 dead in one town and 7
-    in another is breaking a figure down, not contradicting itself.
+    in another is breaking a figure down, not contradicting itself. With ``per_day`` (counts of
+    events; the publication dates), two figures that each name their own, different day, or
+    that name none and were published on different days, are the tolls of two days; a report
+    dated "أمس" is still compared with the day before's report.
     """
     items = []
     for q in quantities:
         interval = claim_interval(q)
         if interval is not None and q.qualifier != "change":
-            items.append((interval, _date_of(q, published), doc_id_of(q)))
-    for i, (a, da, doc_a) in enumerate(items):
-        for b, db, doc_b in items[i + 1 :]:
+            items.append(
+                (interval, day(q), doc_id_of(q), _own_day(q, per_day) if per_day is not None else None)
+            )
+    for i, (a, da, doc_a, own_a) in enumerate(items):
+        for b, db, doc_b, own_b in items[i + 1 :]:
             if doc_a == doc_b:
                 continue
             if da is not None and db is not None and abs((da - db).days) > window_days:
+                continue
+            if per_day is not None and _two_days(own_a, da, own_b, db):
                 continue
             if a[1] < b[0] or b[1] < a[0]:
                 return True
@@ -220,7 +432,7 @@ def _disagree(
 
 
 def _by_incident(
-    members: list[Quantity], published: Mapping[str, dt.date | None], window_days: int
+    members: list[Quantity], day: Callable[[Quantity], dt.date | None], window_days: int
 ) -> list[list[Quantity]]:
     """Split figures of a flow measure into runs of nearby days: one run per incident.
 
@@ -230,17 +442,25 @@ def _by_incident(
     runs: list[list[Quantity]] = []
     start: dt.date | None = None
     for q in members:  # sorted by date
-        day = _date_of(q, published)
-        if runs and (day is None or start is None or (day - start).days <= window_days):
+        when = day(q)
+        if runs and (when is None or start is None or (when - start).days <= window_days):
             runs[-1].append(q)
             continue
         runs.append([q])
-        start = day
+        start = when
     return runs
 
 
-def group_id(subject_key: str, measure: str, incident: dt.date | None = None) -> str:
+def group_id(
+    subject_key: str,
+    measure: str,
+    incident: dt.date | None = None,
+    place: str | None = None,
+    cumulative: bool = False,
+) -> str:
     suffix = f"|{incident.isoformat()}" if incident else ""
+    suffix += f"|at:{place}" if place else ""
+    suffix += "|total" if cumulative else ""
     return "cg:" + hashlib.sha1(f"{subject_key}|{measure}{suffix}".encode()).hexdigest()[:12]
 
 
@@ -253,6 +473,8 @@ def group_claims(
     window_days: int = WINDOW_DAYS,
     incident_days: int = INCIDENT_DAYS,
     measures: Sequence[str] = COMPARABLE_MEASURES,
+    scopes: Mapping[str, FigureScope] | None = None,
+    coordinates: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[ClaimGroup]:
     """Group figures by (subject, measure) across documents and flag disagreements.
 
@@ -261,35 +483,61 @@ def group_claims(
     incident: figures whose days lie within ``incident_days`` of the run's first day.
 
     ``published`` maps document id → publication date (for figures without their own
-    time). Groups need a subject (figures with none are about unknown parties and are not
-    grouped) and figures from at least ``min_documents`` documents. Ids are deterministic.
+    time). ``scopes`` (:func:`figure_scopes`) say where each figure is and whether it totals
+    a period: figures about different places (:func:`same_place` with ``coordinates``, see
+    :func:`town_coordinates`) form different groups, and so do period totals and single
+    counts; a period total is dated by its publication ("119 since 30 March" is a figure of
+    the day it was written). When scopes are given, a flow figure with no place is left to the
+    per-event groups (:func:`event_claim_groups`): "killed" figures about one party on one
+    day, with no place, are mostly tolls of different fronts. Groups need a subject (figures
+    with none are about unknown parties and are not grouped) and figures from at least
+    ``min_documents`` documents. Ids are deterministic.
     """
     published = published or {}
-    buckets: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    coordinates = coordinates or {}
+    scoped = scopes is not None
+    scopes = scopes or {}
+
+    def day(q: Quantity) -> dt.date | None:
+        if scopes.get(q.id, _NO_SCOPE).cumulative and published.get(doc_id_of(q)) is not None:
+            return published[doc_id_of(q)]
+        return _date_of(q, published)
+
+    buckets: dict[tuple[str, str, bool], list[Quantity]] = defaultdict(list)
     for q in quantities:
         if q.measure not in measures:
             continue
+        scope = scopes.get(q.id, _NO_SCOPE)
+        if scoped and q.measure in FLOW_MEASURES and scope.place is None:
+            continue
         key = subject_key(q)
         if key:
-            buckets[(key, q.measure)].append(q)
+            buckets[(key, q.measure, scope.cumulative)].append(q)
     groups: list[ClaimGroup] = []
-    for (key, measure), bucket in buckets.items():
-        bucket.sort(key=lambda q: (_date_of(q, published) or dt.date.min, q.id))
+    for (key, measure, cumulative), bucket in buckets.items():
+        bucket.sort(key=lambda q: (day(q) or dt.date.min, q.id))
         flow = measure in FLOW_MEASURES
-        runs = _by_incident(bucket, published, incident_days) if flow else [bucket]
-        for members in runs:
+        runs = _by_incident(bucket, day, incident_days) if flow else [bucket]
+        for members in (part for run in runs for part in _by_place(run, scopes, coordinates)):
             if len({doc_id_of(q) for q in members}) < min_documents:
                 continue
             entity_ids = Counter(q.subject_entity_id for q in members if q.subject_entity_id)
-            incident = _date_of(members[0], published) if flow else None
+            incident = day(members[0]) if flow else None
+            place = scopes.get(members[0].id, _NO_SCOPE).place
             groups.append(
                 ClaimGroup(
-                    id=group_id(key, measure, incident),
+                    id=group_id(key, measure, incident, place, cumulative),
                     subject_entity_id=entity_ids.most_common(1)[0][0] if entity_ids else None,
                     measure=measure,
                     quantity_ids=[q.id for q in members],
-                    disagreement=_disagree(members, published, incident_days if flow else window_days),
+                    disagreement=_disagree(
+                        members,
+                        day,
+                        incident_days if flow else window_days,
+                        per_day=published if measure in _TALLIED and not cumulative else None,
+                    ),
                     subject_key=key,
+                    place_entity_ids=[place] if place else [],
                 )
             )
     groups.sort(key=lambda g: g.id)
@@ -334,7 +582,7 @@ def event_claim_groups(
                     subject_entity_id=None,
                     measure=measure,
                     quantity_ids=[q.id for q in members],
-                    disagreement=_disagree(members, published, window_days=10_000),
+                    disagreement=_disagree(members, lambda q: _date_of(q, published), window_days=10_000),
                     subject_key=_event_label(event, places or {}),
                 )
             )
@@ -354,6 +602,15 @@ def claim_groups_for_documents(docs: Iterable[Document], **options: object) -> l
     quantities = [q for d in docs for q in d.quantities]
     published = {d.id: d.published for d in docs}
     return group_claims(quantities, published=published, **options)  # type: ignore[arg-type]
+
+
+def claim_title(group: ClaimGroup, entities: Mapping[str, Entity]) -> str:
+    """The group's subject (entity label, else its key) and, when known, where it is:
+    "سوري · في الأردن (Jordan)"."""
+    subject = entities.get(group.subject_entity_id or "")
+    title = subject.label if subject else (group.subject_key or group.subject_entity_id or "?")
+    where = [entities[i].label for i in group.place_entity_ids if i in entities]
+    return f"{title} · في {'، '.join(where)}" if where else title
 
 
 def calendar_time(q: Quantity) -> str | None:

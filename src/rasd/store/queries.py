@@ -292,6 +292,8 @@ def claims(
     limit: int = 100,
 ) -> list[ClaimView]:
     """Claim groups with their figures; disagreeing and larger groups first."""
+    from rasd.quantity.claims import claim_title
+
     groups = [
         g
         for g in store.claim_groups()
@@ -299,12 +301,13 @@ def claims(
         and (not measure or g.measure == measure)
         and (not entity_id or g.subject_entity_id == entity_id)
     ]
-    names = entities_by_id(store, [g.subject_entity_id for g in groups])
+    wanted_entities = [g.subject_entity_id for g in groups] + [p for g in groups for p in g.place_entity_ids]
+    names = entities_by_id(store, wanted_entities)
     wanted = _folded(subject) if subject else None
     views = []
     for g in groups:
         entity_ = names.get(g.subject_entity_id or "")
-        label = entity_.label if entity_ else (g.subject_key or "?")
+        label = claim_title(g, names)
         candidates = (label, g.subject_key, entity_.name_en if entity_ else None)
         if wanted and not any(wanted in _folded(x or "") for x in candidates):
             continue

@@ -317,7 +317,10 @@ class Store:
     def claim_groups(self) -> list[ClaimGroup]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.claim_groups).order_by(t.claim_groups.c.id))
-            return [_from_row(ClaimGroup, r) for r in rows]
+            groups = [_from_row(ClaimGroup, r) for r in rows]
+        for g in groups:  # rows written before the column existed
+            g.place_entity_ids = g.place_entity_ids or []
+        return groups
 
     def errors(self, limit: int | None = None) -> list[ProcessingError]:
         with self.engine.connect() as conn:

@@ -140,6 +140,7 @@ quotes = Table(
     Column("cue", String),
 )
 
+
 def _event_columns() -> list[Column[Any]]:
     """What an event is, whether one document's detection or a merged real-world event."""
     return [
@@ -180,6 +181,7 @@ claim_groups = Table(
     Column("measure", String, nullable=False),
     Column("quantity_ids", JSON, nullable=False, default=list),
     Column("disagreement", Boolean, nullable=False),
+    Column("place_entity_ids", JSON),
 )
 
 errors = Table(
