@@ -11,8 +11,14 @@ is_timex (a real time expression?) and value (the correct TIMEX3 value of the wh
 up to a week late); it reports how often the anchor, and the anchored timex values, come out
 as they would with the true date.
 
+``recall`` prints whole seeded random articles with every system timex marked, for a judge who
+lists the time expressions the system missed. Those are stored as lines with ``"missed": true``
+(file, doc_id, start, end, value); the article's system expressions are judged as in ``sample``.
+``score`` then also reports recall for such samples: real expressions found / (real + missed).
+
 Usage: python scripts/audit_timex_news.py score [--gold PATH] [--errors]
        python scripts/audit_timex_news.py sample --seed N --items 100
+       python scripts/audit_timex_news.py recall --seed N --articles 10 --max-chars 1500
        python scripts/audit_timex_news.py anchor --seed N --per-file 500
 """
 
@@ -78,6 +84,28 @@ def sample(seed: int, items: int, per_file: int) -> None:
         print("#", json.dumps(record, ensure_ascii=False))
 
 
+def recall_sample(seed: int, articles: int, max_chars: int) -> None:
+    """Whole short articles, half from each corpus, system timexes marked [[...]]."""
+    rng = random.Random(seed)
+    for file, lines in FILES.items():
+        chosen = 0
+        for row in _articles(file, set(rng.sample(range(lines), articles * 20))).values():
+            if chosen == articles // 2 or not 200 <= len(row["text"]) <= max_chars:
+                continue
+            chosen += 1
+            text, marked, last = row["text"], [], 0
+            found = find_timexes(text, _published(row))
+            for t in found:
+                marked.append(text[last : t.start] + "[[" + text[t.start : t.end] + "]]")
+                last = t.end
+            print(f"=== {file} {row['id']} published={row.get('published')}")
+            print("".join(marked) + text[last:])
+            for t in found:
+                record = {"file": file, "doc_id": row["id"], "published": row.get("published")}
+                record.update({"start": t.start, "end": t.end, "is_timex": True, "value": t.value})
+                print("#", json.dumps(record, ensure_ascii=False))
+
+
 def anchor_check(seed: int, per_file: int) -> None:
     """Infer hidden publication dates; compare anchors and anchored values with the true ones."""
     rng = random.Random(seed)
@@ -118,8 +146,35 @@ def score(gold_path: Path, show_errors: bool = False) -> None:
         rows.update({str(k): v for k, v in _articles(file, ids).items()})
     samples = sorted({g.get("sample", "") for g in gold})
     for name in [*samples, "all"]:
-        group = [g for g in gold if name == "all" or g.get("sample", "") == name]
+        group = [g for g in gold if (name == "all" or g.get("sample", "") == name) and not g.get("missed")]
         _score_group(name, group, rows, show_errors)
+        missed = [g for g in gold if g.get("sample", "") == name and g.get("missed")]
+        if missed:
+            _score_recall(name, group, missed, rows, show_errors)
+
+
+def _score_recall(
+    name: str,
+    judged: list[dict[str, object]],
+    missed: list[dict[str, object]],
+    rows: dict[str, dict[str, str]],
+    show_errors: bool = False,
+) -> None:
+    """Recall over whole judged articles: every real expression, found when judged or missed then."""
+    gold = [g for g in judged if g["is_timex"]] + missed
+    found = 0
+    for g in gold:
+        row = rows[str(g["doc_id"])]
+        start, end = int(str(g["start"])), int(str(g["end"]))
+        hit = any(t.start < end and start < t.end for t in find_timexes(row["text"], _published(row)))
+        found += hit
+        if show_errors and not hit:
+            print(f"  {g['doc_id']} missed {row['text'][start:end]!r} judged={g['value']}")
+    articles = len({g["doc_id"] for g in gold})
+    print(
+        f"[{name}] recall over {articles} whole articles: {found}/{len(gold)} = "
+        f"{found / max(len(gold), 1):.3f} ({len(missed)} missed when judged)"
+    )
 
 
 def _score_group(
@@ -160,6 +215,10 @@ def main() -> None:
     s.add_argument("--seed", type=int, default=7)
     s.add_argument("--items", type=int, default=100)
     s.add_argument("--per-file", type=int, default=40)
+    r = sub.add_parser("recall")
+    r.add_argument("--seed", type=int, default=7)
+    r.add_argument("--articles", type=int, default=10)
+    r.add_argument("--max-chars", type=int, default=1500)
     a = sub.add_parser("anchor")
     a.add_argument("--seed", type=int, default=7)
     a.add_argument("--per-file", type=int, default=500)
@@ -169,6 +228,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "sample":
         sample(args.seed, args.items, args.per_file)
+    elif args.command == "recall":
+        recall_sample(args.seed, args.articles, args.max_chars)
     elif args.command == "anchor":
         anchor_check(args.seed, args.per_file)
     else:
