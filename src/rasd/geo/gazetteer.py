@@ -335,6 +335,72 @@ OLD_TOWN_TAILS: frozenset[str] = frozenset(names.name_key(w) for w in ["البل
 # does (تونس, الجزائر): "غزة" is the Gaza Strip unless the text says city (see capital_context).
 NAMESAKE_TERRITORIES: dict[str, str] = {names.name_key("غزة"): "قطاع غزة"}
 
+# Buildings, streets and squares named after a place ("فندق تيبستي" in Benghazi, "شارع بغداد" in
+# Damascus, "مستشفى الشفاء"): the building is not the place it is named after. It is placed, if at
+# all, at the town the article puts it in (see anchor_gap), never at its namesake.
+BUILDING_HEADS: frozenset[str] = frozenset(
+    names.name_key(w)
+    for w in [
+        *["فندق", "مستشفى", "مطعم", "مقهى", "مدرسة", "جامعة", "شارع", "مسجد", "جامع", "كنيسة"],
+        # not جسر/برج/سوق: they head town names (جسر الشغور، برج البراجنة، سوق الشيوخ)
+        *["ملعب", "ساحة", "ميدان", "مبنى", "كورنيش", "دوار"],
+    ]
+)
+
+# Names too large for a point: a continent, sea, gulf or river is never placed at the town
+# that follows it ("البحر المتوسط في ..." is no part of that town).
+_MACRO_RE = re.compile(
+    r"(?:^|\s)(?:(?:ال)?(?:بحر|محيط|خليج|قارة|نهر|شام|متوسط|ساحل|صحراء)(?=\s|$)|"
+    r"(?:أوروب|اوروب|أفريقي|افريقي|إفريقي|آسيا|اسيا|أمريكا|أميركا|امريكا|اميركا)|الشرق الأوسط|الشرق الاوسط|"
+    r"شبه الجزيرة)"
+)
+
+# "X في Y", "X بمحافظة Y", "X جنوب شرق Y", "X قرب مدينة Y", "X التابعة لمديرية Y": the words between
+# a place X and a place Y that put X inside or right next to Y. The gap ends where Y's span starts;
+# a glued ب/ل may belong to Y's span ("[الهري] ب[البوكمال]" or "[الهري] [بالبوكمال]").
+_DIRECTION = r"(?:شمال|جنوب|شرق|غرب)(?:ي|ى)?(?:\s+(?:شرق|غرب)(?:ي|ى)?)?"
+_CONTAINER_HEAD = (
+    r"(?:مدينة|محافظة|ولاية|بلدة|قرية|منطقة|ريف|العاصمة|مديرية|قضاء|ناحية|مركز|معتمدية|إقليم|مقاطعة|حي|"
+    r"بلدية|دائرة|مخيم)"
+)
+_RELATION = (
+    rf"(?:في|فى|داخل|ب?وسط|ب?قلب|قرب|بالقرب\s+من|على\s+مقربة\s+من|ب?ضواحي|أطراف|{_DIRECTION}|"
+    rf"(?:إلى|الى)\s+ال{_DIRECTION}\s+من|(?:ال)?تابع(?:ة)?\s+ل|(?:ال)?واقع(?:ة)?\s+(?:في|ب|{_DIRECTION}))"
+)
+_ANCHOR_GAP_RE = re.compile(
+    rf"\s*[،,]?\s*(?:(?:{_RELATION}\s*){{1,2}}(?:(?:ب|ل)?{_CONTAINER_HEAD}\s*)?(?:ب|ل)?|(?:ب|ل){_CONTAINER_HEAD}\s*|ب)"
+)
+
+
+def anchor_gap(gap: str) -> bool:
+    """True when ``gap`` (the text between two place spans) says the first lies in or by the second.
+
+    A bare comma or "و" is no such relation ("حلب، إدلب"); a relation word, a container head
+    ("بمحافظة") or a glued ب is. The article's own words decide, so nothing is guessed.
+    """
+    if len(gap) > 40:
+        return False
+    m = _ANCHOR_GAP_RE.fullmatch(gap)
+    return m is not None and bool(gap.strip(" \u060c,و"))
+
+
+def is_macro_region(text: str) -> bool:
+    """A continent, sea, gulf, river or large region: never a point at a town."""
+    return bool(_MACRO_RE.search(strip_diacritics(text)))
+
+
+def building_head(text: str, start: int, mention_text: str) -> str | None:
+    """The building head of a span ("فندق تيبستي") or the word just before it ("فندق [تيبستي]"), or None."""
+    for key in names.clitic_variants(mention_text):
+        head, _, rest = key.partition(" ")
+        if rest and head in BUILDING_HEADS:
+            return head
+    before = word_before(text, start)
+    if before and (found := [v for v in names.clitic_variants(before) if v in BUILDING_HEADS]):
+        return found[0]
+    return None
+
+
 _WORD_BEFORE_RE = re.compile(r"(\S+)[\s(]*$")
 _DATELINE_AFTER_RE = re.compile(r"\s*[(\-–—:]")
 

@@ -21,10 +21,16 @@ from rasd.geo.demonyms import adjective_after, demonym_country, document_countri
 from rasd.geo.gazetteer import (
     DIRECTION_TAILS,
     NAMESAKE_TERRITORIES,
+    PLACE_HEADS,
+    PROVINCE_HEADS,
     Gazetteer,
     Place,
+    anchor_gap,
+    building_head,
     city_context,
     facility_of,
+    haversine_km,
+    is_macro_region,
     load_gazetteer,
     old_town_of,
     province_head_before,
@@ -40,6 +46,13 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PROVINCE_PREFIX = "province:"
 FACILITY_PREFIX = "at:"
 POLICE_PREFIX = "police:"
+# "in:<name key>@<anchor key>": a place the gazetteer does not know, placed by the article's own
+# words at the town or province it lies in or by ("بلدة الهري جنوب شرق البوكمال", "فندق تيبستي
+# ... وسط بنغازي"). ACLED precision 2 at a town, 3 at a province.
+IN_PREFIX = "in:"
+# A building with no explicit "في Y" is placed at the last town the article named this close before it.
+BUILDING_ANCHOR_CHARS = 300
+SAME_PLACE_KM = 25.0
 MAX_ALIASES = 50
 # "X في Y" / "X بY": a place followed by the province or country it lies in.
 _IN_RE = re.compile(r" (?:في|فى) | (?=ب\S)")
@@ -263,6 +276,7 @@ def link_document(
             if part_of and place.precision != 1:
                 continue  # "السودان الجنوبي" is not a part of the country Sudan
             keys[m.id] = f"{prefix}{place.key}"
+    _anchor_unplaced(doc, place_mentions, geocoded, keys, hits, res)
     # Partial person names: the one full name of this document they fit, else the one KB person.
     # Only the longest names count as targets: "النجار" fits "رزان النجار" and "رزان أشرف
     # النجار", which are one person when the shorter is itself part of the longer.
@@ -338,6 +352,104 @@ def link_document(
     for m in todo:
         m.link_key = keys.get(m.id) or name_link_key(m.type, m.text) or f"mention:{doc.id}:{m.id}"
     return doc
+
+
+def _core_key(text: str, head: str | None) -> str:
+    """The name key of an unplaced place: without a generic head or glued clitic, with its building head."""
+    variants = names.clitic_variants(without_generic_head(text)) or [names.name_key(text)]
+    for v in variants:
+        first = v.partition(" ")[0]
+        if first in PLACE_HEADS | PROVINCE_HEADS or (head and first == head):
+            return v
+    core = variants[0]
+    return f"{head} {core}" if head and not core.startswith(f"{head} ") else core
+
+
+def _anchor_unplaced(
+    doc: Document,
+    place_mentions: list[Mention],
+    geocoded: list[Place | None],
+    keys: dict[str, str],
+    hits: dict[str, KbEntry],
+    res: _Resources,
+) -> None:
+    """Key unplaced places by the town or province the text puts them in (``IN_PREFIX``).
+
+    "حي المهندسين بالقاهرة", "مديرية حيران بمحافظة حجة", "بلدة الهري جنوب شرق البوكمال": the
+    district, neighbourhood or village is placed at its container, as ACLED does (precision 2
+    at a town, 3 at a province). A building ("فندق [تيبستي]") is never its namesake place; it
+    goes to the town named right after it, or else to the last town named shortly before it.
+    A continent, sea or a name the KB knows (a person tagged as a place) is never anchored.
+    """
+    anchors: dict[str, str] = {}  # mention id -> key of a town or province (never a country)
+    for m, place in zip(place_mentions, geocoded, strict=True):
+        key = keys.get(m.id)
+        if key and place is not None and place.source != "kb" and not key.startswith(POLICE_PREFIX):
+            anchors[m.id] = key
+    buildings: dict[str, str] = {}
+    for m in place_mentions:
+        head = building_head(doc.text, m.start, m.text)
+        if head is not None and (m.id not in keys or head != names.name_key(m.text).partition(" ")[0]):
+            # "فندق [تيبستي]": the tagged name is the hotel's, not the Tibesti mountains.
+            buildings[m.id] = head
+            keys.pop(m.id, None)
+            anchors.pop(m.id, None)
+    todo = [
+        m
+        for m in place_mentions
+        if m.id not in keys
+        and m.id not in hits
+        and (m.id in buildings or not is_macro_region(m.text))
+        and res.kb.matched_key(m.text) is None
+        and not (" " not in m.text.strip() and demonym_country(m.text))
+        and len(names.name_key(m.text).replace(" ", "")) >= 3
+    ]
+    if not todo:
+        return
+    places = sorted((m for m in doc.mentions if m.type in PLACE_TYPES), key=lambda o: o.start)
+    by_core: dict[str, str] = {}
+    # Right to left, so that "قرية X في مديرية Y بمحافظة Z" chains X to Y once Y is anchored to Z.
+    for m in sorted(todo, key=lambda o: o.start, reverse=True):
+        core = _core_key(m.text, buildings.get(m.id))
+        anchor = _anchor_after(doc.text, m, places, anchors, res)
+        if anchor is None and m.id in buildings:
+            before = [
+                o
+                for o in places
+                if o.id in anchors
+                and not anchors[o.id].startswith((PROVINCE_PREFIX, IN_PREFIX))
+                and o.end <= m.start
+                and m.start - o.end <= BUILDING_ANCHOR_CHARS
+            ]
+            anchor = anchors[before[-1].id] if before else None
+        if anchor is None:
+            continue
+        keys[m.id] = anchors[m.id] = by_core.setdefault(core, f"{IN_PREFIX}{core}@{anchor}")
+    # A later bare mention of an anchored name in the same article is that place too.
+    for m in todo:
+        if m.id not in keys:
+            core = _core_key(m.text, buildings.get(m.id))
+            if core in by_core:
+                keys[m.id] = by_core[core]
+            elif m.id in buildings:
+                keys[m.id] = f"name:{type_group(m.type)}:{core}"
+
+
+def _anchor_after(
+    text: str, m: Mention, places: list[Mention], anchors: dict[str, str], res: _Resources
+) -> str | None:
+    """The anchor key of the placed span right after ``m`` when the words between are a relation."""
+    nxt = next((o for o in places if o.start >= m.end), None)
+    if nxt is None or nxt.id not in anchors or nxt.start - m.end > 40:
+        return None
+    gap = text[m.end : nxt.start]
+    words = nxt.text.split()
+    lead = ""
+    if len(words) > 1 and any(v in PLACE_HEADS | PROVINCE_HEADS for v in names.clitic_variants(words[0])):
+        lead = f"{words[0]} "  # "[بمحافظة حجة]": the container head is inside the anchor's span
+    elif nxt.text[:1] in ("ب", "ل") and not res.gaz.keys.get(names.name_key(nxt.text)):
+        lead = nxt.text[0]  # "[بالبوكمال]": the glued ب is the relation
+    return anchors[nxt.id] if anchor_gap(gap + lead) else None
 
 
 def _place_hint(doc: Document, m: Mention, hits: dict[str, KbEntry], res: _Resources) -> str | None:
@@ -530,6 +642,7 @@ def resolve_corpus(
                 uf.union(first, r)
 
     _merge_short_organisations(name_keys, all_keys, uf, res)
+    _merge_anchored(count, uf, res.gaz)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)
@@ -592,6 +705,7 @@ def _merge_short_organisations(
 
 def _display_name(ms: list[Mention]) -> str:
     forms: Counter[str] = Counter()
+    seen = {names.name_key(without_generic_head(m.text) if m.type in PLACE_TYPES else m.text) for m in ms}
     for m in ms:
         text = m.text.strip()
         if m.type in PLACE_TYPES:
@@ -601,7 +715,7 @@ def _display_name(ms: list[Mention]) -> str:
         variants = names.clitic_variants(key)
         # Show the form without a glued و/ب/ل when another mention spells it that way.
         forms[text] += 1
-        if len(variants) > 1 and key != variants[-1]:
+        if len(variants) > 1 and key != variants[-1] and seen & set(variants[1:]):
             forms[text] -= 0.5  # type: ignore[assignment]
     return max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
@@ -656,11 +770,62 @@ def _make_entity(key: str, keys: set[str], ms: list[Mention], res: _Resources) -
             # A camp, crossing or airport named after its town: placed at the town.
             entity.lat, entity.lon, entity.geo_precision = town.lat, town.lon, 1
             entity.country = entity.country or town.country
+    in_key = next((k for k in sorted(keys) if k.startswith(IN_PREFIX)), None)
+    if in_key is not None and entity.lat is None and entity.kb_id is None:
+        point = anchor_point(in_key, res.gaz)
+        if point is not None:
+            # A district, village or building placed at the town or province the text puts it in.
+            entity.lat, entity.lon, entity.geo_precision, anchor_country = point
+            entity.country = entity.country or anchor_country
     police_key = next((k for k in sorted(keys) if k.startswith(POLICE_PREFIX)), None)
     if police_key is not None and entity.country is None:
         town = res.gaz.by_key(police_key[len(POLICE_PREFIX) :])
         entity.country = town.country if town is not None else None
     return entity
+
+
+def anchor_point(key: str, gaz: Gazetteer, depth: int = 0) -> tuple[float, float, int, str | None] | None:
+    """(lat, lon, ACLED precision, country) of a link key, following ``in:`` anchors (at most 4 deep).
+
+    A town is precision 1; a place anchored at a town 2; a province, or anything anchored at one, 3.
+    """
+    if depth > 4:
+        return None
+    if key.startswith(IN_PREFIX):
+        inner = anchor_point(key.partition("@")[2], gaz, depth + 1)
+        return None if inner is None else (inner[0], inner[1], max(2, inner[2]), inner[3])
+    precision = 3 if key.startswith(PROVINCE_PREFIX) else 0
+    if key.startswith((PROVINCE_PREFIX, FACILITY_PREFIX)):
+        key = key.split(":", 2)[2] if key.startswith(FACILITY_PREFIX) else key[len(PROVINCE_PREFIX) :]
+    place = gaz.by_key(key)
+    if place is None or place.source == "kb":
+        return None
+    return place.lat, place.lon, max(precision, place.precision), place.country
+
+
+def _merge_anchored(count: Counter[str], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """One unplaced name anchored near one point is one place across the corpus.
+
+    "الهري" anchored at Abu Kamal in two articles is one village, and a bare "الهري" elsewhere is
+    that village when every anchored use of the name lies within 25 km of the first; a name
+    anchored in two far-apart towns (a "حي الزيتون" in two cities) stays apart, bare uses too.
+    """
+    by_core: dict[str, list[str]] = defaultdict(list)
+    for key in count:
+        if key.startswith(IN_PREFIX):
+            by_core[key[len(IN_PREFIX) :].partition("@")[0]].append(key)
+    for core, in_keys in by_core.items():
+        points = [p for k in in_keys if (p := anchor_point(k, gaz)) is not None]
+        if len(points) != len(in_keys) or any(
+            haversine_km(points[0][0], points[0][1], p[0], p[1]) > SAME_PLACE_KM for p in points[1:]
+        ):
+            continue
+        for other in in_keys[1:]:
+            uf.union(in_keys[0], other)
+        for group in ("PLACE", "FAC"):
+            bare = f"name:{group}:{core}"
+            if bare in count:
+                uf.union(in_keys[0], bare)
 
 
 def _romanize_missing(entities: list[Entity], model: bool) -> None:

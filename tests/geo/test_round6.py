@@ -1,0 +1,63 @@
+"""Round 6 (issue 4): the words that put a place inside or by another, building heads, macro regions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.geo.gazetteer import anchor_gap, building_head, is_macro_region
+
+
+def test_relation_words_between_two_places_anchor_the_first() -> None:
+    for gap in [
+        " في ",
+        " ب",
+        " بمحافظة ",
+        " في مديرية ",
+        " التابعة لمديرية ",
+        " جنوب شرق ",
+        " شمالي ",
+        "، غرب العاصمة ",
+        " شرق مدينة ",
+        " في وسط ",
+        " بالقرب من ",
+        " الواقعة في ",
+        " الى الشمال من ",
+    ]:
+        assert anchor_gap(gap), gap
+
+
+def test_a_list_or_a_conjunction_is_no_relation() -> None:
+    # "حلب، إدلب", "حلب وإدلب", "من حلب إلى إدلب", "وفي إدلب" (and in Idlib): two places, not one in the other
+    for gap in ["، ", " و", " ", "", " وفي ", " و في ", " إلى ", " ومن ", " ل", " - ", " أو "]:
+        assert not anchor_gap(gap), gap
+
+
+def test_a_long_gap_is_never_a_relation() -> None:
+    assert not anchor_gap(" في " + "كلام " * 12)
+
+
+@given(st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهوي ،", max_size=30))
+def test_anchor_gap_is_total(gap: str) -> None:
+    assert anchor_gap(gap) in (True, False)
+
+
+def test_building_head_inside_or_before_the_span() -> None:
+    text = "انفجرت سيارة قرب فندق تيبستي وسط المدينة، ثم أغلق شارع بغداد."
+    assert building_head(text, text.index("فندق"), "فندق تيبستي") == "فندق"
+    assert building_head(text, text.index("تيبستي"), "تيبستي") == "فندق"
+    assert building_head(text, text.index("بغداد"), "بغداد") == "شارع"
+    # a glued preposition on the head ("بمستشفى [الجلاء]")
+    text2 = "نقل الجرحى بمستشفى الجلاء."
+    assert building_head(text2, text2.index("الجلاء"), "الجلاء") == "مستشفي"
+    # a town named after a place head is not a building: "مدينة بغداد", "جسر الشغور"
+    text3 = "وصل إلى مدينة بغداد ثم إلى جسر الشغور."
+    assert building_head(text3, text3.index("بغداد"), "بغداد") is None
+    assert building_head(text3, text3.index("جسر"), "جسر الشغور") is None
+
+
+def test_macro_regions_are_never_points() -> None:
+    for name in ["أوروبا", "البحر المتوسط", "الخليج العربي", "المحيط الهندي", "شمال أفريقيا", "الشرق الأوسط"]:
+        assert is_macro_region(name), name
+    for name in ["الهري", "حي المهندسين", "مديرية حيران", "بحري"]:
+        assert not is_macro_region(name), name
