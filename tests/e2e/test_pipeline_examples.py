@@ -143,8 +143,8 @@ def test_one_article_filed_under_two_ids_is_not_two_agreeing_sources(tmp_path: P
     from rasd.api import analyze_records
     from rasd.model import Document
 
-    text = "قال المرصد إن 300 مقاتل من حركة النجمة قتلوا في معارك قرب البلدة."
-    other = "أعلن الجيش مقتل 90 مقاتلا من حركة النجمة في المعارك نفسها."
+    text = "قال المرصد إن 300 مقاتل من حركة النجمة قتلوا في معارك قرب درنة."
+    other = "أعلن الجيش مقتل 90 مقاتلا من حركة النجمة في معارك درنة."
     day = dt.date(2026, 3, 2)
     db = str(tmp_path / "dup.db")
     docs = [Document(id="news-a", text=text, published=day), Document(id="world-a", text=text, published=day)]
