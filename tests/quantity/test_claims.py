@@ -297,6 +297,7 @@ def test_event_claim_groups_compare_the_tolls_of_one_reported_event() -> None:
     assert group.measure == "killed" and group.quantity_ids == ["a:q0", "b:q0", "c:q0"]
     assert group.disagreement  # 15 and 21 cannot both be the toll
     assert group.subject_key == "airstrike · درنة · 2026-03-11" and group.subject_entity_id is None
+    assert group.place_entity_ids == ["E-derna"]
     # Already grouped by subject: not repeated.
     existing = ClaimGroup("cg:x", "E-army", "killed", ["a:q0", "b:q0", "c:q0", "zz"], True)
     assert event_claim_groups([strike], figures, published, existing=[existing]) == []

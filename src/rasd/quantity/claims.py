@@ -584,6 +584,7 @@ def event_claim_groups(
                     quantity_ids=[q.id for q in members],
                     disagreement=_disagree(members, lambda q: _date_of(q, published), window_days=10_000),
                     subject_key=_event_label(event, places or {}),
+                    place_entity_ids=[event.location_entity_id] if event.location_entity_id else [],
                 )
             )
     groups.sort(key=lambda g: g.id)
