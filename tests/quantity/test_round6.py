@@ -204,3 +204,37 @@ def test_speeds_are_not_distances() -> None:
     assert figures("وتهب رياح تصل سرعتها إلى 60 كلم/س على السواحل.") == [(60, "other")]
     assert figures("بسرعة 90 كم في الساعة على الطريق.") == [(90, "other")]
     assert figures("وتقع القرية على بعد 45 كلم من العاصمة.") == [(45, "distance_km")]
+
+
+def test_verb_after_a_share_governs_the_whole_count() -> None:
+    text = "وقال المسعفون إن 42 مدنيا على الأقل بينهم 9 أطفال قتلوا في القصف."
+    assert figures(text) == [(42, "killed"), (9, "killed")]
+    text = "وأكدت المصادر أن 25 شخصا بينهم 3 نساء و7 أطفال أصيبوا بجروح."
+    assert figures(text) == [(25, "injured"), (3, "injured"), (7, "injured")]
+
+
+def test_share_without_a_casualty_verb_stays_other() -> None:
+    assert figures("وقال إن 30 شخصا بينهم مسؤولون كبار حضروا الاجتماع.") == [(30, "other")]
+
+
+# --- third batch: regressions seen in a corpus view of changed figures (seed 609) -------------------
+
+
+def test_abstentions_are_not_custody() -> None:
+    text = "وصادق المجلس على الفصل بـ120 صوتا مع 4 احتفاظ و9 رفضا."
+    assert figures(text) == [(120, "other"), (4, "other"), (9, "other")]
+
+
+def test_a_new_conjunct_after_the_group_ends_the_verb_reach() -> None:
+    text = "وأوضح أن المئات من العمال علقوا في المدينة وتشرد الكثير منهم."
+    assert figures(text) == [(100, "other")]
+
+
+def test_a_new_head_noun_stops_the_carry_over() -> None:
+    text = "وأشار التقرير إلى نزوح مليون شخص، وحاجة 2.5 مليون للمساعدات مع تعرض 3 ملايين شخص لخطر الجوع."
+    assert figures(text) == [(1_000_000, "displaced"), (2_500_000, "other"), (3_000_000, "other")]
+
+
+def test_a_list_of_people_keeps_carrying_the_toll() -> None:
+    text = "وأضاف أن بين الجرحى 20 طفلا وصحفيان وأربعة مسعفين."
+    assert figures(text) == [(20, "injured"), (2, "injured"), (4, "injured")]

@@ -2425,4 +2425,5 @@ NAME_LIKE_NUMBER_WORDS = {"مية", "ميه"}  # as written (not folded: "مئة
 PHONE_CUES = {normalize(w) for w in ("الرقم", "رقم", "الهاتف", "هاتف", "بالرقم", "الارقام", "أرقام")}
 # After a distance unit these make a speed ("30 كلم/س", "75 كم في الساعة"): a measurement, `other`.
 SPEED_MARKS = {normalize(w) for w in ("/", "في الساعة", "بالساعة", "ساعة")}
+CUSTODY_WORDS = {normalize(w) for w in ("احتفاظ",)}  # a cue only before ب: "الاحتفاظ بـ 4 أشخاص"
 PASSIVE_AUXILIARIES = {normalize(w) for w in ("تم", "تمت", "يتم", "وتم")}

@@ -86,6 +86,8 @@ def cue_measure(sc: Scan, i: int) -> str | None:
             if c.endswith(suf) and len(c) - len(suf) > 2:
                 cands.append(c[: -len(suf)])
     for cand in cands:
+        if cand in lx.CUSTODY_WORDS and not sc.word(i + 1).startswith("ب"):
+            continue  # "الاحتفاظ بـ 4 أشخاص" holds them; "بـ144 صوتا مع 3 احتفاظ" are abstentions
         if cand in lx.EVENT_CUE_WORDS:
             window = [sc.word(k) for k in range(max(0, i - 8), i)]
             carried_out = any(strip_prefixes(x, lx.CARRIED_OUT)[1] in lx.CARRIED_OUT for x in window)
@@ -253,6 +255,13 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         cue = cue_measure(sc, k)
         if k - after >= reach and not (cue in lx.CASUALTY_MEASURES and sc.word(k).endswith("وا")):
             continue  # only a plural verb agreeing with the group reaches that far: "... ومن الحرس قتلوا"
+        if (
+            cue in lx.CASUALTY_MEASURES
+            and k > after
+            and sc.word(k)[:1] == "و"
+            and not sc.word(k).endswith("وا")
+        ):
+            break  # "المئات من التونسيين تقطعت بهم السبل وتشرد الكثير منهم": a new conjunct, a new subject
         if cue in lx.CASUALTY_MEASURES:
             obj = sc.word(k + 1)
             if obj and _lookup(obj, lx.PERSON_NOUNS) is not None:
@@ -476,8 +485,9 @@ def _attacks_launched(sc: Scan, m: NumberMatch, noun: int) -> bool:
 def _own_verb_after(sc: Scan, m: NumberMatch, noun: int | None) -> str | None:
     """A plural or dual casualty verb right after the figure's noun: "11 مدنيا قتلوا", "ركاب … أصيبوا".
 
-    The verb may follow "على الأقل" or a short من-phrase of at most four words ("ثلاثة ركاب من حطام
-    الطائرة أصيبوا"); a person object after it makes the figure the agent ("شرطيين قتلا مواطنا").
+    The verb may follow "على الأقل", a short من-phrase of at most four words ("ثلاثة ركاب من حطام
+    الطائرة أصيبوا") or a share ("بينهم 13 طفلا قتلوا"); a person object after it makes the figure the
+    agent ("شرطيين قتلا مواطنا").
     """
     j = m.tok_end if noun is None else max(m.tok_end, noun + 1)
     if sc.word(j) == "علي" and sc.word(j + 1) == "الاقل":
@@ -485,6 +495,16 @@ def _own_verb_after(sc: Scan, m: NumberMatch, noun: int | None) -> str | None:
     if sc.word(j) == "من":
         for k in range(j + 1, min(j + 5, len(sc.toks))):
             if sc.word(k) in _CLAUSE_BREAKS or sc.toks[k].is_digit or newline_before(sc, k):
+                return None
+            if _plural_casualty_verb(sc, k):
+                j = k
+                break
+        else:
+            return None
+    elif sc.word(j) in lx.PEOPLE_PARTITIVES:
+        # "64 مدنيا على الأقل بينهم 13 طفلا قتلوا": the verb after the share governs the whole count
+        for k in range(j + 1, min(j + 9, len(sc.toks))):
+            if sc.word(k) in _CLAUSE_BREAKS or newline_before(sc, k):
                 return None
             if _plural_casualty_verb(sc, k):
                 j = k

@@ -138,9 +138,26 @@ def _inherit_measure(
         return mr
     if last[1] in lx.PERSON_MEASURES and any(cue_measure(sc, k) for k in range(last[2], m.first_tok)):
         return mr  # "ثلاثة مسلحين أطلقوا النار على 40 شخصا": a new event, the victims are no fighters
+    if _new_head_before(sc, m):
+        return mr  # "مليون طفل بحالة تشرد، وحاجة 8.4 مليون للمياه": a new conjunct with its own head
     if mr.unit_tok is None or people or _no_noun(noun):
         return MeasureResult(last[1], mr.unit, mr.unit_tok)
     return mr
+
+
+def _new_head_before(sc: Scan, m: NumberMatch) -> bool:
+    """A noun glued to و, or after مع, right before the figure heads a new conjunct ("وحاجة 8.4 مليون")."""
+    k = m.first_tok - 1
+    w = sc.word(k)
+    if len(w) < 4 or not w[:1].isalpha() or cue_measure(sc, k) is not None:
+        return False
+    if w in lx.PARTITIVE_WORDS or strip_prefixes(w, lx.NUMBER_WORDS)[1] in lx.NUMBER_WORDS:
+        return False
+    if strip_prefixes(w, lx.PERSON_NOUNS)[1] in lx.PERSON_NOUNS or w[1:] in lx.MEASURE_NOUNS:
+        return False
+    if w.endswith(("ين", "ون", "ان", "يا")):
+        return False  # "26 طفلا وصحفيان وخمسة مسعفين": people (a dual, a plural) continue the list
+    return (w[0] == "و" and w[1:2] != "ب") or sc.word(k - 1) == "مع"
 
 
 def _continues_list(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
