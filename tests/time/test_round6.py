@@ -186,3 +186,40 @@ def test_clock_times_at_night_are_recognised(text: str, value: str) -> None:
 def test_the_same_year_may_be_named_in_the_paragraph_before() -> None:
     text = "وفي ديسمبر عام 2017 طالب الادعاء بسجن اللاعب.\nوفي يونيو من ذات العام اعتقلت السلطات النقابي."
     assert ("يونيو من ذات العام", "2017-06") in values(text)
+
+
+APRIL_PAPER = dt.date(2018, 4, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("تراجعت الليرة إلى أدنى مستوى لها منذ نوفمبر.", "نوفمبر", "2017-11"),
+        ("عين النادي المدرب في أكتوبر خلفا لسلفه.", "أكتوبر", "2017-10"),
+        ("سيقترح الرئيس تخفيضات ضريبية قبل نوفمبر.", "نوفمبر", "2018-11"),
+        ("تجري الانتخابات النصفية في نوفمبر.", "نوفمبر", "2018-11"),  # present tense: kept
+        ("ومن المتوقع أن تنتهي الأشغال في ديسمبر.", "ديسمبر", "2018-12"),
+        ("يلتقي الفريقان في الثامن من مايو.", "الثامن من مايو", "2018-05-08"),  # near: kept
+        ("وقع الاتفاق في مايو.", "مايو", "2018-05"),  # a month ahead: the publication year
+        ("سنعرف ذلك قريبا، ربما في أكتوبر.", "أكتوبر", "2018-10"),  # a doubt keeps the year
+        ("لأن شهر ديسمبر لا يمكن تنظيم الانتخابات خلاله.", "شهر ديسمبر", "2018-12"),
+    ],
+)
+def test_a_month_without_a_year_follows_the_tense(text: str, expression: str, value: str) -> None:
+    assert dict(values(text, APRIL_PAPER))[expression] == value
+
+
+def test_a_month_far_back_in_a_future_clause_is_next_year() -> None:
+    assert values("سيزور الرئيس البلاد في فبراير.", dt.date(2018, 11, 20)) == [("فبراير", "2019-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وكان من المتوقع أن يبدأ الفريق عمله الأحد، إلا أنه تأخر.", "2018-04-15"),  # a past expectation
+        ("وكان من المقرر أن تعقد القمة الأحد لكنها أرجئت.", "2018-04-15"),
+        ("ومن المتوقع أن يبدأ الفريق عمله الأحد.", "2018-04-22"),
+    ],
+)
+def test_plans_of_the_past_do_not_look_ahead(text: str, value: str) -> None:
+    assert dict(values(text, dt.date(2018, 4, 16)))["الأحد"] == value

@@ -340,14 +340,14 @@ FUTURE_WORDS: frozenset[str] = frozenset(
 )
 # Scheduling and deadline words: a weekday anywhere later in their clause is the coming one
 # ("من المقرر أن ...", "أمهلت الحكومة المحتجين حتى نهاية الثلاثاء").
-# Readiness and preparation words look ahead the same way ("جاهز للمشاركة في مباراة الثلاثاء",
-# "استعدادا لمواجهة الأحد").
+# Readiness, preparation and expectation words look ahead the same way ("جاهز للمشاركة في مباراة الثلاثاء",
+# "استعدادا لمواجهة الأحد", "من المتوقع أن يصل الوفد الأحد").
 SCHEDULE_WORDS: frozenset[str] = frozenset(
     normalize(w)
     for w in (
         "سوف", "المقرر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "أمهلت", "أمهل", "مهلة",
         "جاهز", "جاهزا", "جاهزة", "جاهزون", "جاهزين", "استعدادا", "تحضيرا", "يستعد", "تستعد", "يتأهب",
-        "تتأهب", "يستعدون",
+        "تتأهب", "يستعدون", "المتوقع", "المحتمل", "يتوقع", "تتوقع", "متوقع", "المنتظر",
     )
 )  # fmt: skip
 NOT_FUTURE_VERBS: frozenset[str] = frozenset(
@@ -539,3 +539,11 @@ NAMED_DAY_ADJECTIVES: frozenset[str] = frozenset(
         "المقدس", "المقدسة", "الكبير", "الكبرى", "العظمى",
     )
 )  # fmt: skip
+# Words before a month without a year that look back ("منذ نوفمبر") or ahead ("قبل نوفمبر",
+# "بحلول مايو", "اعتبارا من نوفمبر"): they decide which year's month is meant.
+SINCE_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("منذ",))
+FORWARD_WORDS: frozenset[str] = frozenset(
+    normalize(w) for w in ("قبل", "بحلول", "حتى", "إلى", "الى", "لغاية", "غاية", "من", "موعد")
+)
+# Words of possibility and nearness ("ربما في أكتوبر", "قريبا"): a month after them may be ahead.
+MAYBE_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("ربما", "قريبا", "قد", "لعل", "يمكن", "ممكن"))

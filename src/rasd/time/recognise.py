@@ -387,6 +387,9 @@ def _imperfect_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     return any(w.startswith("ي") and len(w) >= 4 and w not in _NOT_IMPERFECT for w in recent)
 
 
+_WAS = frozenset({"كان", "كانت", "وكان", "وكانت"})
+
+
 def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     """A future cue among the few words before ``pos`` in the same clause: a verb with the future
     prefix سـ ("سيزور", "ستعقد") or "سوف"/"من المقرر"."""
@@ -394,11 +397,15 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     # "من المقرر أن تفتتح الوزيرة المعرض الجديد في العاصمة الاثنين": a scheduling word
     # governs the whole clause, even across a comma before the weekday; a verb's future prefix
     # only the last few words of its own clause (a name such as "ستيفن، الخميس" is no verb).
-    if any(w in lx.SCHEDULE_WORDS for w in _clause_words(ctx, pos, across_comma=True)):
-        return True
+    wide = _clause_words(ctx, pos, across_comma=True)
+    for i, w in enumerate(wide):
+        if w in lx.SCHEDULE_WORDS and not set(wide[max(0, i - 3) : i]) & _WAS:
+            return True  # not "وكان من المقرر/المتوقع أن": a plan or expectation of the past
+    recent = words[-window:]
     return any(
-        w in lx.FUTURE_WORDS or (re.fullmatch(r"س[يتن]\w{3,}", w) and w not in lx.NOT_FUTURE_VERBS)
-        for w in words[-window:]
+        (w in lx.FUTURE_WORDS and not set(recent[max(0, i - 3) : i]) & _WAS)
+        or (re.fullmatch(r"س[يتن]\w{3,}", w) and w not in lx.NOT_FUTURE_VERBS)
+        for i, w in enumerate(recent)
     )
 
 
@@ -570,6 +577,7 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             year_from = "same"  # "في آذار/مارس من العام نفسه": the year named before, set after resolution
         elif not (hijri or m.group("rel") or m.group("relyear")):
             year_from = "list"  # "شهري أكتوبر ونوفمبر 2016": the year of the listed date after it
+            year = _year_by_tense(ctx, (m.start("core"), m.end("core")), year, month.number)
     if year is None:
         cand = _cand(m, "DATE", None, "day" if day else "month", anchored, mod, kind="date")
         cand.start_group = start_group
@@ -588,6 +596,42 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     cand.start_group = start_group
     cand.year_from = year_from
     return cand
+
+
+def _year_by_tense(ctx: _Ctx, span: tuple[int, int], year: int | None, month: int) -> int | None:
+    """The year of a month said without one: the publication year unless the sentence says otherwise.
+
+    "منذ نوفمبر" in an April paper is last November; a month four or more months ahead in a
+    sentence with no sign of the present or future ("عين النادي المدرب في أكتوبر" in April) is
+    last year's; one four or more months back after a future verb ("سيزور البلاد في فبراير" in
+    November) is next year's. Any doubt keeps the publication year."""
+    if ctx.anchor is None or year is None or year != ctx.anchor.year:
+        return year
+    pos, end = span
+    ahead = month - ctx.anchor.month
+    before = _word_before(ctx, pos)
+    if ahead > 0 and _in_lexicon(before, lx.SINCE_WORDS):
+        return year - 1
+    future = _future_before(ctx, pos)
+    if ahead <= -4:
+        return year + 1 if future else year
+    if ahead < 4 or future or _in_lexicon(before, lx.FORWARD_WORDS):
+        return year
+    sentence = _SENTENCE_END.split(ctx.folded[max(0, pos - 120) : pos])[-1].split()[-12:]
+    after = _CLAUSE_END.split(ctx.folded[end : end + 40])[0].split()[:4]
+    words = [w[1:] if w[:1] in "وف" and len(w) > 4 else w for w in sentence + after]
+    doubt = any(
+        w in lx.FUTURE_WORDS
+        or w in lx.SCHEDULE_WORDS
+        or w in lx.MAYBE_WORDS
+        or (re.fullmatch(r"س[يتن]\w{3,}", w) and w not in lx.NOT_FUTURE_VERBS)
+        for w in words
+    )
+    # any ي/ت-initial word near the month may be a present-tense verb ("تنتهي الأعمال في آب",
+    # "شهر ديسمبر لا يمكن فيه ...")
+    near = _clause_words(ctx, pos)[-6:] + after
+    doubt = doubt or any(w[:1] in "يت" and len(w) >= 4 and w not in _NOT_IMPERFECT for w in near)
+    return year if doubt else year - 1
 
 
 def _implicit_year(
