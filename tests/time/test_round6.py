@@ -223,3 +223,21 @@ def test_a_month_far_back_in_a_future_clause_is_next_year() -> None:
 )
 def test_plans_of_the_past_do_not_look_ahead(text: str, value: str) -> None:
     assert dict(values(text, dt.date(2018, 4, 16)))["الأحد"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أخليت الحديقة عندئذ من الزوار.", [("عندئذ", "PAST_REF")]),
+        (
+            "يدفع النزيل إيجارا أسبوعيا وآخر إيجار أسبوعي قيمته مئة دينار.",
+            [("أسبوعيا", "P1W"), ("أسبوعي", "P1W")],
+        ),
+        ("سيوفر البرنامج فرصا كثيرة في المرحلة المقبلة.", [("المرحلة المقبلة", "FUTURE_REF")]),
+        ('وفق ما أورده موقع "المصري اليوم" فإن اللوحات سرقت.', []),
+        ("ونقلت صحيفة «تونس اليوم» الخبر.", []),
+        ('قال المدرب: "سنلعب اليوم".', [("اليوم", "2018-04-18")]),  # quoted speech, not a title
+    ],
+)
+def test_recall_spot_check_classes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected

@@ -155,6 +155,15 @@ def _bare_word_before(ctx: _Ctx, pos: int) -> str:
     return words[-1] if words else ""
 
 
+def _quoted_title_end(ctx: _Ctx, start: int, end: int) -> bool:
+    """The span closes the quoted name of an outlet: `موقع "المصري اليوم"` (a media noun, an opening
+    quotation mark, one word, the span, a closing quotation mark); quoted speech is not a name."""
+    if not re.match(r"[\"»”]", ctx.folded[end : end + 1]):
+        return False
+    title = re.search(r"(\w+)\s*[\"«“]\w+\s+$", ctx.folded[max(0, start - 40) : start])
+    return title is not None and _in_lexicon(title.group(1), lx.MEDIA_NOUNS)
+
+
 def _in_lexicon(word: str, words: frozenset[str]) -> bool:
     """``word`` or the word without one or two proclitics (و ف ب ل ك) is in ``words``."""
     return any(word[i:] in words for i in range(min(3, len(word))) if i == 0 or word[i - 1] in "وفبلك")
@@ -198,6 +207,8 @@ def parse_number(text: str) -> float | None:
 @_rule(rf"(?:(?P<pod>{POD}){S}(?:يوم{S})?)?(?:يوم{S})?(?P<dei>{DEI})(?:{S}(?:يوم{S})?(?P<wd>{WD}))?")
 def _deictic(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     dei = _g(m, "dei") or ""
+    if dei == "اليوم" and not m.group("wd") and _quoted_title_end(ctx, m.start("core"), m.end("core")):
+        return None  # "موقع \"المصري اليوم\"": a title ending in "اليوم"
     if dei == "اليوم" and not m.group("wd"):
         follow = re.match(rf"{S}(ال\w+)", _rest(ctx, m.end()))
         if follow and follow.group(1) not in lx.WEEKDAYS and follow.group(1) not in ("الي", "الا"):
