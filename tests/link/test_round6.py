@@ -119,3 +119,38 @@ def test_an_anchored_name_joins_its_bare_mentions_across_articles_only_near_one_
     f = doc("r6i3", "عاد الهدوء إلى الورود الشرقي.", [("الورود الشرقي", "LOC")])
     resolve_corpus([c, e, f])
     assert len({c.mentions[0].entity_id, e.mentions[0].entity_id, f.mentions[0].entity_id}) == 3
+
+
+def test_a_university_named_after_its_town_is_a_facility_at_that_town() -> None:
+    d = doc(
+        "r6j",
+        "زار الوزير برلين أمس. وقال رئيس جامعة تعز إن الدراسة ستستأنف، وزار وفد جامعة الحديدة.",
+        [("برلين", "GPE"), ("تعز", "ORG"), ("جامعة الحديدة", "FAC")],
+    )
+    d.mentions[1].type = "FAC"
+    ents = resolve_corpus([d])
+    uni = _entity_of(ents, d.mentions, "تعز")
+    assert uni.country == "YE" and uni.lat is not None
+    assert haversine_km(uni.lat, uni.lon or 0, *_town("تعز", "YE")) < 1
+    assert (d.mentions[1].link_key or "").startswith("at:")
+    other = _entity_of(ents, d.mentions, "جامعة الحديدة")
+    assert other.country == "YE" and other.id != uni.id
+
+
+def test_the_nile_and_adverbs_are_never_anchored() -> None:
+    d = doc(
+        "r6k",
+        "غرق قارب في النيل بالخرطوم، وتحركت إيرانيا في دمشق قوات.",
+        [("النيل", "LOC"), ("بالخرطوم", "GPE"), ("إيرانيا", "LOC"), ("دمشق", "GPE")],
+    )
+    ents = resolve_corpus([d])
+    assert _entity_of(ents, d.mentions, "النيل").lat is None
+    assert _entity_of(ents, d.mentions, "إيرانيا").lat is None
+
+
+def test_a_name_mostly_written_without_its_container_is_not_propagated() -> None:
+    anchored = doc("r6l0", "عاش الروهينغا في ولاية راخين.", [("الروهينغا", "LOC"), ("راخين", "GPE")])
+    bare = [doc(f"r6l{i}", "فر الروهينغا من العنف.", [("الروهينغا", "LOC")]) for i in range(1, 6)]
+    resolve_corpus([anchored, *bare])
+    assert (anchored.mentions[0].link_key or "").startswith(IN_PREFIX)
+    assert all(b.mentions[0].entity_id != anchored.mentions[0].entity_id for b in bare)

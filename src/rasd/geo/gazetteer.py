@@ -347,10 +347,16 @@ BUILDING_HEADS: frozenset[str] = frozenset(
     ]
 )
 
+# Buildings usually named after the town they stand in ("جامعة تعز", "مستشفى اللطامنة", "ملعب
+# إيكاترينبرغ", "ساحة مودينا"): when the name is a town, the building is placed at that town.
+TOWN_NAMED_HEADS: frozenset[str] = frozenset(
+    names.name_key(w) for w in ["جامعة", "مستشفى", "ملعب", "استاد", "ساحة", "ميدان"]
+)
+
 # Names too large for a point: a continent, sea, gulf or river is never placed at the town
 # that follows it ("البحر المتوسط في ..." is no part of that town).
 _MACRO_RE = re.compile(
-    r"(?:^|\s)(?:(?:ال)?(?:بحر|محيط|خليج|قارة|نهر|شام|متوسط|ساحل|صحراء)(?=\s|$)|"
+    r"(?:^|\s)(?:(?:ال)?(?:بحر|بحيرة|محيط|خليج|قارة|نهر|شام|متوسط|ساحل|صحراء|نيل|فرات|دجلة)(?=\s|$)|"
     r"(?:أوروب|اوروب|أفريقي|افريقي|إفريقي|آسيا|اسيا|أمريكا|أميركا|امريكا|اميركا)|الشرق الأوسط|الشرق الاوسط|"
     r"شبه الجزيرة)"
 )
@@ -478,7 +484,7 @@ def facility_of(text: str) -> tuple[str, str] | None:
     """
     for key in names.clitic_variants(text):
         head, _, rest = key.partition(" ")
-        if not rest or head not in FACILITY_HEADS:
+        if not rest or head not in FACILITY_HEADS | TOWN_NAMED_HEADS:
             continue
         words = rest.split()
         if len(words) > 1 and words[-1] in FACILITY_TAILS:

@@ -23,6 +23,7 @@ from rasd.geo.gazetteer import (
     NAMESAKE_TERRITORIES,
     PLACE_HEADS,
     PROVINCE_HEADS,
+    TOWN_NAMED_HEADS,
     Gazetteer,
     Place,
     anchor_gap,
@@ -53,6 +54,8 @@ IN_PREFIX = "in:"
 # A building with no explicit "في Y" is placed at the last town the article named this close before it.
 BUILDING_ANCHOR_CHARS = 300
 SAME_PLACE_KM = 25.0
+# Bare uses of an anchored name join it only when at most this many times as many as anchored uses.
+BARE_SHARE = 3
 MAX_ALIASES = 50
 # "X في Y" / "X بY": a place followed by the province or country it lies in.
 _IN_RE = re.compile(r" (?:في|فى) | (?=ب\S)")
@@ -387,13 +390,21 @@ def _anchor_unplaced(
         if key and place is not None and place.source != "kb" and not key.startswith(POLICE_PREFIX):
             anchors[m.id] = key
     buildings: dict[str, str] = {}
+    placed = {m.id: place for m, place in zip(place_mentions, geocoded, strict=True)}
     for m in place_mentions:
         head = building_head(doc.text, m.start, m.text)
-        if head is not None and (m.id not in keys or head != names.name_key(m.text).partition(" ")[0]):
-            # "فندق [تيبستي]": the tagged name is the hotel's, not the Tibesti mountains.
-            buildings[m.id] = head
-            keys.pop(m.id, None)
+        if head is None or (m.id in keys and head == names.name_key(m.text).partition(" ")[0]):
+            continue
+        town = placed.get(m.id)
+        if head in TOWN_NAMED_HEADS and town is not None and town.source != "kb" and town.precision == 1:
+            # "جامعة [تعز]": the university of the town it is named after, a facility at that town.
+            keys[m.id] = f"{FACILITY_PREFIX}{head}:{town.key}"
             anchors.pop(m.id, None)
+            continue
+        # "فندق [تيبستي]": the tagged name is the hotel's, not the Tibesti mountains.
+        buildings[m.id] = head
+        keys.pop(m.id, None)
+        anchors.pop(m.id, None)
     todo = [
         m
         for m in place_mentions
@@ -401,7 +412,7 @@ def _anchor_unplaced(
         and m.id not in hits
         and (m.id in buildings or not is_macro_region(m.text))
         and res.kb.matched_key(m.text) is None
-        and not (" " not in m.text.strip() and demonym_country(m.text))
+        and not (" " not in m.text.strip() and (demonym_country(m.text) or _accusative_adjective(m.text)))
         and len(names.name_key(m.text).replace(" ", "")) >= 3
     ]
     if not todo:
@@ -433,6 +444,12 @@ def _anchor_unplaced(
                 keys[m.id] = by_core[core]
             elif m.id in buildings:
                 keys[m.id] = f"name:{type_group(m.type)}:{core}"
+
+
+def _accusative_adjective(word: str) -> bool:
+    """ "إيرانيا", "دبلوماسيا": an adverbial adjective tagged as a place ("-يا" on a nisba)."""
+    key = names.name_key(word)
+    return key.endswith("يا") and bool(demonym_country(key[:-1]))
 
 
 def _anchor_after(
@@ -815,6 +832,7 @@ def _merge_anchored(count: Counter[str], uf: _UnionFind, gaz: Gazetteer) -> None
         if key.startswith(IN_PREFIX):
             by_core[key[len(IN_PREFIX) :].partition("@")[0]].append(key)
     for core, in_keys in by_core.items():
+        anchored = sum(count[k] for k in in_keys)
         points = [p for k in in_keys if (p := anchor_point(k, gaz)) is not None]
         if len(points) != len(in_keys) or any(
             haversine_km(points[0][0], points[0][1], p[0], p[1]) > SAME_PLACE_KM for p in points[1:]
@@ -824,7 +842,9 @@ def _merge_anchored(count: Counter[str], uf: _UnionFind, gaz: Gazetteer) -> None
             uf.union(in_keys[0], other)
         for group in ("PLACE", "FAC"):
             bare = f"name:{group}:{core}"
-            if bare in count:
+            # A name the corpus mostly writes without any container ("الروهينغا", "النيل",
+            # "الكومنولث" once written "في لندن") is not evidently that container's place.
+            if bare in count and anchored * BARE_SHARE >= count[bare]:
                 uf.union(in_keys[0], bare)
 
 
