@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.api import default_stage_names, get_pipeline  # noqa: E402
-from rasd.events.merge import explain_pair, merge_events  # noqa: E402
+from rasd.events.merge import MERGE_THRESHOLD, explain_pair, merge_events  # noqa: E402
 from rasd.events.stage import EventStage  # noqa: E402
 from rasd.geo.gazetteer import haversine_km  # noqa: E402
 from rasd.ingest import parse_date  # noqa: E402
@@ -482,6 +482,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=11, help="--open: sample seed")
     ap.add_argument("--merge-speed", action="store_true", help="time merge_events on synthetic events")
     ap.add_argument(
+        "--threshold", type=float, default=None, help="merge threshold (default: merge.MERGE_THRESHOLD)"
+    )
+    ap.add_argument(
         "--cache",
         metavar="DIR",
         help="keep the stages before events (pickled per split and distractors) in DIR: for tuning the "
@@ -529,6 +532,7 @@ def main() -> None:
         entities,
         {d.id: d.published for d in docs},
         mention_entity=mention_entity,
+        threshold=MERGE_THRESHOLD if args.threshold is None else args.threshold,
     )
     merge_seconds = time.perf_counter() - started - stage_seconds
     result["merging"] = merge_score(merged, rows)

@@ -299,7 +299,7 @@ def _shared_terms(a: Event, b: Event, entities: Mapping[str, Entity]) -> list[tu
     )
     if not out and swapped:
         out.append(("actor and target swapped", _SWAPPED_ROLES))
-    if not _actors_fit(a, b, entities):
+    if not out and not _actors_fit(a, b, entities):
         out.append(("actors contradict", _ACTORS_CONTRADICT))
     if similar_tolls(a.fatalities, b.fatalities):
         out.append(("similar tolls", _SIMILAR_TOLL))
