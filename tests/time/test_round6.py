@@ -241,3 +241,20 @@ def test_plans_of_the_past_do_not_look_ahead(text: str, value: str) -> None:
 )
 def test_recall_spot_check_classes(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قررت النيابة حبسه، على أن يستأنف التحقيق يومي الأحد والاثنين المقبلين.",
+            [("الأحد", "2018-08-26"), ("الاثنين المقبلين", "2018-08-27")],
+        ),
+        (
+            "اجتمع الطرفان يومي الأحد والاثنين الماضيين.",
+            [("الأحد", "2018-08-19"), ("الاثنين الماضيين", "2018-08-20")],
+        ),
+    ],
+)
+def test_weekday_pairs_with_a_dual_relation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, dt.date(2018, 8, 24)) == expected

@@ -412,6 +412,8 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
     for i, w in enumerate(wide):
         if w in lx.SCHEDULE_WORDS and not set(wide[max(0, i - 3) : i]) & _WAS:
             return True  # not "وكان من المقرر/المتوقع أن": a plan or expectation of the past
+        if w == "علي" and i + 1 < len(wide) and wide[i + 1] == "ان":
+            return True  # "على أن يستأنف التحقيق يومي الأحد والاثنين": what is to follow
     recent = words[-window:]
     return any(
         (w in lx.FUTURE_WORDS and not set(recent[max(0, i - 3) : i]) & _WAS)
