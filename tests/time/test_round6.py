@@ -258,3 +258,8 @@ def test_recall_spot_check_classes(text: str, expected: list[tuple[str, str]]) -
 )
 def test_weekday_pairs_with_a_dual_relation(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, dt.date(2018, 8, 24)) == expected
+
+
+def test_throughout_the_day_is_a_day_long_duration() -> None:
+    assert values("يتتبع الجهاز السعرات الحرارية على مدار اليوم.") == [("اليوم", "P1D")]
+    assert values("تواصل القصف طوال اليوم.") == [("اليوم", "2018-04-18")]

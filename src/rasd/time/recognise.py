@@ -215,6 +215,8 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
             return None  # "اليوم الأول", "اليوم العالمي": the noun "day", not today
         if _word_before(ctx, m.start("core")) in ("ذلك", "نفس", "ذات", "هذا"):
             return None
+        if not m.group("pod") and _word_before(ctx, m.start("core")) == "مدار":
+            return _cand(m, "DURATION", "P1D", "day", False, kind="duration")  # "على مدار اليوم"
         if re.match(rf"{S}(?:نفسه|ذاته|عينه)(?!\w)", _rest(ctx, m.end())):
             return None  # "وفي اليوم نفسه": the day just narrated, not today
     offset = lx.DEICTIC_DAYS[dei]
