@@ -238,3 +238,33 @@ def test_a_new_head_noun_stops_the_carry_over() -> None:
 def test_a_list_of_people_keeps_carrying_the_toll() -> None:
     text = "وأضاف أن بين الجرحى 20 طفلا وصحفيان وأربعة مسعفين."
     assert figures(text) == [(20, "injured"), (2, "injured"), (4, "injured")]
+
+
+# --- fourth batch: a sample of casualty/people figures in unannotated articles (seed 610) -----------
+
+
+def test_glued_qualifier_continues_the_toll() -> None:
+    text = "وقتل أكثر من 200 مقاتل من الطرفين ونحو 150 عنصرا من الفصائل الحليفة."
+    assert figures(text) == [(200, "killed"), (150, "killed")]
+
+
+def test_captured_and_killed_together_is_other() -> None:
+    assert figures("وأكد سقوط العشرات من عناصر الميليشيا ما بين أسير وقتيل.") == [(10, "other")]
+
+
+def test_mourners_are_not_the_dead() -> None:
+    assert figures("وجرت مراسم تشييع حضرها الآلاف من أبناء المدينة.") == [(1000, "other")]
+    assert figures("وشارك المئات في تشييع 4 شهداء.") == [(100, "other"), (4, "killed")]
+
+
+def test_convicted_soldiers_are_other() -> None:
+    assert figures("وأدين الضابط وثمانية جنود آخرين بتهم التعذيب.") == [(8, "other")]
+
+
+def test_going_out_to_protest_is_no_displacement() -> None:
+    assert figures("وشهدت المدينة خروج الآلاف في مظاهرات حاشدة.") == [(1000, "other")]
+    assert figures("وتواصل خروج الآلاف من المدينة هربا من القصف.") == [(1000, "displaced")]
+
+
+def test_a_unit_number_before_min_is_a_label() -> None:
+    assert quantities("وخدم في الكتيبة 305 من الحرس الوطني.") == []

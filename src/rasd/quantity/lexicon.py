@@ -1041,7 +1041,7 @@ EVENT_CUES: dict[str, tuple[str, ...]] = {
     ),
     # A prison sentence is not an arrest count: "قضت المحكمة بسجن 4 متهمين" is `other` (guideline).
     # A trial is not an arrest either: "يحاكم في القضية 11 جنديا", "محاكمة 20 متهما" are `other`.
-    "sentenced": ("سجن", "محاكمة", "يحاكم", "تحاكم", "محاكمتهم", "براءة", "تبرئة", "المؤبد"),
+    "sentenced": ("سجن", "محاكمة", "يحاكم", "تحاكم", "محاكمتهم", "براءة", "تبرئة", "المؤبد", "أدين"),
     # "تحييد" (neutralised) is killed, captured or wounded together: `other`, like "قتلى وجرحى",
     # and it beats a fighters noun ("حيدنا 4500 إرهابي").
     "neutralised": ("تحييد", "حيدنا", "حيدت", "حيد", "يحيد", "تحيد", "نحيد"),
@@ -1672,7 +1672,10 @@ COMBINED_SECOND = {
     )
 }
 # "بين قتيل وجريح" after a figure: the count mixes dead and wounded.
-MIXED_TOLL_WORDS = {normalize(w) for w in ("قتيل", "وجريح", "جريح", "وقتيل", "مصاب", "ومصاب")}
+MIXED_TOLL_WORDS = {
+    normalize(w)
+    for w in ("قتيل", "وجريح", "جريح", "وقتيل", "مصاب", "ومصاب", "أسير", "وأسير", "مفقود", "ومفقود")
+}  # "العشرات من عناصرها ما بين أسير وقتيل": captured and killed together
 # A weapon count after "carry/hold" is a capacity, not a number of strikes: "تحمل 12 صاروخا".
 CAPACITY_CUES = {
     normalize(w)
@@ -2425,5 +2428,29 @@ NAME_LIKE_NUMBER_WORDS = {"مية", "ميه"}  # as written (not folded: "مئة
 PHONE_CUES = {normalize(w) for w in ("الرقم", "رقم", "الهاتف", "هاتف", "بالرقم", "الارقام", "أرقام")}
 # After a distance unit these make a speed ("30 كلم/س", "75 كم في الساعة"): a measurement, `other`.
 SPEED_MARKS = {normalize(w) for w in ("/", "في الساعة", "بالساعة", "ساعة")}
+# Funeral cues count the dead only when no attendance verb stands between ("تشييع حضرها المئات").
+FUNERAL_WORDS = {normalize(w) for w in ("جنازة", "جنازات", "جنازتين", "تشييع", "دفن", "دفنوا")}
+ATTENDANCE_WORDS = {
+    normalize(w)
+    for w in ("حضر", "حضره", "حضرها", "حضرته", "شارك", "شاركت", "شارك فيها", "يشارك", "بمشاركة", "بحضور")
+}
+# Protests after a figure of people leaving ("خروج الآلاف في مظاهرات"): they went out to march, not fled.
+PROTEST_WORDS = {
+    normalize(w)
+    for w in (
+        "مظاهرات",
+        "مظاهرة",
+        "تظاهرات",
+        "تظاهرة",
+        "مسيرات",
+        "مسيرة",
+        "احتجاجات",
+        "احتجاج",
+        "للتظاهر",
+        "للاحتجاج",
+        "الشوارع",
+        "الشارع",
+    )
+}
 CUSTODY_WORDS = {normalize(w) for w in ("احتفاظ",)}  # a cue only before ب: "الاحتفاظ بـ 4 أشخاص"
 PASSIVE_AUXILIARIES = {normalize(w) for w in ("تم", "تمت", "يتم", "وتم")}

@@ -201,6 +201,12 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if w == "علي" and sc.word(k - 2 if quoted else k - 1) in lx.ELIMINATION_HEADS:
             return "killed", steps + 1  # "القضاء على 5 إرهابيين"
         cue = cue_measure(sc, k)
+        if (
+            cue
+            and _lookup(w, lx.FUNERAL_WORDS)
+            and any(_lookup(sc.word(x), lx.ATTENDANCE_WORDS) for x in range(k + 1, m.first_tok))
+        ):
+            cue = None  # "في مراسم تشييع حضرها المئات": mourners attending, not the dead
         if cue:
             if _combined_toll(sc, k, cue):
                 return "mixed", steps + 1
@@ -253,6 +259,8 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if k - after >= reach + 3:
             continue  # only "قد قتلوا" reaches this far: "ستة من قادة التنظيم ... في الخارج قد قتلوا"
         cue = cue_measure(sc, k)
+        if cue is not None and _lookup(sc.word(k), lx.FUNERAL_WORDS) is not None:
+            continue  # "وشارك المئات في تشييع 5 شهداء": a funeral counts the dead after it, not the mourners
         if k - after >= reach and not (cue in lx.CASUALTY_MEASURES and sc.word(k).endswith("وا")):
             continue  # only a plural verb agreeing with the group reaches that far: "... ومن الحرس قتلوا"
         if (
@@ -417,7 +425,9 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     if own and not _people_plural(owner) and _lookup(owner, lx.PERSON_NOUNS) is None:
         cue = None  # "المغادرة القادمة لحافلات عددها 121": the figure counts the buses (عددهم: people)
     prevented = any(sc.word(k) in lx.PREVENTION_WORDS for k in range(m.first_tok - 3, m.first_tok))
-    if cue == "displaced" and prevented:
+    after_noun = m.tok_end if noun is None else max(m.tok_end, noun + 1)
+    protest = any(_lookup(sc.word(k), lx.PROTEST_WORDS) for k in range(after_noun, after_noun + 3))
+    if cue == "displaced" and (prevented or protest):  # "خروج الآلاف في مظاهرات": they marched
         cue = None  # "تم منع 5000 آخرين من مغادرة البلاد": stopped from leaving, not displaced
     if noun is not None and _lookup(sc.word(noun), lx.TIMES_NOUNS) is not None and _after_attack(sc, m):
         return MeasureResult("strikes", unit, noun)  # "تعرضوا لهجمات بغازات سامة 10 مرات"
@@ -617,7 +627,8 @@ def not_count_reason(
         return "date"  # "3 من جوان", "11 من سبتمبر"
     prev_base = prev[1:] if len(prev) > 2 and prev[0] in "وبل" and prev[1:] in lx.LABEL_WORDS else prev
     nxt = sc.word(m.tok_end)
-    labelled = prev_base in lx.LABEL_WORDS and not _counts_noun(sc, unit_tok)  # "المجموعة 40 صاروخا"
+    labelled = prev_base in lx.LABEL_WORDS and (not _counts_noun(sc, unit_tok) or nxt == "من")
+    # "المجموعة 40 صاروخا" counts; "الفرقة 800 من الشرطة العسكرية" names a unit
     if labelled or prev in ("#", "№") or prev.lower() in ("no", "n°"):
         return "label"
     if unit_tok is not None and _lookup(sc.word(unit_tok), lx.TIME_UNITS) is not None:

@@ -165,8 +165,8 @@ def _continues_list(sc: Scan, m: NumberMatch, mr: MeasureResult) -> bool:
     before = sc.word(m.first_tok - 1)
     if before in lx.PARTITIVE_WORDS or before == "و":
         return True
-    if not m.is_digit_only and sc.word(m.first_tok)[:1] == "و":
-        return True  # "قتل 22 متمردا وأربعة مقاتلين": the conjunction is glued to the number word
+    if (not m.is_digit_only or m.first_tok < m.tok_start) and sc.word(m.first_tok)[:1] == "و":
+        return True  # "قتل 22 متمردا وأربعة مقاتلين", "370 مقاتلا ونحو 340 عنصرا": a glued conjunction
     if sc.word(m.first_tok - 2) == "من" and before in lx.PARTITIVE_WORDS:
         return True
     if before in ("،", ",") and sc.word(m.tok_end) == "من":
