@@ -31,9 +31,10 @@ def main() -> None:
     ap.add_argument("--open", type=int, metavar="N", help="run on N unlabelled articles per news file")
     ap.add_argument("--seed", type=int, default=21, help="seed of the --open sample")
     ap.add_argument("--show", type=int, default=60, help="predicted quotes printed from the --open sample")
+    ap.add_argument("--cache", type=Path, help="pickle text/ner/link output here (tuning only)")
     args = ap.parse_args()
     if args.open:
-        summary, lines = open_sample(args.news, args.open, args.seed, args.show, args.gold)
+        summary, lines = open_sample(args.news, args.open, args.seed, args.show, args.gold, args.cache)
         print("\n".join(lines))
         print(json.dumps(summary))
         return
@@ -42,7 +43,7 @@ def main() -> None:
         return
     if args.errors and args.split in HELD_OUT:
         ap.error(f"--errors is refused on the held-out splits {HELD_OUT}: they are scored with the summary")
-    scores = evaluate(args.split, args.gold, args.news, errors=args.errors)
+    scores = evaluate(args.split, args.gold, args.news, errors=args.errors, cache=args.cache)
     for line in scores.errors:
         print(line)
     print(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))

@@ -403,7 +403,7 @@ class SpeakerResolver:
         e = k
         while e - 1 >= first and tv.word(e - 1) in ("قد", "لقد"):
             e -= 1
-        if tv.word(e - 1) in ("الذي", "التي", "الذين"):
+        if tv.word(e - 1) in lx.RELATIVES:
             e -= 1
             while e - 1 >= first and tv.is_punct(e - 1) and tv.word(e - 1) in ("،", ","):
                 e -= 1

@@ -71,6 +71,22 @@ def _can_close(text: str, i: int) -> bool:
     return not prev.isspace() or nxt.isspace() or nxt in _PUNCT_END or nxt in _COMMAS
 
 
+def _sentence_stop(text: str, open_at: int, i: int) -> int | None:
+    """Offset of the first sentence-final stop followed by a space between an open mark and ``i``."""
+    for n in range(open_at + 1, i - 1):
+        if text[n] in ".!?؟" and text[n + 1].isspace() and text[n - 1].isalpha():
+            return n
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
     """Pair quotation marks paragraph by paragraph; nested marks inside an open quote are text."""
     regions: list[Region] = []
@@ -93,6 +109,16 @@ def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
                     open_at, closer = i, ch
                 continue
             closes = ch == closer and (ch not in lx.STRAIGHT_MARKS or _can_close(text, i))
+            if not closes and ch == closer == '"' and _can_open(text, i, para.start):
+                stop = _sentence_stop(text, open_at, i)
+                if stop is not None:
+                    # 'بمثابة "ضغط ... وليتوانيا. وكانت ... إن "التجنيد': the first mark was never
+                    # closed; it ends at its sentence end and this one opens a new quotation
+                    start, end = _trim(text, open_at + 1, stop)
+                    if end > start:
+                        regions.append(Region(open_at, start, end, False, p_index))
+                    open_at = i
+                    continue
             if (closes or (ch == "”" and closer == "“")) and i > open_at + 1:
                 start = open_at + 1
                 while start < i and text[start].isspace():

@@ -144,22 +144,57 @@ def load_articles(news: Path, wanted: Iterable[tuple[str, str]]) -> dict[str, di
     return out
 
 
+class Upstream:
+    """text, ner and link on one article; with ``cache`` (a directory) the analysed document is
+    pickled per article, so that re-running the quote rules while tuning compares them on the same
+    upstream output and does not re-run NER. The key is the article id and text only: delete the
+    directory when text/ner/link change. Benchmark figures are run without the cache."""
+
+    def __init__(self, cache: Path | None = None) -> None:
+        from rasd.pipeline import Pipeline
+
+        self.pipeline = Pipeline.from_names(["text", "ner", "link"])
+        self.cache = cache
+
+    def __call__(self, art: dict[str, Any]) -> Document:
+        import hashlib
+        import pickle
+
+        def fresh() -> Document:
+            return self.pipeline(Document(id=art["id"], text=art["text"], source=art.get("source")))
+
+        if self.cache is None:
+            return fresh()
+        key = hashlib.sha1(f"{art['id']}:{art['text']}".encode()).hexdigest()
+        path = self.cache / f"{key}.pickle"
+        if path.exists():
+            doc: Document = pickle.loads(path.read_bytes())
+            return doc
+        doc = fresh()
+        self.cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(doc))
+        return doc
+
+
 def evaluate(
-    split: str, gold_path: Path = DEFAULT_GOLD, news: Path = DEFAULT_NEWS, errors: bool = False
+    split: str,
+    gold_path: Path = DEFAULT_GOLD,
+    news: Path = DEFAULT_NEWS,
+    errors: bool = False,
+    cache: Path | None = None,
 ) -> Scores:
     """Run text, ner, link and quotes on the gold articles and score the quotes."""
-    from rasd.pipeline import Pipeline
     from rasd.quotes.stage import QuoteStage
 
     rows = load_gold(gold_path, split)
     arts = load_articles(news, ((r["file"], r["doc_id"]) for r in rows))
-    upstream = Pipeline.from_names(["text", "ner", "link"])
+    upstream = Upstream(cache)
     stage = QuoteStage()
     scores = Scores()
     for row in rows:
         art = arts[row["doc_id"]]
         t0 = time.perf_counter()
-        doc = upstream(Document(id=art["id"], text=art["text"], source=art.get("source")))
+        doc = upstream(art)
         t1 = time.perf_counter()
         stage(doc)
         t2 = time.perf_counter()
@@ -264,7 +299,12 @@ def open_articles(
 
 
 def open_sample(
-    news: Path = DEFAULT_NEWS, per_file: int = 150, seed: int = 21, show: int = 60, gold: Path = DEFAULT_GOLD
+    news: Path = DEFAULT_NEWS,
+    per_file: int = 150,
+    seed: int = 21,
+    show: int = 60,
+    gold: Path = DEFAULT_GOLD,
+    cache: Path | None = None,
 ) -> tuple[dict[str, int], list[str]]:
     """Run text, ner, link and quotes on unlabelled articles and print ``show`` predicted quotes,
     each with its sentence and the one before, for a human to judge. The quotes shown are those
@@ -272,15 +312,14 @@ def open_sample(
     when a rule change adds or drops others, so before/after judgements compare."""
     import hashlib
 
-    from rasd.pipeline import Pipeline
     from rasd.quotes.stage import QuoteStage
 
-    pipeline = Pipeline.from_names(["text", "ner", "link"])
+    upstream = Upstream(cache)
     stage = QuoteStage()
     found: list[tuple[Document, Quote]] = []
     arts = open_articles(news, per_file, seed, gold)
     for art in arts:
-        doc = stage(pipeline(Document(id=art["id"], text=art["text"], source=art.get("source"))))
+        doc = stage(upstream(art))
         found.extend((doc, q) for q in doc.quotes)
 
     def rank(item: tuple[Document, Quote]) -> str:

@@ -100,7 +100,7 @@ class _Finder:
         j = s
         while j < b:
             region = self._region_at_token(j)
-            if region is not None and region.end > tv.toks[j].start:
+            if region is not None and region.closed and region.end > tv.toks[j].start:
                 close = tv.last_before(region.after)
                 j = max(j + 1, close + 1)
                 continue
@@ -120,12 +120,35 @@ class _Finder:
             conj_verb = speech_verb(strip_clitic(w)) if w[:1] in "وف" else ""
             if j > s and conj_verb and conj_verb not in lx.WEAK_SPEECH_VERBS:
                 return j
-            if j > s and any(tuple(tv.word(j + n) for n in range(len(p))) == p for p in lx.WRITER_PHRASES):
+            if j > s and self._ends_clause(j):
+                return j
+            if (
+                j > s
+                and tv.word(j - 1) not in lx.WRITER_CONTINUERS
+                and any(tuple(tv.word(j + n) for n in range(len(p))) == p for p in lx.WRITER_PHRASES)
+            ):
                 return j
             if j > s and w in lx.EDITORIAL and tv.word(j - 1) not in ("فيما", "كما", "ما", "على"):
                 return j  # "يذكر أن": the writer again (not "- فيما يبدو -", an aside inside the clause)
             j += 1
         return b
+
+    def _ends_clause(self, j: int) -> bool:
+        """Round 3 clause ends without a comma: "... الشتاء مؤكدا أنها" (a participle with its own
+        complementizer), "... التحقيقات إلا أن المسؤولين" / "غير أنها" (however, not "لا ... إلا أن
+        يرحب", an exception before a verb), "... كما كشفت أن" (a new reporting verb)."""
+        tv = self.tv
+        w = tv.word(j)
+        if participle(w) and any(
+            complementizer_at(tv, x) or tv.word(x) == ":" for x in range(j + 1, min(len(tv.toks), j + 5))
+        ):
+            return True
+        if w in lx.HOWEVER and tv.word(j + 1) in lx.COMPLEMENTIZERS:
+            if tv.word(j + 1) != "ان":
+                return True  # "إلا أنها", "غير أنه"
+            nxt = tv.word(j + 2)
+            return not (nxt[:1] in "يتن" and tv.toks[j + 2].kind == "word" and not nxt.startswith("ال"))
+        return w in lx.AS_WELL and tv.verb(j + 1) not in ("", *lx.WEAK_SPEECH_VERBS)
 
     def _span(self, i: int, j: int) -> tuple[int, int] | None:
         """Character span of tokens [i, j) without edge punctuation (a closing mark inside stays)."""
@@ -190,7 +213,8 @@ class _Finder:
         if p < first:
             return None
         after_close = tv.first_at_or_after(region.after)
-        if comp and region.closed and (self._continues_after(region) or tv.verb(after_close)):
+        next_verb = tv.verb(after_close) and not self._breaks(region.after, after_close)
+        if comp and region.closed and (self._continues_after(region) or next_verb):
             return None  # أن "داعش" يسيطر ...: a quoted name inside reported content
         w = tv.word(p)
         long = self._words(region.start, region.end) >= _LONG_QUOTE_WORDS
@@ -223,6 +247,14 @@ class _Finder:
         if weak_at is not None and (comp or long or tv.word(p + 1) == ":"):
             return self._verb_quote(region, si, weak_at, p)
         return None
+
+    def _breaks(self, offset: int, j: int) -> bool:
+        """A sentence end or a new paragraph between ``offset`` and token ``j``."""
+        tv = self.tv
+        if j >= len(tv.toks):
+            return True
+        gap = self.doc.text[offset : tv.toks[j].start]
+        return "\n" in gap or any(ch in _SENTENCE_END for ch in gap) or tv.word(j - 1) in _SENTENCE_END
 
     def _in_source_phrase(self, p: int, first: int) -> bool:
         """The verb at ``p`` belongs to an "according to" phrase: "حسبما ذكرت", "وفقا لما نقلته"."""
@@ -323,6 +355,8 @@ class _Finder:
                         x > k + 1 and wx[:1] in "وف" and speech_verb(strip_clitic(wx))
                     ):
                         break
+                    if wx in _COMMAS and tv.word(x + 1) in lx.RESULT_OPENERS:
+                        break  # "الذين يعتبرون ...، ما دفعهم إلى اعتبار أن": a new clause, not the verb's
                     if wx == ":" and not is_part:
                         self._colon(k, x, si, sent)
                         break
@@ -547,7 +581,9 @@ def _speaker(
     if found is not None or cand.kind in ("source", "trailing_source", "postposed"):
         return found
     k = cand.cue if cand.cue is not None else first
-    conjoined = finder.tv.word(k)[:1] in "وف" and bool(speech_verb(strip_clitic(finder.tv.word(k))))
+    conjoined = (
+        finder.tv.word(k)[:1] in "وف" and bool(speech_verb(strip_clitic(finder.tv.word(k))))
+    ) or finder.tv.word(k - 1) in lx.AS_WELL  # "..., كما أوضح أنهم": the sentence's subject again
     before = None if conjoined else resolver.before_verb(k, first)
     if before is None and k - first >= 3 and (conjoined or finder.tv.word(k - 1) in ("إذ", "اذ", "حيث")):
         # "حذت الوكالة حذو الإدارة وقالت إنها", "أعربت الوزارة عن قلقها، إذ قالت": the sentence's subject

@@ -34,12 +34,29 @@ _EXTRA_SPEECH_VERBS = _fold(
         "تساءل", "تساءلت", "اتهم", "اتهمت", "ادعى", "أبلغ", "طمأن", "ختم", "ختمت", "علق", "علقت",
     )
 )  # fmt: skip
+# Round 3: dual, plural and present forms of the reporting verbs, and verbs that report with a
+# complementizer only ("شكا من أن", "قدرت الحكومة أن": weak, see WEAK_SPEECH_VERBS).
+_MORE_SPEECH_VERBS = _fold(
+    (
+        "يقولون", "يقولان", "تقولان", "أكدا", "أكدتا", "يؤكدون", "يؤكدان", "تؤكدان", "أوضحا", "يوضحون",
+        "أضافا", "يضيفون", "أشارا", "أشارت", "يشيرون", "اعتبروا", "اعتبرا", "يعتبرون", "رأوا", "شددوا",
+        "شددا", "لفتوا", "نوهوا", "حذروا", "حذرا", "يحذرون", "نفوا", "نفيا", "ينفي", "تنفي", "ينفون", "كشفوا",
+        "كشفا", "أعلنا", "ذكرا", "يصرح", "تصرح", "أكدن", "قلن", "يعترف", "تعترف", "اعترفوا", "أقروا",
+        "زعموا", "يزعم", "تزعم", "أبلغوا", "أوضحتا", "أضافتا", "اعتبرتا", "أفادا",
+        "شكا", "شكت", "يشكو", "تشكو", "يشكون", "اشتكى", "اشتكت", "قدر", "قدرت", "يقدر", "تقدر",
+    )
+)  # fmt: skip
+_WEAK_ROUND3 = _fold(("شكا", "شكت", "يشكو", "تشكو", "يشكون", "اشتكى", "اشتكت", "رأوا", "لفتوا"))
 # Reporting verbs that introduce speech (after و/ف and with an object pronoun stripped).
-SPEECH_VERBS: frozenset[str] = frozenset(_holders.REPORTING_VERBS - _COUNTING_VERBS) | _EXTRA_SPEECH_VERBS
+SPEECH_VERBS: frozenset[str] = (
+    frozenset(_holders.REPORTING_VERBS - _COUNTING_VERBS) | _EXTRA_SPEECH_VERBS | _MORE_SPEECH_VERBS
+)
 # Verbs that are other words too (بين "between", تابع "followed", نقل "moved"): they report speech
 # only when a complementizer, colon or quote follows.
-WEAK_SPEECH_VERBS: frozenset[str] = frozenset(_holders.WEAK_REPORTING_VERBS) | _fold(
-    ("كتب", "كتبت", "ختم", "ختمت", "علق", "علقت", "رأى", "رأت", "يرى", "ترى", "وصف", "وصفت")
+WEAK_SPEECH_VERBS: frozenset[str] = (
+    frozenset(_holders.WEAK_REPORTING_VERBS)
+    | _fold(("كتب", "كتبت", "ختم", "ختمت", "علق", "علقت", "رأى", "رأت", "يرى", "ترى", "وصف", "وصفت"))
+    | _WEAK_ROUND3
 )
 # Verbs that report by relaying another source: "نقلت الوكالة عن X قوله إن ...".
 RELAY_VERBS: frozenset[str] = _fold(("نقل", "نقلت", "ينقل", "تنقل", "نقلوا"))
@@ -49,6 +66,14 @@ PARTICIPLES: frozenset[str] = frozenset(_holders.SUBJECTLESS_REPORTING) | _fold(
         "مشددا", "مشددة", "محذرا", "محذرة", "معربا", "معربة", "متابعا", "متابعة", "مردفا", "مردفة",
         "مؤكدين", "مضيفين", "معتبرين", "مشيرين", "واصفا", "واصفة", "متسائلا", "متسائلة", "مستدركا",
         "بالقول", "قائلين", "مذكرا", "مذكرين",
+        # round 3: more participles that continue a speaker; feminine forms that are also nouns
+        # (ملاحظة "a note", مطالبة "a demand", داعية "a preacher", معلنة "declared") are left out
+        "ملاحظا", "داعيا", "مطالبا", "مبرزا", "مبرزة", "معلنا", "نافيا", "نافية", "مرجحا", "مستنكرا",
+        "مستنكرة", "متهما", "مبديا", "مبدية", "معبرا", "معبرة", "مستدركة", "منبها", "منبهة", "معلقا",
+        "معلقة", "مختتما", "مختتمة", "مفيدا", "مفيدة", "مستطردا", "مقرا", "منددا", "مندده", "معترفا",
+        "معترفة", "مستغربا", "مشيدا", "مشيدة", "محملا", "محملة", "متوقعا", "متوقعة", "مشترطا", "مجددا",
+        "مستبعدا", "مستبعدة", "مناشدا", "مطمئنا", "مبشرا", "مهددا", "مهددة", "متعهدا", "متعهدة", "كاشفا",
+        "كاشفة", "ملمحا", "ملمحة", "موضحين", "لافتين", "مشددين", "محذرين", "مطالبين", "داعين", "نافين",
     )
 )  # fmt: skip
 # Editorial formulas that look like reporting verbs but have no speaker: "يذكر أن ...".
@@ -175,6 +200,14 @@ DISCOURSE_OPENERS: frozenset[str] = _fold(
 WRITER_PHRASES: list[tuple[str, ...]] = [
     tuple(normalize(w) for w in p.split()) for p in ("في إشارة", "في اشارة", "على حد تعبيره", "على حد قوله")
 ]
+# "وذلك في إشارة إلى ...": the speaker's own reference, still inside the clause.
+WRITER_CONTINUERS: frozenset[str] = _fold(("وذلك", "ذلك"))
+# "إلا أن", "غير أن" + noun or pronoun: "however", a new clause.
+HOWEVER: frozenset[str] = _fold(("إلا", "غير"))
+# ", ما دفعهم إلى ...": the writer's consequence clause; a verb's complementizer is never past it.
+RESULT_OPENERS: frozenset[str] = _fold(("ما", "مما"))
+# "كما كشفت أن": a further reporting verb after the clause.
+AS_WELL: frozenset[str] = _fold(("كما",))
 # A speaker phrase never starts with a time: "أعلنت يوم السبت أن" has its subject before the verb.
 TIME_WORDS: frozenset[str] = _fold(
     (
