@@ -400,6 +400,9 @@ def open_run(window: str, sample: int, seed: int) -> dict[str, Any]:
     }
 
 
+SIZES = (4000, 8000, 16000, 31500)
+
+
 def merge_speed(seed: int = 5) -> list[dict[str, Any]]:
     """``merge_events`` on synthetic events spread like a year of news: documents evenly over
     365 days with 0-2 events each, 400 towns in 20 countries chosen with a Pareto skew (a few
@@ -428,7 +431,7 @@ def merge_speed(seed: int = 5) -> list[dict[str, Any]]:
         ("peaceful_protest", "Protests", "Peaceful protest"),
     ]
     out = []
-    for n_docs in (4000, 8000, 16000, 31500):
+    for n_docs in SIZES:
         events: dict[str, list[Event]] = {}
         published: dict[str, dt.date | None] = {}
         for d in range(n_docs):

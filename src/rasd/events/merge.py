@@ -290,17 +290,17 @@ def _shared_terms(a: Event, b: Event, entities: Mapping[str, Entity]) -> list[tu
     """Actors, targets and tolls: what two reports share beyond kind, place and day, or what
     sets them apart (extraction is noisy, so none of these forbids a merge on its own)."""
     out: list[tuple[str, float]] = []
-    if set(a.actor_entity_ids) & set(b.actor_entity_ids):
-        out.append(("shared actor", _SHARED_ACTOR))
-    if set(a.target_entity_ids) & set(b.target_entity_ids):
-        out.append(("shared target", _SHARED_TARGET))
-    swapped = set(a.actor_entity_ids) & set(b.target_entity_ids) or set(a.target_entity_ids) & set(
-        b.actor_entity_ids
-    )
-    if not out and swapped:
-        out.append(("actor and target swapped", _SWAPPED_ROLES))
-    if not out and not _actors_fit(a, b, entities):
-        out.append(("actors contradict", _ACTORS_CONTRADICT))
+    if (a.actor_entity_ids or a.target_entity_ids) and (b.actor_entity_ids or b.target_entity_ids):
+        actors_a, actors_b = set(a.actor_entity_ids), set(b.actor_entity_ids)
+        targets_a, targets_b = set(a.target_entity_ids), set(b.target_entity_ids)
+        if actors_a & actors_b:
+            out.append(("shared actor", _SHARED_ACTOR))
+        if targets_a & targets_b:
+            out.append(("shared target", _SHARED_TARGET))
+        if not out and (actors_a & targets_b or targets_a & actors_b):
+            out.append(("actor and target swapped", _SWAPPED_ROLES))
+        if not out and not _actors_fit(a, b, entities):
+            out.append(("actors contradict", _ACTORS_CONTRADICT))
     if similar_tolls(a.fatalities, b.fatalities):
         out.append(("similar tolls", _SIMILAR_TOLL))
     elif _other_tolls(a.fatalities, b.fatalities):
@@ -325,26 +325,28 @@ def pair_score(
     max_km: float = 25.0,
     coarse_km: float = 100.0,
     max_days: int = 2,
+    explain: bool = True,
 ) -> tuple[float | None, list[str]]:
     """The evidence that two per-document events report one real-world event: the sum of
     the place, kind, date and shared-argument terms, None when a hard limit rules it out;
-    with the terms as text, so a missed merge can be explained."""
+    with the terms as text (``explain``), so a missed merge can be explained."""
     if a.doc_id == b.doc_id:
         return None, ["same document"]
-    total = 0.0
-    notes: list[str] = []
-    terms = [
-        ("place", *_place_term(a, b, max_km, coarse_km)),
-        ("type", *_type_term(a.event, b.event)),
-        ("date", *_date_term(a, b, max_days)),
-        *(("shared", name, value) for name, value in _shared_terms(a.event, b.event, entities)),
-    ]
-    for kind, name, value in terms:
-        if value is None:
-            return None, [f"{kind}: {name} (ruled out)"]
-        total += value
-        notes.append(f"{kind}: {name} {value:+.1f}")
-    return total, notes
+    place = _place_term(a, b, max_km, coarse_km)
+    if place[1] is None:
+        return None, [f"place: {place[0]} (ruled out)"]
+    kind = _type_term(a.event, b.event)
+    if kind[1] is None:
+        return None, [f"type: {kind[0]} (ruled out)"]
+    date = _date_term(a, b, max_days)
+    if date[1] is None:
+        return None, [f"date: {date[0]} (ruled out)"]
+    shared = _shared_terms(a.event, b.event, entities)
+    total = place[1] + kind[1] + date[1] + sum(value for _, value in shared)
+    if not explain:
+        return total, []
+    terms = [("place", *place), ("type", *kind), ("date", *date), *(("shared", *t) for t in shared)]
+    return total, [f"{group}: {name} {value:+.1f}" for group, name, value in terms]
 
 
 def same_event(
@@ -358,7 +360,9 @@ def same_event(
     threshold: float = MERGE_THRESHOLD,
 ) -> bool:
     """Whether two per-document events report the same real-world event (see the module doc)."""
-    score, _ = pair_score(a, b, entities, max_km=max_km, coarse_km=coarse_km, max_days=max_days)
+    score, _ = pair_score(
+        a, b, entities, max_km=max_km, coarse_km=coarse_km, max_days=max_days, explain=False
+    )
     return score is not None and score >= threshold
 
 
@@ -473,7 +477,9 @@ def merge_events(
                 continue
             scores = []
             for other in clusters[k]:
-                score, _ = pair_score(it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days)
+                score, _ = pair_score(
+                    it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days, explain=False
+                )
                 if score is None or score < threshold:
                     break
                 scores.append(score)
