@@ -268,3 +268,20 @@ def test_going_out_to_protest_is_no_displacement() -> None:
 
 def test_a_unit_number_before_min_is_a_label() -> None:
     assert quantities("وخدم في الكتيبة 305 من الحرس الوطني.") == []
+
+
+# --- fifth batch: a sample of "other" figures of people in unannotated articles (seed 611) ----------
+
+
+def test_model_named_in_brackets() -> None:
+    assert quantities("وقال المسؤول إن (حيتس 2) سيخضع لتجربة جديدة الشهر المقبل.") == []
+
+
+def test_last_is_a_verb_not_six() -> None:
+    assert quantities("وقالت المتحدثة: لست على علم بهذه التقارير.") == []
+
+
+def test_a_row_of_phone_numbers() -> None:
+    assert (
+        quantities("ويمكن الاتصال بالأرقام الهاتفية التالية: 71.222.333 71.444.555 71.666.777 للإبلاغ.") == []
+    )

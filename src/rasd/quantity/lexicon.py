@@ -2425,7 +2425,23 @@ CALIBRE_CONTEXT = {
 NAME_LIKE_NUMBER_WORDS = {"مية", "ميه"}  # as written (not folded: "مئة" folds to the same)
 # Passive auxiliaries after a figure ("17 تم إيقافهم"): a verb follows, never the counted noun.
 # Words before a long bare number that make it a phone number ("على الرقم التالي: 52262584").
-PHONE_CUES = {normalize(w) for w in ("الرقم", "رقم", "الهاتف", "هاتف", "بالرقم", "الارقام", "أرقام")}
+PHONE_CUES = {
+    normalize(w)
+    for w in (
+        "الرقم",
+        "رقم",
+        "الهاتف",
+        "هاتف",
+        "بالرقم",
+        "الارقام",
+        "أرقام",
+        "بالأرقام",
+        "الهاتفية",
+        "الهاتفي",
+    )
+}
+# Verbs spelt like a preposition and a number word: "لست على علم" (I am not), never "to six".
+VERB_LIKE_NUMBERS = {"لست", "لستم", "لستن"}
 # After a distance unit these make a speed ("30 كلم/س", "75 كم في الساعة"): a measurement, `other`.
 SPEED_MARKS = {normalize(w) for w in ("/", "في الساعة", "بالساعة", "ساعة")}
 # Funeral cues count the dead only when no attendance verb stands between ("تشييع حضرها المئات").

@@ -592,6 +592,9 @@ def not_count_reason(
         return "score"  # "تغلبت على مصر 3-1"
     if _name_like(sc, m, unit_tok):
         return "name"  # "وقالت مية الجريبي": a first name spelt like a number word
+    first = sc.toks[m.tok_start]
+    if sc.original[first.start : first.end] in lx.VERB_LIKE_NUMBERS and not _counts_noun(sc, unit_tok):
+        return "verb"  # "لست على علم": I am not
     if unit_tok is not None and _calibre(sc, m, unit_tok):
         return "calibre"  # "مدفع عيار 155 مم", "بسلاح طوله 7.65 مم": a label, not a count
     if m.is_digit_only and (prev_letters in lx.LETTER_NAMES or (prev.isascii() and prev.isalpha())):
@@ -662,8 +665,8 @@ def not_count_reason(
             return "phone number"
         if len(text) == 4 and nxt in lx.YEAR_SUFFIXES:
             return "year"  # "رمضان المعظم 1438 هجري"
-        phone_cue = any(sc.word(k) in lx.PHONE_CUES for k in range(max(0, m.tok_start - 4), m.tok_start))
-        if len(text) >= 8 and unit_tok is None and phone_cue:
+        phone_cue = any(sc.word(k) in lx.PHONE_CUES for k in range(max(0, m.tok_start - 7), m.tok_start))
+        if len(text) >= 8 and not _counts_noun(sc, unit_tok) and phone_cue:
             return "phone number"  # "على الرقم التالي : 52262584"
         if prev in ("+",) and len(text) >= 6:
             return "phone number"
@@ -750,7 +753,10 @@ def _model_name(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
     quote = sc.toks[m.tok_start - 2]
     opened = sc.word(m.tok_start - 2) in lx.NAME_QUOTES and quote.end == sc.toks[m.tok_start - 1].start
     closes = sc.word(m.tok_end) in lx.NAME_QUOTES or sc.word(m.tok_end) in ("علي", "في")
-    if m.percent or not (opened and closes) or len(name) < 4:
+    shortest = 4
+    if sc.word(m.tok_start - 2) == "(" and quote.end == sc.toks[m.tok_start - 1].start:
+        opened, closes, shortest = True, sc.word(m.tok_end) == ")", 3  # "(أرو 3)": a model in brackets
+    if m.percent or not (opened and closes) or len(name) < shortest:
         return False
     return _lookup(name, lx.MEASURE_NOUNS) is None and _lookup(name, lx.PERSON_NOUNS) is None
 
