@@ -87,8 +87,51 @@ class CrfNer:
         return tags, scores
 
 
+class MixedNer:
+    """One model's spans, except for some types, which come from another model (``"student+crf"``).
+
+    Spans of the other model's types are added only where the main model tagged nothing.
+    """
+
+    def __init__(self, main: NerModel, other: NerModel, other_types: Sequence[str] = ("MISC",)) -> None:
+        self.main = main
+        self.other = other
+        self.other_types = frozenset(other_types)
+        self.description = f"{main.description}+{other.description}({','.join(sorted(self.other_types))})"
+
+    def predict_scored_batch(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        batched = getattr(self.main, "predict_scored_batch", None)
+        mains = batched(sentences) if batched else [self.main.predict_scored(s) for s in sentences]
+        out = []
+        for tokens, (tags, scores) in zip(sentences, mains, strict=True):
+            tags = ["O" if t != "O" and t[2:] in self.other_types else t for t in tags]
+            if tokens:
+                other_tags, other_scores = self.other.predict_scored(tokens)
+                i = 0
+                while i < len(other_tags):
+                    tag = other_tags[i]
+                    if tag.startswith("B-") and tag[2:] in self.other_types:
+                        j = i + 1
+                        while j < len(other_tags) and other_tags[j] == "I-" + tag[2:]:
+                            j += 1
+                        if all(t == "O" for t in tags[i:j]):
+                            tags[i:j] = other_tags[i:j]
+                            scores[i:j] = other_scores[i:j]
+                        i = j
+                    else:
+                        i += 1
+            out.append((tags, scores))
+        return out
+
+    def predict_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [tags for tags, _ in self.predict_scored_batch(sentences)]
+
+    def predict_scored(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        return self.predict_scored_batch([tokens])[0]
+
+
 _CACHE: dict[str, NerModel] = {}
-_CACHE_LOCK = threading.Lock()
+_CACHE_LOCK = threading.RLock()  # re-entrant: a mixed model loads its parts
 
 
 def load_model(spec: str | None = None) -> NerModel:
@@ -97,7 +140,8 @@ def load_model(spec: str | None = None) -> NerModel:
     ``None`` or ``"crf"``: the shipped CRF; ``"crf:/dir"``: a CRF trained into
     ``/dir``; ``"student"`` / ``"student:/dir"``: the numpy BiLSTM student (rasd.ner.student);
     ``"e5"`` / ``"e5:/dir"``: the opt-in fine-tuned multilingual-e5-small (needs torch);
-    ``"transformers:/path"``: a local Hugging Face token-classification model.
+    ``"transformers:/path"``: a local Hugging Face token-classification model;
+    ``"A+B"`` (e.g. ``"student+crf"``): model A's PER/ORG/LOC with model B's MISC.
     """
     key = spec or "crf"
     with _CACHE_LOCK:
@@ -113,6 +157,9 @@ def _build(spec: str) -> NerModel:
         return CrfNer(default_model_dir())
     if spec.startswith("crf:"):
         return CrfNer(Path(spec[4:]))
+    if "+" in spec:  # "student+crf", "student:/dir+crf:/dir2": the second model's MISC
+        main, other = spec.split("+", 1)
+        return MixedNer(load_model(main), load_model(other), ("MISC",))
     if spec == "student" or spec.startswith("student:"):
         from rasd.ner.student import StudentNer
 

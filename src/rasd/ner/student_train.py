@@ -40,7 +40,7 @@ STUDENT_DEFAULTS: dict[str, Any] = {
     "student_char_filters": 64,
     "student_epochs": 8,
     "student_lr": 2e-3,
-    "student_batch": 32,
+    "student_batch": 64,
     "student_dropout": 0.4,
     "student_vocab": 50_000,
     "student_threads": 2,
@@ -92,9 +92,10 @@ def _net(cfg: dict[str, Any], table: np.ndarray, vocab: StudentVocab) -> Any:
             self.out = nn.Linear(2 * hidden, len(LABELS))
 
         def forward(self, batch: dict[str, Any]) -> Any:
-            b, t = batch["word"].shape
-            chars = self.char_emb(batch["chars"].view(b * t, MAX_CHARS)).transpose(1, 2)
-            char_vec = torch.relu(self.char_conv(chars)).max(dim=2).values.view(b, t, -1)
+            t = batch["word"].shape[1]
+            # the char CNN runs once per distinct word of the batch
+            chars = self.char_emb(batch["uchars"]).transpose(1, 2)
+            char_vec = torch.relu(self.char_conv(chars)).max(dim=2).values[batch["cidx"]]
             cl = batch["clusters"]
             x = torch.cat(
                 [
@@ -121,7 +122,7 @@ def _net(cfg: dict[str, Any], table: np.ndarray, vocab: StudentVocab) -> Any:
     return StudentNet()
 
 
-def _encode(sentences: Sentences, vocab: StudentVocab) -> list[dict[str, Any]]:
+def _encode(sentences: Sentences, vocab: StudentVocab, weight: float = 1.0) -> list[dict[str, Any]]:
     """Integer arrays per sentence (the numpy side's inputs, in training form)."""
     label_index = {lab: i for i, lab in enumerate(LABELS)}
     n_flags = len(vocab.flags)
@@ -146,6 +147,7 @@ def _encode(sentences: Sentences, vocab: StudentVocab) -> list[dict[str, Any]]:
                 "flags": flags,
                 "kb": np.array(vocab.kb_tags(infos), np.int64),
                 "labels": np.array([label_index.get(t, 0) for t in tags], np.int64),
+                "weight": np.full(len(tokens), weight, np.float32),
             }
         )
     return out
@@ -165,6 +167,10 @@ def _collate(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
         for r, item in enumerate(items):
             arr[r, : len(item[key])] = item[key]
         batch[key] = torch.from_numpy(arr)
+    flat = batch.pop("chars").numpy().reshape(-1, MAX_CHARS)
+    uchars, cidx = np.unique(flat, axis=0, return_inverse=True)
+    batch["uchars"] = torch.from_numpy(uchars)
+    batch["cidx"] = torch.from_numpy(cidx.reshape(len(items), t))
     return batch
 
 
@@ -182,8 +188,12 @@ def train_student(
     seed: int = 13,
     dev: Sentences | None = None,
     log: Callable[[str], None] = print,
+    weights: Sequence[float] | None = None,
 ) -> dict[str, Any]:
-    """Fit the student on the concatenated sets (repeat a set to weight it) and export it.
+    """Fit the student on the concatenated sets and export it.
+
+    ``weights``: one loss weight per set (gold above silver) instead of repeating a set, which
+    would cost an epoch that much more time.
 
     ``dev`` is only scored after each epoch for the log; the epoch count is fixed by the config.
     """
@@ -212,7 +222,8 @@ def train_student(
         + "\n",
         encoding="utf-8",
     )
-    data = [item for sentences in train_sets for item in _encode(sentences, vocab)]
+    set_weights = list(weights) if weights is not None else [1.0] * len(train_sets)
+    data = [item for sets, w in zip(train_sets, set_weights, strict=True) for item in _encode(sets, vocab, w)]
     net = _net(cfg, table, vocab)
     params = [p for p in net.parameters() if p.requires_grad]
     epochs = int(cfg["student_epochs"])
@@ -220,7 +231,7 @@ def train_student(
     opt = torch.optim.Adam(params, lr=float(cfg["student_lr"]))
     steps = epochs * ((len(data) + batch_size - 1) // batch_size)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=float(cfg["student_lr"]), total_steps=steps)
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100, reduction="none")
     rng = random.Random(seed)
     started = time.perf_counter()
     history: list[dict[str, Any]] = []
@@ -234,7 +245,9 @@ def train_student(
         for ids in batches:
             batch = _collate([data[i] for i in ids])
             logits = net(batch)
-            loss = loss_fn(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1))
+            token_loss = loss_fn(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1))
+            w = batch["weight"].reshape(-1)
+            loss = (token_loss * w).sum() / w.sum()
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 5.0)

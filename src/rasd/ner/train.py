@@ -539,7 +539,7 @@ def train_transformer(
 # rasd.ner.student_train.STUDENT_DEFAULTS); its data recipe is chosen on the tail dev split.
 STUDENT_CONFIG: dict[str, Any] = {
     "student_silver": 12000,  # e5-labelled news sentences (the CRF uses silver_sentences)
-    "student_gold_repeat": 3,
+    "student_gold_weight": 3.0,  # ANERcorp train's loss weight against Wojood and silver
 }
 
 
@@ -577,8 +577,8 @@ def train_student_model(
         metrics.update(build_student_resources(data_dir, output_dir, cfg))
     sets = load_corpora(data_dir, seed, cfg["corpora"], str(cfg.get("dev_split", "chunks")))
     train_names = ["anercorp_train"] + [n for n in ("aqmar_train", "wojood", "newsfane") if n in sets]
-    repeat = int(cfg["student_gold_repeat"])
-    train_sets = [sets[n] for n in train_names] + [sets["anercorp_train"]] * (repeat - 1)
+    train_sets = [sets[n] for n in train_names]
+    weights = [float(cfg["student_gold_weight"])] + [1.0] * (len(train_sets) - 1)
     if int(cfg["student_silver"]) > 0:
         from rasd.ner.silver import silver_sentences
 
@@ -591,11 +591,14 @@ def train_student_model(
             decode=str(cfg["silver_decode"]) or None,
         )
         train_sets.append(silver)
+        weights.append(1.0)
         train_names.append(f"silver_e5_news({len(silver)})")
     metrics["train_sets"] = train_names
     student_cfg = {k: v for k, v in cfg.items() if k.startswith("student_")}
     dev = sets["anercorp_dev"] if cfg.get("student_log_dev") else None
-    metrics.update(train_student(train_sets, output_dir, student_cfg, seed, dev=dev, log=log.info))
+    metrics.update(
+        train_student(train_sets, output_dir, student_cfg, seed, dev=dev, log=log.info, weights=weights)
+    )
     model = StudentNer(output_dir)
     for name in ("anercorp_dev", "aqmar_dev", "aqmar_test"):
         if name not in sets:
