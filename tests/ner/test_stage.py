@@ -71,28 +71,44 @@ def test_name_start_skips_conjunction_and_preposition_only() -> None:
     assert starts["وليد"] == "وليد"  # a name that merely starts with و
 
 
-# The shipped model on invented news sentences: the robustness the issue asks for.
-def _shipped(text: str) -> set[tuple[str, str]]:
-    doc = _run(text, None)
+# The shipped models on invented news sentences: the robustness the issue asks for.
+def _shipped_specs() -> list[str | None]:
+    from rasd.ner.model import default_model_dir
+    from rasd.ner.student import STUDENT_WEIGHTS
+
+    specs: list[str | None] = [None, "crf"]
+    if (default_model_dir() / STUDENT_WEIGHTS).exists():
+        specs.append("student")
+    return specs
+
+
+SHIPPED = pytest.mark.parametrize("spec", _shipped_specs())
+
+
+def _shipped(text: str, spec: str | None = None) -> set[tuple[str, str]]:
+    doc = _run(text, spec)
     _check_offsets(doc)
     return {(m.text, m.type) for m in doc.mentions}
 
 
-def test_shipped_model_names_glued_to_clitics() -> None:
-    found = _shipped("وأعلن الأمين العام لحزب الله أن الوفد سيزور روما وفرنسا الأسبوع المقبل.")
+@SHIPPED
+def test_shipped_model_names_glued_to_clitics(spec: str | None) -> None:
+    found = _shipped("وأعلن الأمين العام لحزب الله أن الوفد سيزور روما وفرنسا الأسبوع المقبل.", spec)
     assert ("حزب الله", "ORG") in found
     assert ("فرنسا", "LOC") in found
 
 
-def test_shipped_model_latin_name_in_arabic_text() -> None:
-    found = _shipped("ونقلت صحيفة The Guardian عن مصادر في لندن أن المفاوضات متعثرة.")
+@SHIPPED
+def test_shipped_model_latin_name_in_arabic_text(spec: str | None) -> None:
+    found = _shipped("ونقلت صحيفة The Guardian عن مصادر في لندن أن المفاوضات متعثرة.", spec)
     assert any(text == "The Guardian" for text, _ in found)
     assert ("لندن", "LOC") in found
 
 
-def test_shipped_model_ignores_diacritics_tatweel_and_nbsp() -> None:
-    plain = _shipped("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتفاق ممكن.")
-    marked = _shipped("قال الرَّئيسُ الفرنسيُّ إيمانويـــل ماكرون\u00a0في بَاريس إن الاتفاق ممكن.")
+@SHIPPED
+def test_shipped_model_ignores_diacritics_tatweel_and_nbsp(spec: str | None) -> None:
+    plain = _shipped("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتفاق ممكن.", spec)
+    marked = _shipped("قال الرَّئيسُ الفرنسيُّ إيمانويـــل ماكرون\u00a0في بَاريس إن الاتفاق ممكن.", spec)
     assert ("إيمانويل ماكرون", "PER") in plain
     assert ("إيمانويـــل ماكرون", "PER") in marked
     assert ("بَاريس", "LOC") in marked
