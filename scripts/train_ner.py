@@ -77,6 +77,8 @@ def main() -> None:
     config = {
         k: [x for x in v.split(",") if x] if k in ("corpora", "features") else _value(v) for k, v in pairs
     }
+    if args.crf_only:
+        config.setdefault("student", False)  # --crf-only refits the CRF alone
     if args.student_only:
         metrics = train_student_model(args.out, args.data, args.seed, config)
         print(json.dumps(metrics, ensure_ascii=False, indent=2))

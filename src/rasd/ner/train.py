@@ -73,6 +73,8 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "gold_repeat": 3,  # ANERcorp train appended this many times (weights gold against silver)
     # optional feature groups of rasd.ner.features.EXTRA_FEATURES ("kb" chosen in round 4)
     "features": ["kb"],
+    # also train the BiLSTM student (rasd.ner.student; needs torch) after the CRF
+    "student": False,
 }
 
 # The shipped opt-in e5 mode (selected on the ANERcorp dev split against 6 frozen layers / 3 epochs).
@@ -433,7 +435,12 @@ def train(
     cfg = {**DEFAULT_CONFIG, **(config or {})}
     metrics: dict[str, Any] = {"seed": seed, "config": cfg}
     output_dir.mkdir(parents=True, exist_ok=True)
+    ft_model = None
     if rebuild_resources:
+        if cfg["clusters"] or cfg["student"]:  # one fastText run gives the clusters and the student's vectors
+            ft_model = train_vectors(data_dir, cfg["vector_dim"], cfg["vector_epochs"])
+        if cfg["student"]:
+            metrics.update(build_student_resources(data_dir, output_dir, cfg, ft_model))
         if cfg["clusters"]:
             metrics.update(
                 build_clusters(
@@ -444,6 +451,7 @@ def train(
                     cfg["vector_epochs"],
                     cfg["cluster_sizes"],
                     cfg["cluster_vocab"],
+                    ft_model=ft_model,
                 )
             )
         else:
@@ -478,6 +486,9 @@ def train(
         metrics[f"{name}_per_type_f1"] = {t: round(100 * s.f1, 2) for t, s in sorted(report.per_type.items())}
     with open(output_dir / "metrics.json", "w", encoding="utf-8") as handle:
         json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
+    if cfg["student"]:
+        student = train_student_model(output_dir, data_dir, seed, config, e5_dir)
+        metrics["student"] = {k: v for k, v in student.items() if k.endswith("f1")}
     return metrics
 
 
