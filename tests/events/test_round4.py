@@ -208,3 +208,12 @@ def test_a_blast_heard_at_the_scene_is_part_of_the_attack(analyse) -> None:  # t
     )
     [event] = doc.events
     assert len(event.evidence) == 2
+
+
+def test_two_provinces_of_one_report_are_two_fronts(analyse) -> None:  # type: ignore[no-untyped-def]
+    # Before round 4 a province never separated two mentions of one article: one strike.
+    doc = analyse(
+        "شنت طائرات حربية غارات على مواقع للفصائل في محافظة إدلب يوم الأربعاء. "
+        "وفي محافظة درعا شنت طائرات حربية غارات على بلدات في الريف الشرقي."
+    )
+    assert [e.type for e in doc.events] == ["airstrike", "airstrike"]

@@ -192,8 +192,12 @@ def _place_fits(a: ar.PlaceRef, b: ar.PlaceRef, max_km: float) -> bool:
     """Same place, or a coarse place (country/province) that may contain the other."""
     if _same_place(a, b, max_km):
         return True
-    # A country or province in a sentence is as often an actor ("اتهمت إسرائيل") as the
-    # event's place: within one article it never separates two mentions.
+    # Two provinces ("محافظة تعز", "محافظة البيضاء") are two fronts of one report.
+    if a.key.startswith(ar.PROVINCE_PREFIX) and b.key.startswith(ar.PROVINCE_PREFIX):
+        return False
+    # A country in a sentence is as often an actor ("اتهمت إسرائيل") as the event's place,
+    # and a province may contain the other place: within one article they never separate
+    # two mentions.
     return max(a.precision, b.precision) == 3
 
 
