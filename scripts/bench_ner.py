@@ -2,6 +2,8 @@
 
 taskset -c 0 python scripts/bench_ner.py FILE.conll --model crf
 taskset -c 0 python scripts/bench_ner.py FILE.conll --model e5 --bert
+taskset -c 0 python scripts/bench_ner.py FILE.conll --model student --model crf --bert
+python scripts/bench_ner.py FILE.conll --parity src/rasd/resources/ner  # numpy student vs torch
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ def main() -> None:
     parser.add_argument("--model", action="append", default=[], help="model spec (repeatable); default crf")
     parser.add_argument("--bert", action="store_true", help="also time a bert-base-sized classifier")
     parser.add_argument("--limit", type=int, default=None, help="first N sentences only")
+    parser.add_argument("--parity", type=Path, default=None, help="student dir: compare numpy with torch")
     args = parser.parse_args()
+    if args.parity:
+        from rasd.ner.conll import iter_conll
+        from rasd.ner.student_train import parity
+
+        sentences = [s.tokens for s in iter_conll(args.conll)][: args.limit]
+        print(json.dumps(parity(args.parity, sentences)))
+        return
     for row in run(args.conll, args.model or ["crf"], bert=args.bert, limit=args.limit):
         print(json.dumps(row))
 

@@ -38,7 +38,7 @@ STUDENT_DEFAULTS: dict[str, Any] = {
     "student_hidden": 128,
     "student_char_dim": 24,
     "student_char_filters": 64,
-    "student_epochs": 8,
+    "student_epochs": 6,
     "student_lr": 2e-3,
     "student_batch": 64,
     "student_dropout": 0.4,
@@ -313,3 +313,32 @@ def torch_log_probs(model_dir: Path, sentences: Sequence[Sequence[str]]) -> list
     with torch.inference_mode():
         logp = torch.log_softmax(net(_collate(items)), dim=-1).numpy()
     return [logp[r, : len(s)] for r, s in enumerate(sentences)]
+
+
+def parity(model_dir: Path, sentences: Sequence[Sequence[str]], batch: int = 64) -> dict[str, Any]:
+    """How closely the numpy forward pass follows torch on these sentences (labels and log-probs)."""
+    from rasd.ner.student import StudentNer, constrained_viterbi
+
+    model = StudentNer(model_dir)
+    sentences = [list(s) for s in sentences if s]
+    same = total = 0
+    worst = 0.0
+    for i in range(0, len(sentences), batch):
+        chunk = sentences[i : i + batch]
+        logp, lengths = model.log_probs(chunk)
+        ours = constrained_viterbi(logp, lengths, model.allowed)
+        ref = torch_log_probs(model_dir, chunk)
+        for r, exp in enumerate(ref):
+            n = len(chunk[r])
+            worst = max(worst, float(np.abs(logp[r, :n] - exp).max()))
+            padded = np.zeros((1, n, exp.shape[1]), exp.dtype)
+            padded[0] = exp
+            theirs = constrained_viterbi(padded, np.array([n]), model.allowed)[0]
+            same += int((ours[r, :n] == theirs).sum())
+            total += n
+    return {
+        "sentences": len(sentences),
+        "tokens": total,
+        "same_label": same,
+        "max_abs_logprob_diff": worst,
+    }
