@@ -285,3 +285,32 @@ def test_a_row_of_phone_numbers() -> None:
     assert (
         quantities("ويمكن الاتصال بالأرقام الهاتفية التالية: 71.222.333 71.444.555 71.666.777 للإبلاغ.") == []
     )
+
+
+# --- sixth batch: a random sample of figures in unannotated articles (seed 612) ----------------------
+
+
+def test_movement_name_is_a_label() -> None:
+    assert quantities("وتقود حركة خمس نجوم الائتلاف الحاكم.") == []
+
+
+def test_score_alone_in_brackets() -> None:
+    assert quantities("بعد خروج المنتخب من ربع النهائي أمام منافسه (1-3).") == []
+
+
+def test_ranking_table_lines() -> None:
+    text = "8- اليابان 1500 نقطة (-2)\n9- المكسيك 1480 نقطة (+4)\n120- ليبيا"
+    assert figures(text) == [(1500, "other"), (1480, "other")]
+
+
+def test_day_numbers_after_weekdays_are_dates() -> None:
+    assert quantities("وتنعقد الجلسات يومي الخميس 14 والجمعة 15 من الشهر الجاري.") == []
+
+
+def test_a_count_after_a_weekday_still_counts() -> None:
+    assert figures("وقتل الخميس 9 أشخاص في الهجوم.") == [(9, "killed")]
+
+
+def test_a_toll_head_past_a_dated_year() -> None:
+    text = 'وقال إن حصيلة القتلى منذ بداية الحرب في آذار 2015 حتى اليوم بلغت "12,400 شخص على الأقل".'
+    assert figures(text) == [(12_400, "killed")]

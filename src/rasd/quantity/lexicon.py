@@ -295,6 +295,7 @@ PERCENT_SIGNS = {"%", "٪"}
 LABEL_WORDS = {
     normalize(w)
     for w in (
+        "حركة",  # "حركة خمس نجوم": a movement's name, not five stars
         "رقم",
         "الرقم",
         "برقم",
@@ -2468,5 +2469,6 @@ PROTEST_WORDS = {
         "الشارع",
     )
 }
+WEEKDAY_WORDS = {normalize(w) for w in WEEKDAYS}  # "يومي الجمعة 16 والسبت 17": the day numbers are dates
 CUSTODY_WORDS = {normalize(w) for w in ("احتفاظ",)}  # a cue only before ب: "الاحتفاظ بـ 4 أشخاص"
 PASSIVE_AUXILIARIES = {normalize(w) for w in ("تم", "تمت", "يتم", "وتم")}

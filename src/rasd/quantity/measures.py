@@ -128,8 +128,10 @@ def _count_noun_window(sc: Scan, start: int) -> int:
     while k >= max(0, start - 24):
         w = sc.word(k)
         date_day = sc.toks[k].is_digit and _lookup(sc.word(k + 1), lx.MONTHS) is not None
-        if w in (".", "؟", "!", ":") or (sc.toks[k].is_digit and not date_day):
-            break  # but "حصيلة القتلى منذ 30 آذار إلى 37": a day of a month is no figure
+        text = sc.toks[k].text
+        year = sc.toks[k].is_digit and len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+        if w in (".", "؟", "!", ":") or (sc.toks[k].is_digit and not (date_day or year)):
+            break  # but "حصيلة القتلى منذ 30 آذار إلى 37", "منذ آذار 2011 حتى اليوم بلغت": dates
         if w in ("عدد", "وعدد", "بعدد", "حصيله", "وحصيله", "العدد", "والعدد"):
             return k
         k -= 1
@@ -590,6 +592,12 @@ def not_count_reason(
         return "list item"  # "1- وقف ...", "2) السماح ...", "... آكار 4- وزير العدل ..."
     if m.is_digit_only and _score(sc, m):
         return "score"  # "تغلبت على مصر 3-1"
+    if _bracketed_pair(sc, m, unit_tok):
+        return "score"  # "خروجه أمام بلجيكا (1-2)"
+    if m.is_digit_only and prev in ("+", "-", "–") and sc.word(m.tok_start - 2) == "(":
+        return "rank change"  # "1599 نقطة (-3)", "(+2)": places gained or lost in a ranking
+    if _weekday_date(sc, m, unit_tok):
+        return "date"  # "يومي الجمعة 16 والسبت 17 من الشهر الجاري"; not "قتل الجمعة 12 شخصا"
     if _name_like(sc, m, unit_tok):
         return "name"  # "وقالت مية الجريبي": a first name spelt like a number word
     first = sc.toks[m.tok_start]
@@ -723,6 +731,25 @@ def _score(sc: Scan, m: NumberMatch) -> bool:
     return first >= second and not counted  # "10-15 قتيلا" rises and counts
 
 
+def _weekday_date(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
+    prev = sc.word(m.tok_start - 1)
+    prev = prev[1:] if prev[:1] == "و" and prev[1:] in lx.WEEKDAY_WORDS else prev
+    if not m.is_digit_only or prev not in lx.WEEKDAY_WORDS or m.value is None or not 1 <= m.value <= 31:
+        return False
+    nxt = sc.word(m.tok_end)
+    day_after = nxt[:1] == "و" and nxt[1:] in lx.WEEKDAY_WORDS
+    return not _counts_noun(sc, unit_tok) and (nxt in ("من", "،", ",", ".", "و") or day_after)
+
+
+def _bracketed_pair(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
+    """ "(1-2)": a pair of small numbers alone in brackets is a score, not a range."""
+    if m.qualifier != "range" or m.max is None or m.max > 10 or _counts_noun(sc, unit_tok):
+        return False
+    inner = [sc.word(k) for k in range(m.tok_start, m.tok_end)]
+    hyphen = len(inner) == 3 and inner[1] in ("-", "–")
+    return hyphen and sc.word(m.tok_start - 1) == "(" and sc.word(m.tok_end) == ")"
+
+
 def _name_like(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
     """A lone number word that is also a first name counts only before a noun it can count."""
     tok = sc.toks[m.tok_start]
@@ -762,8 +789,14 @@ def _model_name(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
 
 
 def _list_item(sc: Scan, m: NumberMatch) -> bool:
-    """A small number opening a line or sentence and followed by "-" or ")" numbers a list item."""
-    if sc.word(m.tok_end) not in ("-", ")", "–", ".") or m.value is None or m.value > 50:
+    """A small number opening a line or sentence and followed by "-" or ")" numbers a list item.
+
+    A ranking runs longer: "99- فلسطين" opening a line numbers its item up to 300.
+    """
+    if sc.word(m.tok_end) not in ("-", ")", "–", ".") or m.value is None:
+        return False
+    line_rank = sc.word(m.tok_end) in ("-", "–") and (m.tok_start == 0 or newline_before(sc, m.tok_start))
+    if m.value > (300 if line_rank else 50):
         return False
     if sc.word(m.tok_end) == "." and not (m.tok_start > 0 and sc.word(m.tok_start - 1) == "."):
         return False  # "3. قريبة" after a full stop numbers an item; "ارتفع العدد إلى 3." ends a sentence
