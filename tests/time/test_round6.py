@@ -263,3 +263,29 @@ def test_weekday_pairs_with_a_dual_relation(text: str, expected: list[tuple[str,
 def test_throughout_the_day_is_a_day_long_duration() -> None:
     assert values("يتتبع الجهاز السعرات الحرارية على مدار اليوم.") == [("اليوم", "P1D")]
     assert values("تواصل القصف طوال اليوم.") == [("اليوم", "2018-04-18")]
+
+
+MONDAY_JULY = dt.date(2018, 7, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("يواجه المنتخب الأول الثلاثاء نظيره في نصف النهائي.", "2018-07-10"),
+        ("وتستكمل المرحلة الثلاثاء بثلاث مباريات.", "2018-07-10"),
+        ("ومن المحتمل أن يلعب الحارس، عندما يحل الفريق ضيفا على جاره، الثلاثاء.", "2018-07-10"),
+        # the perfect tells the past; so do a relative clause, "كان" and "بعد"
+        ("واجه المنتخب الأول الثلاثاء نظيره في نصف النهائي.", "2018-07-03"),
+        ("تغلب المنتخب على ضيفه الثلاثاء.", "2018-07-03"),
+        ("أعلنت اللجنة التي يهيمن عليها المحافظون الثلاثاء نتائج التحقيق.", "2018-07-03"),
+        ("وكان الخبراء يرتقبون العرض الثلاثاء.", "2018-07-03"),
+        ("ويأتي الاجتماع بعد ضربات نفذتها الطائرات الثلاثاء.", "2018-07-03"),
+    ],
+)
+def test_a_clause_opening_with_a_present_verb_looks_ahead(text: str, value: str) -> None:
+    assert [v for _, v in values(text, MONDAY_JULY)] == [value]
+
+
+def test_days_of_the_week_in_general_are_not_dated() -> None:
+    found = values("تسير الشركة رحلتين أيام الثلاثاء والخميس.", MONDAY_JULY)
+    assert found[0] == ("الثلاثاء", "XXXX-WXX-2")

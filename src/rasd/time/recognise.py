@@ -285,14 +285,15 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         cand = _cand(m, type_, None, "day", True, kind="weekday")
         cand.weekday, cand.pod = weekday, pod
         return cand
-    if m.group("named") or _NOT_THIS_WEEK.match(after):
+    if m.group("named") or _NOT_THIS_WEEK.match(after) or _word_before(ctx, m.start("core")) == "ايام":
         # "الأربعاء الأحمر", "الجمعة العظيمة" name days; "صباح الثلاثاء الذي يسبق العيد" is
         # relative to the feast: an unresolved weekday, not the publication's week.
         value = f"XXXX-WXX-{weekday + 1}"
         cand = _cand(m, type_, f"{value}T{pod}" if pod else value, "partofday" if pod else "day", False)
         cand.kind, cand.weekday, cand.pod = "weekday", weekday, pod
         return cand
-    if (m.group("this") or _future_before(ctx, m.start("core"))) and not rel_word:
+    coming = _future_before(ctx, m.start("core")) or _present_main_verb(ctx, m.start("core"))
+    if (m.group("this") or coming) and not rel_word:
         value = nm.weekday_on_or_after(ctx.anchor, weekday).isoformat()  # "هذا السبت", "سيزور ... الأحد"
     else:
         value = nm.weekday_relative(ctx.anchor, weekday, relation).isoformat()
@@ -422,6 +423,41 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
         or (re.fullmatch(r"س[يتن]\w{3,}", w) and w not in lx.NOT_FUTURE_VERBS)
         for i, w in enumerate(recent)
     )
+
+
+_MAIN_CLAUSE_END = re.compile(r"[.،,؛;:!?؟\n]")
+_WHEN = frozenset(normalize(w) for w in ("عندما", "حين", "حينما", "لما"))
+_RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+_PAST_LINKS = frozenset(normalize(w) for w in ("كان", "كانت", "وكان", "وكانت", "منذ", "بعد", "عقب", "إثر"))
+
+
+def _present_main_verb(ctx: _Ctx, pos: int) -> bool:
+    """The clause of ``pos`` opens with a present-tense verb: "يواجه المنتخب الفرنسي الثلاثاء نظيره"
+    (news tells past events with the perfect, so a bare weekday there is the coming one).
+
+    A ت-initial word counts only before a definite noun ("تستكمل المرحلة الخميس"), so that a
+    name ("ترامب") is not taken for a verb; "كان" or "منذ" anywhere in the clause vetoes it."""
+    chunk = re.sub(r"[،,]\s*$", " ", ctx.folded[max(0, pos - 150) : pos])
+    parts = _MAIN_CLAUSE_END.split(chunk)
+    if len(parts) < 2 and pos > 150:
+        return False  # the clause starts out of sight
+    words = [w.strip("\"'«»“”()") for w in parts[-1].split()]
+    words = [w[1:] if w[:1] in "وف" and len(w) > 4 else w for w in words if w]
+    if set(words) & _PAST_LINKS:
+        return False  # "ويأتي الاجتماع بعد ضربات نفذت فجر السبت": the weekday is the earlier event's
+    if set(words) & _RELATIVE_PRONOUNS:
+        return False  # "اللجنة التي يهيمن عليها الجمهوريون الاثنين": a description, not the main verb
+    when = bool(words) and words[0] in _WHEN
+    words = words[1:] if when else words
+    if not words or (len(words) < 2 and not when):
+        return False
+    first = words[0]
+    if when:
+        return first[:1] == "ي" or first.startswith(("تت", "تست"))  # "عندما يحل ضيفا ... السبت"
+    if len(first) < 4 or first in _NOT_IMPERFECT:
+        return False
+    # ت-initial: only the shapes no perfect verb has ("تستكمل", "تتحضر"); "تغلب"/"توفي" may be past
+    return first[0] == "ي" or first.startswith(("تت", "تست"))
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
