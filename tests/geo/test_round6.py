@@ -61,3 +61,17 @@ def test_macro_regions_are_never_points() -> None:
         assert is_macro_region(name), name
     for name in ["الهري", "حي المهندسين", "مديرية حيران", "بحري"]:
         assert not is_macro_region(name), name
+
+
+def test_english_cities_missing_from_geonames_arabic_names_are_in_england() -> None:
+    from rasd.geo.geocode import geocode_names
+
+    for name in ["برمنغهام", "ليستر", "مانشيستر", "ساوثامبتون"]:
+        place = geocode_names([name], countries=["GB"])[0]
+        assert place is not None and place.country == "GB", name
+    # Birmingham (England, a million people) beats Birmingham (Alabama) with no focus at all
+    place = geocode_names(["برمنغهام"])[0]
+    assert place is not None and place.country == "GB"
+    # in an American story the Alabama city still wins
+    place = geocode_names(["برمنغهام", "ألاباما"], countries=["US"])[0]
+    assert place is not None and place.country == "US"

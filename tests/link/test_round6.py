@@ -154,3 +154,23 @@ def test_a_name_mostly_written_without_its_container_is_not_propagated() -> None
     resolve_corpus([anchored, *bare])
     assert (anchored.mentions[0].link_key or "").startswith(IN_PREFIX)
     assert all(b.mentions[0].entity_id != anchored.mentions[0].entity_id for b in bare)
+
+
+def test_the_texts_own_container_beats_a_namesake_town_abroad() -> None:
+    # المغار is a town in Israel; "حي المغار بمدينة درنة" is a district of Derna (Libya).
+    d = doc(
+        "r6m",
+        "اعتقلت القوات المسلح في حي المغار بمدينة درنة شرق ليبيا.",
+        [("المغار", "LOC"), ("درنة", "GPE"), ("ليبيا", "GPE")],
+    )
+    ents = resolve_corpus([d])
+    hood = _entity_of(ents, d.mentions, "المغار")
+    assert hood.country == "LY" and hood.geo_precision == 2
+    # a town of the anchor's own country keeps its place: "البوكمال شرق دير الزور" is ~120 km away
+    e = doc(
+        "r6n",
+        "سيطرت القوات على البوكمال شرق دير الزور.",
+        [("البوكمال", "GPE"), ("دير الزور", "GPE")],
+    )
+    ents = resolve_corpus([e])
+    assert _entity_of(ents, e.mentions, "البوكمال").geo_precision == 1

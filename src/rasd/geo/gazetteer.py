@@ -260,6 +260,7 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "النهار",  # "the day"; also two newspapers/channels in the KB
         "الشابة",  # "the young woman" (Chebba, Tunisia)
         "الشعيرات",  # "the hairs" (Shayrat airbase)
+        "الصدر",  # "the chest", a family name (Sadr City is "مدينة الصدر")
     ]
 )
 

@@ -11,6 +11,7 @@ otherwise.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -19,10 +20,13 @@ from dataclasses import dataclass
 
 from rasd.geo.demonyms import adjective_after, demonym_country, document_countries
 from rasd.geo.gazetteer import (
+    COMMON_WORD_NAMES,
     DIRECTION_TAILS,
     NAMESAKE_TERRITORIES,
     PLACE_HEADS,
     PROVINCE_HEADS,
+    PROVINCE_HEADS_BEFORE,
+    STOPLIST,
     TOWN_NAMED_HEADS,
     Gazetteer,
     Place,
@@ -405,6 +409,19 @@ def _anchor_unplaced(
         buildings[m.id] = head
         keys.pop(m.id, None)
         anchors.pop(m.id, None)
+    places = sorted((m for m in doc.mentions if m.type in PLACE_TYPES), key=lambda o: o.start)
+    starts = [o.start for o in places]
+    for m in place_mentions:
+        place = placed.get(m.id)
+        key = keys.get(m.id)
+        if place is None or key is None or key.startswith(FACILITY_PREFIX) or place.source == "kb":
+            continue
+        anchor = _anchor_after(doc.text, m, places, starts, anchors, res)
+        point = anchor_point(anchor, res.gaz) if anchor else None
+        if point is not None and point[3] != place.country:
+            # "حي [المغار] بمدينة درنة": the text's own container beats a namesake town abroad.
+            del keys[m.id]
+            anchors.pop(m.id, None)
     todo = [
         m
         for m in place_mentions
@@ -414,15 +431,15 @@ def _anchor_unplaced(
         and res.kb.matched_key(m.text) is None
         and not (" " not in m.text.strip() and (demonym_country(m.text) or _accusative_adjective(m.text)))
         and len(names.name_key(m.text).replace(" ", "")) >= 3
+        and not set(names.clitic_variants(m.text)) & _GENERIC_WORDS
     ]
     if not todo:
         return
-    places = sorted((m for m in doc.mentions if m.type in PLACE_TYPES), key=lambda o: o.start)
     by_core: dict[str, str] = {}
     # Right to left, so that "قرية X في مديرية Y بمحافظة Z" chains X to Y once Y is anchored to Z.
     for m in sorted(todo, key=lambda o: o.start, reverse=True):
         core = _core_key(m.text, buildings.get(m.id))
-        anchor = _anchor_after(doc.text, m, places, anchors, res)
+        anchor = _anchor_after(doc.text, m, places, starts, anchors, res)
         if anchor is None and m.id in buildings:
             before = [
                 o
@@ -446,6 +463,16 @@ def _anchor_unplaced(
                 keys[m.id] = f"name:{type_group(m.type)}:{core}"
 
 
+# Words tagged as places that name none: heads on their own ("ولايتي"), "the country", "rural".
+_GENERIC_WORDS = (
+    STOPLIST
+    | PLACE_HEADS
+    | PROVINCE_HEADS
+    | PROVINCE_HEADS_BEFORE
+    | frozenset(names.name_key(w) for w in ["البلاد", "ريفية", "سكنية", "صناعية", "جبلية", "حدودية"])
+)
+
+
 def _accusative_adjective(word: str) -> bool:
     """ "إيرانيا", "دبلوماسيا": an adverbial adjective tagged as a place ("-يا" on a nisba)."""
     key = names.name_key(word)
@@ -453,10 +480,11 @@ def _accusative_adjective(word: str) -> bool:
 
 
 def _anchor_after(
-    text: str, m: Mention, places: list[Mention], anchors: dict[str, str], res: _Resources
+    text: str, m: Mention, places: list[Mention], starts: list[int], anchors: dict[str, str], res: _Resources
 ) -> str | None:
     """The anchor key of the placed span right after ``m`` when the words between are a relation."""
-    nxt = next((o for o in places if o.start >= m.end), None)
+    i = bisect.bisect_left(starts, m.end)
+    nxt = places[i] if i < len(places) else None
     if nxt is None or nxt.id not in anchors or nxt.start - m.end > 40:
         return None
     gap = text[m.end : nxt.start]
@@ -844,7 +872,7 @@ def _merge_anchored(count: Counter[str], uf: _UnionFind, gaz: Gazetteer) -> None
             bare = f"name:{group}:{core}"
             # A name the corpus mostly writes without any container ("الروهينغا", "النيل",
             # "الكومنولث" once written "في لندن") is not evidently that container's place.
-            if bare in count and anchored * BARE_SHARE >= count[bare]:
+            if bare in count and anchored * BARE_SHARE >= count[bare] and core not in COMMON_WORD_NAMES:
                 uf.union(in_keys[0], bare)
 
 
