@@ -289,3 +289,26 @@ def test_a_clause_opening_with_a_present_verb_looks_ahead(text: str, value: str)
 def test_days_of_the_week_in_general_are_not_dated() -> None:
     found = values("تسير الشركة رحلتين أيام الثلاثاء والخميس.", MONDAY_JULY)
     assert found[0] == ("الثلاثاء", "XXXX-WXX-2")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "أوقف المشتبه به في الثاني من الشهر الجاري.",
+            dt.date(2017, 5, 13),
+            ("الثاني من الشهر الجاري", "2017-05-02"),
+        ),
+        ("وصل الوفد يوم 20 من الشهر الماضي.", dt.date(2017, 3, 13), ("يوم 20 من الشهر الماضي", "2017-02-20")),
+        ("في أعقاب هجمات 11 سبتمبر تغيرت القوانين.", dt.date(2018, 5, 21), ("11 سبتمبر", "2001-09-11")),
+        ("تدور عشية اليوم مباريات الجولة الثالثة.", dt.date(2017, 3, 5), ("عشية اليوم", "2017-03-05TAF")),
+    ],
+)
+def test_days_of_relative_months_named_dates_and_afternoons(
+    text: str, published: dt.date, expected: tuple[str, str]
+) -> None:
+    assert expected in values(text, published)
+
+
+def test_half_of_the_month_is_not_its_second_day() -> None:
+    assert values("في النصف الثاني من الشهر الجاري.", dt.date(2017, 4, 6)) == [("الشهر الجاري", "2017-04")]

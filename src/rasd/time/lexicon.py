@@ -93,7 +93,7 @@ PARTS_OF_DAY: dict[str, str] = {
     for k, v in {
         "صباح": "MO", "فجر": "MO", "ضحى": "MO", "ظهر": "MI", "عصر": "AF", "بعد ظهر": "AF",
         "مساء": "EV", "ليلة": "NI", "ليل": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI",
-        "منتصف نهار": "MI", "نهار": "DT", "صبيحة": "MO",
+        "منتصف نهار": "MI", "نهار": "DT", "صبيحة": "MO", "عشية": "AF",
     }.items()
 }  # fmt: skip
 # Adverbial parts of the day after a clock time ("الساعة العاشرة صباحا").
@@ -551,3 +551,12 @@ FORWARD_WORDS: frozenset[str] = frozenset(
 )
 # Words of possibility and nearness ("ربما في أكتوبر", "قريبا"): a month after them may be ahead.
 MAYBE_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("ربما", "قريبا", "قد", "لعل", "يمكن", "ممكن"))
+# Dates that name one well-known event when a naming noun precedes them ("هجمات 11 سبتمبر",
+# "ثورة 14 جانفي"): (month, day) -> the event's year. Dates shared by several events stay out.
+NAMED_DATES: dict[tuple[int, int], int] = {
+    (9, 11): 2001, (1, 14): 2011, (1, 25): 2011, (2, 17): 2011, (2, 20): 2011, (6, 30): 2013,
+    (7, 23): 1952, (3, 14): 2005, (3, 8): 2005,
+}  # fmt: skip
+NAMED_DATE_NOUNS: frozenset[str] = frozenset(
+    normalize(w) for w in ("ثورة", "قوى", "هجمات", "أحداث", "ذكرى", "حركة", "تيار", "انتفاضة", "تحالف")
+)

@@ -617,8 +617,16 @@ def _explicit_date_candidate(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         and not (m.group("rel") or m.group("relyear") or m.group("mod"))
         and _in_lexicon(_word_before(ctx, m.start("core")), lx.DATE_NAME_NOUNS)
     ):
-        # "ثورة 17 فبراير", "هجمات 11 سبتمبر": a date naming an event, its year is not the publication's
-        cand = _cand(m, "DATE", f"XXXX-{month.number:02d}-{day:02d}", "day", False, None, kind="date")
+        # "ثورة 17 فبراير", "هجمات 11 سبتمبر": a date naming an event, its year is not the publication's;
+        # the best-known such names carry their year
+        year_named = lx.NAMED_DATES.get((month.number, day))
+        known = year_named and _in_lexicon(_word_before(ctx, m.start("core")), lx.NAMED_DATE_NOUNS)
+        value = (
+            f"{year_named:04d}-{month.number:02d}-{day:02d}"
+            if known
+            else f"XXXX-{month.number:02d}-{day:02d}"
+        )
+        cand = _cand(m, "DATE", value, "day", False, None, kind="date")
         cand.start_group = start_group
         return cand
     else:
@@ -683,6 +691,23 @@ def _year_by_tense(ctx: _Ctx, span: tuple[int, int], year: int | None, month: in
     near = _clause_words(ctx, pos)[-6:] + after
     doubt = doubt or any(w[:1] in "يت" and len(w) >= 4 and w not in _NOT_IMPERFECT for w in near)
     return year if doubt else year - 1
+
+
+@_rule(rf"(?:يوم{S})?{_DAY}{S}(?:من{S})?(?P<month>{_AL}شهر){S}(?P<rel>{REL})")
+def _day_of_relative_month(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
+    """ "في الثاني من الشهر الجاري", "يوم 20 من الشهر الماضي": a day of the month said relatively."""
+    text = m.group("day")
+    day = int(text) if text.isdigit() else lx.ORDINALS.get(_key(text))
+    if (
+        day is None
+        or not 1 <= day <= 31
+        or (not text.isdigit() and _word_before(ctx, m.start("day")) in lx.PART_NOUNS)
+    ):
+        return None
+    if ctx.anchor is None:
+        return _cand(m, "DATE", None, "day", True, kind="date")
+    year, month = nm.shift_month(ctx.anchor, lx.RELATIONS[_g(m, "rel") or ""])
+    return _cand(m, "DATE", dt.date(year, month, day).isoformat(), "day", True, kind="date")
 
 
 def _implicit_year(
