@@ -174,3 +174,16 @@ def test_the_texts_own_container_beats_a_namesake_town_abroad() -> None:
     )
     ents = resolve_corpus([e])
     assert _entity_of(ents, e.mentions, "البوكمال").geo_precision == 1
+
+
+def test_a_university_named_after_a_state_is_in_that_state_and_a_famous_street_in_its_city() -> None:
+    d = doc(
+        "r6o",
+        "قال أستاذ في جامعة كاليفورنيا إن الدراسة جديدة. وتجمع المحتجون في شارع السعدون الشهير وسط بغداد.",
+        [("كاليفورنيا", "FAC"), ("السعدون", "LOC"), ("بغداد", "GPE")],
+    )
+    ents = resolve_corpus([d])
+    uni = _entity_of(ents, d.mentions, "كاليفورنيا")
+    assert uni.country == "US" and uni.geo_precision == 3
+    street = _entity_of(ents, d.mentions, "السعدون")
+    assert street.country == "IQ" and street.geo_precision == 2

@@ -351,7 +351,7 @@ BUILDING_HEADS: frozenset[str] = frozenset(
 # Buildings usually named after the town they stand in ("جامعة تعز", "مستشفى اللطامنة", "ملعب
 # إيكاترينبرغ", "ساحة مودينا"): when the name is a town, the building is placed at that town.
 TOWN_NAMED_HEADS: frozenset[str] = frozenset(
-    names.name_key(w) for w in ["جامعة", "مستشفى", "ملعب", "استاد", "ساحة", "ميدان"]
+    names.name_key(w) for w in ["جامعة", "مستشفى", "ملعب", "استاد", "ساحة", "ميدان", "مسجد", "جامع", "كنيسة"]
 )
 
 # Names too large for a point: a continent, sea, gulf or river is never placed at the town
@@ -375,7 +375,7 @@ _RELATION = (
     rf"(?:إلى|الى)\s+ال{_DIRECTION}\s+من|(?:ال)?تابع(?:ة)?\s+ل|(?:ال)?واقع(?:ة)?\s+(?:في|ب|{_DIRECTION}))"
 )
 _ANCHOR_GAP_RE = re.compile(
-    rf"\s*[،,]?\s*(?:(?:{_RELATION}\s*){{1,2}}(?:(?:ب|ل)?{_CONTAINER_HEAD}\s*)?(?:ب|ل)?|(?:ب|ل){_CONTAINER_HEAD}\s*|ب)"
+    rf"\s*(?:ال\S{{3,}}\s+)?[،,]?\s*(?:(?:{_RELATION}\s*){{1,2}}(?:(?:ب|ل)?{_CONTAINER_HEAD}\s*)?(?:ب|ل)?|(?:ب|ل){_CONTAINER_HEAD}\s*|ب)"
 )
 
 

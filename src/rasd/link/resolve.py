@@ -400,9 +400,13 @@ def _anchor_unplaced(
         if head is None or (m.id in keys and head == names.name_key(m.text).partition(" ")[0]):
             continue
         town = placed.get(m.id)
-        if head in TOWN_NAMED_HEADS and town is not None and town.source != "kb" and town.precision == 1:
-            # "جامعة [تعز]": the university of the town it is named after, a facility at that town.
-            keys[m.id] = f"{FACILITY_PREFIX}{head}:{town.key}"
+        if head in TOWN_NAMED_HEADS and town is not None and town.source != "kb":
+            # "جامعة [تعز]": the university of the town it is named after, a facility at that town;
+            # "جامعة [كاليفورنيا]" is in that state (precision 3), never the state itself.
+            if town.precision == 1:
+                keys[m.id] = f"{FACILITY_PREFIX}{head}:{town.key}"
+            else:
+                keys[m.id] = f"{IN_PREFIX}{_core_key(m.text, head)}@{keys.get(m.id) or town.key}"
             anchors.pop(m.id, None)
             continue
         # "فندق [تيبستي]": the tagged name is the hotel's, not the Tibesti mountains.
