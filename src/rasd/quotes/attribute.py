@@ -137,7 +137,10 @@ def issuer_at(tv: TokenView, i: int, limit: int) -> int | None:
     if j >= limit or tv.is_punct(j):
         return None
     w = tv.word(j)
-    if w in lx.ISSUED_BY:  # "صادر عن X", "صدر اليوم السبت عن X"
+    if w in lx.ISSUED_BY:  # "صادر عن X", "صدر اليوم السبت عن X", "منسوب للجماعة"
+        glued = tv.toks[j + 1].clitics if j + 1 < limit else None
+        if glued is not None and glued.prefixes[:1] == ("ل",) and len(tv.word(j + 1)) > 2:
+            return j + 1
         at = next(
             (x for x in range(j + 1, min(limit, j + 5)) if tv.word(x) in ("عن", "من", "إلى", "الى")), None
         )
@@ -200,6 +203,7 @@ class SpeakerResolver:
         self.tv = tv
         self.mentions = Mentions(mentions)
         self.history: list[Speaker] = []
+        self.last_sentence = -1  # sentence index of the last attributed quote (set by the caller)
         self._resolving = False
 
     @property
@@ -234,7 +238,26 @@ class SpeakerResolver:
             ):  # "وذكر بيان للشرطة أن": the police speak, not the statement
                 found.phrase = tv.text(i, owner) + " " + found.phrase  # so "وأضاف البيان" finds them
                 return found
+        if _same_source(tv, i) and self.last is not None:
+            return self.last  # "وأضاف المصدر نفسه", "ذات المصدر": whoever spoke before
+        if tv.word(i) in lx.THE_LATTER:
+            latter = self._latter(i)
+            if latter is not None:
+                return latter  # "بين بغداد وأنقرة، بعد أن قالت الأخيرة": Ankara
         return self._named(i, j)
+
+    def _latter(self, i: int) -> Speaker | None:
+        """ "الأخير/الأخيرة": the last entity the text named before, within the sentence before."""
+        tv = self.tv
+        sent = tv.doc.sentence_at(tv.toks[i].start)
+        start = sent.start if sent is not None else 0
+        prev = tv.doc.sentence_at(start - 2) if start >= 2 else None
+        lo = prev.start if prev is not None else start
+        found = [m for m in self.mentions.in_range(lo, tv.toks[i].start) if m.type in ("PER", "ORG", "GPE")]
+        if not found:
+            return None
+        m = found[-1]
+        return Speaker(m.text, m.id, m.text, m.type)
 
     def _named(self, i: int, j: int, *, issuer: bool = False) -> Speaker | None:
         """Speaker for the noun phrase starting at token ``i`` (before ``j``)."""
@@ -256,6 +279,10 @@ class SpeakerResolver:
                 end = x  # "دعا بيان المجلس الأطراف": the object after the issuer, not its adjective
                 break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
+        if person is not None and end > i:
+            between = range(end, tv.first_at_or_after(person.start))
+            if any(tv.word(x) in lx.ADJUNCT_OPENERS for x in between):
+                person = None  # "وخاطب الرئيس بعد يوم ... في مركزهم بلانغلي": a place, not the speaker
         if person is not None and person.start > tv.toks[i].start:
             person = self._apposition(person, j) or person
         if person is not None:
@@ -279,7 +306,32 @@ class SpeakerResolver:
             found = self._antecedent(first) or (self.article_antecedent(first, i) if end - i == 1 else None)
             if found is not None:
                 return found
+        if strip_clitic(first) in lx.TITLE_HEADS and 2 <= end - i <= 4 and not issuer:
+            titled = self._titled(i, end)
+            if titled is not None:
+                return titled  # "وأضاف رئيس الحكومة الأسبق" → the person named with that title before
         return _from_np(tv, i, end, self.mentions)
+
+    def _titled(self, i: int, end: int) -> Speaker | None:
+        """The person an untitled-name phrase ("رئيس الوفد") refers to: an earlier speaker whose phrase
+        holds the same words, else the one person named right after the same title earlier."""
+        tv = self.tv
+        words = [strip_clitic(tv.word(x)) for x in range(i, end)]
+        for sp in reversed(self.history):
+            said = [strip_clitic(w) for w in _fold_words(sp.phrase or sp.text)]
+            if sp.type == "PER" and any(said[n : n + len(words)] == words for n in range(len(said))):
+                return sp
+        found: dict[str, Speaker] = {}
+        n = len(words)
+        for x in range(i - 1, max(-1, i - _ANTECEDENT_REACH), -1):
+            if [strip_clitic(tv.word(y)) for y in range(x, x + n)] != words:
+                continue
+            m = _person_in(tv, x + n, min(len(tv.toks), x + n + 3), self.mentions)
+            if m is not None and tv.first_at_or_after(m.start) <= x + n + 1:
+                found.setdefault(
+                    normalize(m.text), Speaker(m.text, m.id, tv.text(x, x + n) + " " + m.text, "PER")
+                )
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_at(self, i: int, x: int) -> bool:
         """One mention covers tokens ``i`` to ``x``: "الأمم المتحدة" is one name."""
@@ -408,6 +460,10 @@ class SpeakerResolver:
             while e - 1 >= first and tv.is_punct(e - 1) and tv.word(e - 1) in ("،", ","):
                 e -= 1
         s = self._back(e, first)
+        if s < e and tv.word(s - 1) == "في" and s - 1 > first:
+            s2 = self._back(s - 1, first)  # "المقرر الخاص بوضع حقوق الإنسان في ميانمار يضيف"
+            if s2 < s - 1 and self.mentions.covering(tv.toks[s2].start) is None:
+                s = s2
         if s < e and tv.word(s - 1) in lx.RELATIVES and s - 1 > first:
             # "وكان التحالف الذي تقوده السعودية قد أكد": the subject stands before the relative clause
             e2 = s - 1
@@ -557,6 +613,14 @@ class SpeakerResolver:
             return None
         m = found[-1]
         return Speaker(m.text, m.id, m.text, "PER")
+
+
+def _same_source(tv: TokenView, i: int) -> bool:
+    """ "المصدر نفسه", "المصدر ذاته", "ذات المصدر", "نفس المصدر"."""
+    a, b = tv.word(i), tv.word(i + 1)
+    return (a in lx.SAME_SOURCE_HEADS and b in lx.SAME_WORDS) or (
+        a in lx.SAME_WORDS and b in lx.SAME_SOURCE_TAILS
+    )
 
 
 def _conjoined(tv: TokenView, i: int) -> bool:

@@ -107,8 +107,12 @@ def match(gold: Sequence[GoldQuote], pred: Sequence[Quote]) -> list[tuple[int, i
     return out
 
 
+_NOT_WORDS = str.maketrans({c: " " for c in '،,"«»“”‘’„'})
+
+
 def _words(s: str) -> list[str]:
-    words = normalize(s).replace("،", " ").replace(",", " ").split()
+    """Folded words; commas and quotation marks are not part of a name (جماعة "ولاية سيناء")."""
+    words = normalize(s).translate(_NOT_WORDS).split()
     return [w[1:] if w[:1] in "لو" and len(w) > 3 and w[1:2] == "ا" else w for w in words]
 
 

@@ -6,6 +6,7 @@ subjectless "وأضاف أن ..." inherits the speaker of the quote before it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rasd.model import Document, Quote, Sentence
@@ -28,6 +29,7 @@ _COMMAS = {"،", ","}
 _INTRO_PUNCT = {":", "،", ","}
 _VERB_REACH = 22  # tokens between a reporting verb and its complementizer (long titles, adjuncts)
 _BACK_REACH = 18  # tokens back from a quotation mark to the verb that introduces it
+_LONG_BACK_REACH = 32  # the same for a closed quotation of a whole sentence (long adjuncts before it)
 _MIN_CONTENT_WORDS = 2
 _LONG_QUOTE_WORDS = 5  # a quotation this long after a reporting verb is speech, not a name
 _HEADLINE_MAX_TOKENS = 15
@@ -45,16 +47,42 @@ class Candidate:
     relay: bool = False
 
 
+def _merge_abbreviations(doc: Document) -> list[Sentence]:
+    """The text stage's sentences, rejoined where a full stop only closes a short abbreviation
+    ("(سي.آي.إيه)", "د. محمد"): a quotation after it still has its reporting verb in the sentence."""
+    out: list[Sentence] = []
+    for sent in doc.sentences:
+        if out and out[-1].paragraph == sent.paragraph and _abbreviation_end(doc, out[-1]):
+            prev = out[-1]
+            out[-1] = Sentence(prev.start, sent.end, prev.token_start, sent.token_end, prev.paragraph)
+            continue
+        out.append(sent)
+    return out
+
+
+def _abbreviation_end(doc: Document, sent: Sentence) -> bool:
+    toks = doc.tokens
+    last = sent.token_end - 1
+    if last - 1 < sent.token_start or toks[last].text != ".":
+        return False
+    word = toks[last - 1]
+    if not (word.text.isalpha() and len(word.text) <= 3 and word.end == toks[last].start):
+        return False
+    before = toks[last - 2].text if last - 2 >= 0 else ""
+    return before in ("(", ".") or (last - 2 >= 0 and toks[last - 2].end == word.start and before != "")
+
+
 class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.tv = TokenView(doc)
-        self.sents: list[Sentence] = doc.sentences
+        self.sents: list[Sentence] = _merge_abbreviations(doc)
         self.regions = quote_regions(doc.text, doc.paragraphs)
         self.region_by_open = {self.tv.first_at_or_after(r.open_at): r for r in self.regions}
         self.speech: list[Region] = []
         self.cands: list[Candidate] = []
         self.sent_index = {id(s): i for i, s in enumerate(self.sents)}
+        self._sent_starts = [s.start for s in self.sents]
         self._word_prefix = [0]
         for t in doc.tokens:
             self._word_prefix.append(self._word_prefix[-1] + (t.kind != "punct"))
@@ -62,6 +90,10 @@ class _Finder:
         self.headline = self._headline_paragraph()
 
     # --- helpers ------------------------------------------------------------------------
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._sent_starts, offset) - 1
+        return self.sents[i] if i >= 0 and offset < self.sents[i].end else None
+
     def _headline_paragraph(self) -> int | None:
         """A first line without final punctuation, short, followed by more text, is a headline."""
         doc = self.doc
@@ -175,12 +207,12 @@ class _Finder:
 
     # --- direct quotes in quotation marks -------------------------------------------------
     def find_marked(self) -> None:
-        tv, doc = self.tv, self.doc
+        tv = self.tv
         for region in self.regions:
             if region.paragraph == self.headline:
                 continue
             o = tv.first_at_or_after(region.open_at)
-            sent = doc.sentence_at(region.open_at)
+            sent = self._sentence_at(region.open_at)
             if sent is None or o >= len(tv.toks):
                 continue
             si = self.sent_index[id(sent)]
@@ -231,9 +263,12 @@ class _Finder:
         if not explicit and (not long or not region.closed):
             return None  # an unclosed mark needs its cue right before it
         weak_at: int | None = None  # "نقلها التلفزيون" inside the adjuncts yields to the main verb
-        for q in range(p, max(first - 1, p - _BACK_REACH), -1):
+        reach = _LONG_BACK_REACH if long and region.closed else _BACK_REACH
+        for q in range(p, max(first - 1, p - reach), -1):
             wq = tv.word(q)
-            if wq in _SENTENCE_END or (q < p and self._region_at_token(q) in self.speech):
+            if (wq in _SENTENCE_END and not self._inner_dot(q)) or (
+                q < p and self._region_at_token(q) in self.speech
+            ):
                 break
             if wq in lx.CAME_IN_VERBS and tv.word(q + 1) == "في":
                 return Candidate(region.start, region.end, True, "came_in", si, q, (q + 2, p + 1))
@@ -247,6 +282,16 @@ class _Finder:
         if weak_at is not None and (comp or long or tv.word(p + 1) == ":"):
             return self._verb_quote(region, si, weak_at, p)
         return None
+
+    def _inner_dot(self, q: int) -> bool:
+        """A full stop glued between letters: "سي.آي.إيه"."""
+        toks = self.tv.toks
+        return (
+            toks[q].text == "."
+            and 0 < q < len(toks) - 1
+            and toks[q - 1].end == toks[q].start
+            and toks[q + 1].start == toks[q].end
+        )
 
     def _breaks(self, offset: int, j: int) -> bool:
         """A sentence end or a new paragraph between ``offset`` and token ``j``."""
@@ -339,7 +384,8 @@ class _Finder:
                     continue
                 is_part = participle(w)
                 verb = tv.verb(k)
-                if not (is_part or verb):
+                came = self._came_in(k)
+                if not (is_part or verb or came):
                     continue
                 if verb in lx.WEAK_SPEECH_VERBS and tv.word(k - 1) in lx.INSTITUTION_HEADS and k > a:
                     continue  # "مركز رصد": a verbal noun inside a name
@@ -378,9 +424,17 @@ class _Finder:
                 if span is None or self._words(*span) < _MIN_CONTENT_WORDS:
                     continue
                 kind = "participle" if is_part else "verb"
-                zone = None if is_part else (k + 1, c)
+                zone = None if is_part else (k + 2 if came else k + 1, c)
                 relay = bool(verb) and self._relay(w)
                 self._add(Candidate(span[0], span[1], False, kind, si, k, zone, relay))
+
+    def _came_in(self, k: int) -> bool:
+        """ "وجاء في بيان المنظمة أن ...": the document's issuer speaks, as after a reporting verb."""
+        tv = self.tv
+        if tv.word(k) not in lx.CAME_IN_VERBS or tv.word(k + 1) != "في":
+            return False
+        doc_word = strip_clitic(tv.word(k + 2)).removeprefix("ال")
+        return statement_head(tv.word(k + 2)) or doc_word in lx.SPEECH_DOCUMENTS
 
     def _colon(self, k: int, x: int, si: int, sent: Sentence) -> None:
         """ "قال الوزير: نحن ..." — direct speech after a colon, to the sentence end."""
@@ -530,6 +584,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         resolver.remember(speaker)
         if speaker is not None:
             by_sentence[cand.sentence] = speaker
+            resolver.last_sentence = cand.sentence
         cue = None
         if cand.cue is not None:
             cue = finder.tv.raw(cand.cue)
@@ -576,7 +631,11 @@ def _speaker(
             return Speaker(m.text, m.id, m.text, m.type)
         return resolver.last
     found = None
-    if cand.zone is not None:
+    tv = finder.tv
+    if cand.cue is not None and cand.kind == "verb" and tv.word(cand.cue - 1) in ("قد", "لقد"):
+        # "وكان بوتن قد أكد في مايو خلال لقاء مع بشار الأسد أن": the subject stands before "قد"
+        found = resolver.before_verb(cand.cue, first)
+    if found is None and cand.zone is not None:
         found = resolver.after_cue(*cand.zone, relay=cand.relay)
     if found is not None or cand.kind in ("source", "trailing_source", "postposed"):
         return found
@@ -588,4 +647,31 @@ def _speaker(
     if before is None and k - first >= 3 and (conjoined or finder.tv.word(k - 1) in ("إذ", "اذ", "حيث")):
         # "حذت الوكالة حذو الإدارة وقالت إنها", "أعربت الوزارة عن قلقها، إذ قالت": the sentence's subject
         before = resolver.clause_subject(first, k)
+    if before is None and k == first + (finder.tv.is_punct(first)) and cand.sentence > 0:
+        before = _previous_subject(finder, resolver, cand)
     return before or resolver.person_before(k, first) or resolver.last or resolver.topic_person(k)
+
+
+def _previous_subject(finder: _Finder, resolver: SpeakerResolver, cand: Candidate) -> Speaker | None:
+    """A subjectless "وقالت إنها" right after a sentence whose verb has a named person as subject
+    ("وألغت الممثلة X مواعيدها. وقالت إنها"): that person, unless the last quote was in that sentence
+    or the verb only continues the last speaker (أضاف، تابع)."""
+    tv = finder.tv
+    verb = strip_clitic(tv.verb(cand.cue)) if cand.cue is not None else ""
+    if verb in lx.CONTINUING_VERBS or resolver.last_sentence >= cand.sentence - 1:
+        return None
+    prev = finder.sents[cand.sentence - 1]
+    v = prev.token_start
+    while v < prev.token_end and (tv.word(v) in lx.DISCOURSE_OPENERS or tv.is_punct(v)):
+        v += 1
+    clitics = tv.toks[v].clitics if v < prev.token_end else None
+    if clitics is None or clitics.prefixes[:1] not in (("و",), ("ف",)):
+        return None  # the sentence does not open with a conjoined verb
+    m = resolver.mentions.covering(tv.toks[v + 1].start) if v + 1 < prev.token_end else None
+    if m is None:
+        m = resolver.mentions.covering(tv.toks[v + 2].start) if v + 2 < prev.token_end else None
+        if m is not None and (tv.is_punct(v + 1) or not tv.word(v + 1).startswith("ال")):
+            return None  # only a definite title may stand between the verb and the name
+    if m is None or m.type != "PER" or m.start < tv.toks[v + 1].start:
+        return None
+    return Speaker(m.text, m.id, m.text, "PER")

@@ -110,6 +110,10 @@ SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS) | _fold(
 PRONOUN_CONJUNCTIONS: frozenset[str] = _fold(
     ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "إلا أنه", "إلا أنها", "غير أنه", "غير أنها")
 )
+# "وجاء في كلمته أن": what a speech or an interview says (documents: STATEMENT_HEADS).
+SPEECH_DOCUMENTS: frozenset[str] = _fold(
+    ("نص", "كلمة", "كلمته", "كلمتها", "خطاب", "خطابه", "خطابها", "حديث", "حديثه", "حديثها", "مقابلة")
+)
 # "وجاء في البيان:" — the document the speaker issued speaks.
 CAME_IN_VERBS: frozenset[str] = _fold(("جاء", "وجاء", "ورد", "وورد", "جاءت", "وجاءت"))
 VERB_ADVERBS: frozenset[str] = (
@@ -153,7 +157,7 @@ SPEAKER_STOPS: frozenset[str] = frozenset(_holders.HOLDER_STOPS - {"ما"}) | CO
         "في", "خلال", "عبر", "على", "أمام", "لدى", "عقب", "إثر", "اثر", "بعد", "قبل", "منذ", "أثناء",
         "حول", "بشأن", "عن", "إلى", "الى", "مع", "ل", "لـ", "وهو", "وهي", "الذي", "التي", "اليوم", "أمس",
         "قائلا", "قائلة", "بدوره", "بدورها", "أيضا", "كذلك", "مساء", "صباح", "ظهر", "و",
-        "عندما", "حين", "حيث", "لأن", "كي", "إذ", "بعدما", "ما", "وقد", "قد",
+        "عندما", "حين", "حيث", "لأن", "كي", "إذ", "بعدما", "ما", "وقد", "قد", "غداة", "عشية",
         "فيها", "فيه", "عنه", "عنها", "له", "لها", "لهم", "عليه", "عليها", "منه", "منها", "به", "بها",
         "يلي", "بالقول", "ردا", "تعليقا", "تعقيبا", "ساخرا", "ساخرة", "مبتسما", "غاضبا", "مازحا", "متأثرا",
         "متابعا",
@@ -165,6 +169,7 @@ PERSON_ANAPHORS: frozenset[str] = _fold(
         "الوزير", "الرئيس", "المتحدث", "الناطق", "المسؤول", "السفير", "المبعوث", "القائد", "المدير",
         "الزعيم", "الأمين", "المستشار", "النائب", "الجنرال", "العميد", "العقيد", "اللواء", "الشيخ",
         "الرجل", "المرأة", "السيدة", "الملك", "الأمير", "المصدر", "الوزيرة", "المتحدثة", "الرئيسة",
+        "الفتاة", "الشاب", "الشابة", "الفتى", "الطفل", "الطفلة",
     )
 )  # fmt: skip
 ORG_ANAPHORS: frozenset[str] = _fold(
@@ -177,6 +182,45 @@ ORG_ANAPHORS: frozenset[str] = _fold(
         "البنك", "الهيئة", "الوكالة", "المركز", "التنظيم", "البلاغ", "التقرير", "النيابة",
     )
 )  # fmt: skip
+# Verbs that go on with the last speaker even after a sentence about someone else.
+CONTINUING_VERBS: frozenset[str] = _fold(
+    ("أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "يضيف", "تضيف", "أضافوا", "ختم", "ختمت")
+)
+# "وأضاف المصدر نفسه", "ذات المصدر": the source that spoke last.
+SAME_SOURCE_HEADS: frozenset[str] = _fold(("المصدر", "المصادر", "المتحدث", "المسؤول"))
+SAME_SOURCE_TAILS: frozenset[str] = _fold(("المصدر", "المصادر", "المتحدث", "المسؤول"))
+SAME_WORDS: frozenset[str] = _fold(("نفسه", "ذاته", "نفسها", "ذاتها", "ذات", "نفس"))
+# "قالت الأخيرة": the entity named last.
+THE_LATTER: frozenset[str] = _fold(("الأخير", "الأخيرة", "الاخير", "الاخيرة"))
+# Titles that name a person without the name: "وأضاف رئيس الحكومة الأسبق" refers to the one named
+# earlier with that title.
+TITLE_HEADS: frozenset[str] = _fold(
+    (
+        "رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "أمين", "مدير", "مديرة", "سفير", "قائد", "مستشار",
+        "متحدث", "ناطق", "زعيم", "ممثل", "مساعد", "محافظ", "والي", "مدرب", "عميد", "منسق", "كاتب",
+    )
+)  # fmt: skip
+# Words after the subject phrase that open an adjunct: a person named after them is no subject
+# ("بعد يوم من تنصيبه ... بلانغلي", "خلال لقاء مع نظيره بشار الأسد").
+ADJUNCT_OPENERS: frozenset[str] = _fold(
+    (
+        "بعد",
+        "قبل",
+        "خلال",
+        "غداة",
+        "عشية",
+        "عقب",
+        "إثر",
+        "اثر",
+        "أثناء",
+        "مع",
+        "أمام",
+        "لدى",
+        "منذ",
+        "حين",
+        "عندما",
+    )
+)
 # Pronoun objects of the verb inside an "according to" phrase: "وفق ما أعلنت عنه السلطات".
 SOURCE_VERB_OBJECTS: frozenset[str] = _fold(("عنه", "عنها", "به", "بها", "له", "لها", "فيه", "فيها", "عليه"))
 # Pronoun-only sources: "، حسب تعبيره", "وفق قوله" repeat the speaker of the clause, no new quote.
