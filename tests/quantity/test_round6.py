@@ -314,3 +314,43 @@ def test_a_count_after_a_weekday_still_counts() -> None:
 def test_a_toll_head_past_a_dated_year() -> None:
     text = 'وقال إن حصيلة القتلى منذ بداية الحرب في آذار 2015 حتى اليوم بلغت "12,400 شخص على الأقل".'
     assert figures(text) == [(12_400, "killed")]
+
+
+# --- seventh batch: a second sample of people figures (seed 613) -----------------------------------
+
+
+def test_arabic_decimal_comma_before_a_multiplier() -> None:
+    q = only("وأدى النزاع إلى تهجير 1،8 مليون شخص.")
+    assert (q.value, q.measure) == (1_800_000, "displaced")
+
+
+def test_arabic_comma_between_small_numbers_stays_a_list() -> None:
+    assert [v for v, _ in figures("وأصيب 3،4 أشخاص في الحادث.")] == [3, 4]
+
+
+def test_halting_an_advance_is_no_arrest() -> None:
+    assert figures("ودفعت الجماعة بالمئات من عناصرها لإيقاف تقدم القوات.")[0][1] != "detained"
+
+
+def test_lost_homes_are_displacement() -> None:
+    assert figures("وقالت المنظمة إن نحو 9 ملايين شخص فقدوا منازلهم.") == [(9_000_000, "displaced")]
+    assert figures("وفقدت القوات 20 جنديا في المعارك.") == [(20, "killed")]
+
+
+def test_protesters_going_out_are_not_displaced() -> None:
+    assert figures("وخرج مئات المتظاهرين في العاصمة.") == [(100, "other")]
+
+
+def test_elements_of_a_state_force_are_troops() -> None:
+    assert figures("ويقتصر الوجود العسكري على 1500 عنصر من القوات الخاصة.") == [(1500, "troops")]
+    assert figures("وانضم 300 عنصر من قوات سوريا الديمقراطية إلى المعركة.") == [(300, "fighters")]
+
+
+def test_disease_cases_are_not_wounds() -> None:
+    assert figures("وتم تسجيل إصابة 6 تلاميذ بالتهاب الكبد في المدرسة.") == [(6, "other")]
+    assert figures("وأصيب 6 أشخاص بالرصاص في المدينة.") == [(6, "injured")]
+
+
+def test_mourners_after_a_definite_funeral_noun() -> None:
+    assert figures("وشارك في الجنازة آلاف من سكان القرية.") == [(1000, "other")]
+    assert figures("وقال إنه حضر جنازة جماعية لنحو 30 شخصا.") == [(30, "killed")]

@@ -2470,5 +2470,74 @@ PROTEST_WORDS = {
     )
 }
 WEEKDAY_WORDS = {normalize(w) for w in WEEKDAYS}  # "يومي الجمعة 16 والسبت 17": the day numbers are dates
+# Objects that make "إيقاف/وقف" halting, not arresting: "لإيقاف تقدم الشرعية", "إيقاف إطلاق النار".
+HALTED_THINGS = {
+    normalize(w)
+    for w in (
+        "تقدم",
+        "زحف",
+        "إطلاق",
+        "اطلاق",
+        "العمل",
+        "القتال",
+        "الحرب",
+        "النزيف",
+        "تدفق",
+        "الهجوم",
+        "النشاط",
+    )
+}
+# After a loss verb these make the loss a home, not a life: "12 مليون سوري فقدوا منازلهم" are displaced.
+HOME_WORDS = {
+    normalize(w) for w in ("منازلهم", "منازل", "بيوتهم", "مساكنهم", "منزله", "منازلها", "مأواهم", "ديارهم")
+}
+LOSS_WORDS = {normalize(w) for w in ("فقدان", "فقدوا", "فقدت", "فقد", "خسارة", "خسروا")}
+# Protesters going out ("وخرج مئات المحتجين") are not leaving their homes.
+PROTESTER_NOUNS = {
+    normalize(w) for w in ("محتجين", "المحتجين", "متظاهرين", "المتظاهرين", "محتجون", "متظاهرون", "المحتجون")
+}
+# Security bodies after "عنصر/عناصر (من)": "2000 عنصر من القوات الخاصة" are troops, not fighters.
+SECURITY_BODIES = {
+    normalize(w) for w in ("الجيش", "الشرطة", "الأمن", "الحرس", "الدرك", "الجنود", "المارينز", "الجمارك")
+}
+# "القوات" is a state force only with one of these after it ("قوات سوريا الديمقراطية" is an armed group).
+STATE_FORCE_ADJECTIVES = {
+    normalize(w) for w in ("الخاصة", "الأمنية", "المسلحة", "الحكومية", "النظامية", "الأمن", "الجيش", "الشرطة")
+}
+FIGHTER_ELEMENT_NOUNS = {normalize(w) for w in ("عنصر", "عنصرا", "عناصر", "عنصرين")}
+# Diseases after an infection word: "إصابة 4 تلاميذ بالتهاب الكبد" is a case count, not a wound.
+DISEASE_WORDS = {
+    normalize(w)
+    for w in (
+        "التهاب",
+        "الالتهاب",
+        "فيروس",
+        "الفيروس",
+        "مرض",
+        "المرض",
+        "داء",
+        "سرطان",
+        "السرطان",
+        "الكوليرا",
+        "كوليرا",
+        "إيبولا",
+        "الإيبولا",
+        "الإيدز",
+        "السل",
+        "الحصبة",
+        "أنفلونزا",
+        "الأنفلونزا",
+        "إنفلونزا",
+        "الإنفلونزا",
+        "وباء",
+        "الوباء",
+        "عدوى",
+        "العدوى",
+        "التسمم",
+        "تسمم",
+        "الملاريا",
+        "الكبد",
+    )
+}
 CUSTODY_WORDS = {normalize(w) for w in ("احتفاظ",)}  # a cue only before ب: "الاحتفاظ بـ 4 أشخاص"
 PASSIVE_AUXILIARIES = {normalize(w) for w in ("تم", "تمت", "يتم", "وتم")}

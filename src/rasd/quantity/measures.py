@@ -88,6 +88,10 @@ def cue_measure(sc: Scan, i: int) -> str | None:
     for cand in cands:
         if cand in lx.CUSTODY_WORDS and not sc.word(i + 1).startswith("ب"):
             continue  # "الاحتفاظ بـ 4 أشخاص" holds them; "بـ144 صوتا مع 3 احتفاظ" are abstentions
+        if sc.word(i + 1) in lx.HALTED_THINGS and lx.EVENT_CUE_WORDS.get(cand) == "detained":
+            continue  # "لإيقاف تقدم الشرعية": halting an advance, not an arrest
+        if cand in lx.LOSS_WORDS and sc.word(i + 1) in lx.HOME_WORDS:
+            return "displaced"  # "12 مليون سوري فقدوا منازلهم": homes lost, not lives
         if cand in lx.EVENT_CUE_WORDS:
             window = [sc.word(k) for k in range(max(0, i - 8), i)]
             carried_out = any(strip_prefixes(x, lx.CARRIED_OUT)[1] in lx.CARRIED_OUT for x in window)
@@ -206,9 +210,14 @@ def event_cue(sc: Scan, m: NumberMatch, noun: int | None) -> tuple[str | None, i
         if (
             cue
             and _lookup(w, lx.FUNERAL_WORDS)
-            and any(_lookup(sc.word(x), lx.ATTENDANCE_WORDS) for x in range(k + 1, m.first_tok))
+            and (
+                any(_lookup(sc.word(x), lx.ATTENDANCE_WORDS) for x in range(k + 1, m.first_tok))
+                or (w.startswith(("ال", "بال", "وال", "فال")) and k == m.first_tok - 1)
+            )
         ):
-            cue = None  # "في مراسم تشييع حضرها المئات": mourners attending, not the dead
+            # "تشييع حضرها المئات", "وشارك في التشييع مئات": mourners attending, not the dead (a definite
+            # funeral noun is no construct head: the figure after it is its subject)
+            cue = None
         if cue:
             if _combined_toll(sc, k, cue):
                 return "mixed", steps + 1
@@ -393,6 +402,8 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
                 noun_measure = lx.MEASURE_NOUNS[adjective]
         if noun_measure == "troops" and lx.MEASURE_NOUNS.get(sc.word(noun + 1)) in ("fighters", "detained"):
             noun_measure = lx.MEASURE_NOUNS[sc.word(noun + 1)]  # "3 رجال مسلحين", "4 حراس رهائن"
+        elif noun_measure == "fighters" and _security_elements(sc, noun):
+            noun_measure = "troops"  # "2000 عنصر من القوات الخاصة", "10 عناصر من الشرطة"
         elif noun_measure == "troops" and _bare_men(sc, noun):
             noun_measure, is_person = None, True  # "ثمانية رجال كانوا على متنها": men, not "رجال الأمن"
         if noun_measure is None and not is_person and _is_prepositional(w):
@@ -429,6 +440,9 @@ def measure_of(sc: Scan, m: NumberMatch) -> MeasureResult:
     prevented = any(sc.word(k) in lx.PREVENTION_WORDS for k in range(m.first_tok - 3, m.first_tok))
     after_noun = m.tok_end if noun is None else max(m.tok_end, noun + 1)
     protest = any(_lookup(sc.word(k), lx.PROTEST_WORDS) for k in range(after_noun, after_noun + 3))
+    protest = protest or (noun is not None and _lookup(sc.word(noun), lx.PROTESTER_NOUNS) is not None)
+    if cue == "injured" and _disease_after(sc, after_noun):
+        cue = None  # "إصابة 4 تلاميذ بالتهاب الكبد": cases of a disease, not wounded people
     if cue == "displaced" and (prevented or protest):  # "خروج الآلاف في مظاهرات": they marched
         cue = None  # "تم منع 5000 آخرين من مغادرة البلاد": stopped from leaving, not displaced
     if noun is not None and _lookup(sc.word(noun), lx.TIMES_NOUNS) is not None and _after_attack(sc, m):
@@ -464,6 +478,24 @@ def _speed_after(sc: Scan, noun: int) -> bool:
     if nxt == "/" and sc.word(noun + 2) in ("س", "ساعه", "h"):
         return True
     return (nxt in lx.SPEED_MARKS and nxt != "/") or f"{nxt} {sc.word(noun + 2)}" in lx.SPEED_MARKS
+
+
+def _security_elements(sc: Scan, noun: int) -> bool:
+    if _lookup(sc.word(noun), lx.FIGHTER_ELEMENT_NOUNS) is None:
+        return False
+    k = noun + 2 if sc.word(noun + 1) == "من" else noun + 1
+    if sc.word(k) in ("القوات", "قوات"):
+        return _lookup(sc.word(k + 1), lx.STATE_FORCE_ADJECTIVES) is not None  # "من القوات الخاصة"
+    return _lookup(sc.word(k), lx.SECURITY_BODIES) is not None
+
+
+def _disease_after(sc: Scan, start: int) -> bool:
+    """ "بالتهاب", "بفيروس", "بمرض" within three words: an infection, not a wound."""
+    for k in range(start, min(start + 3, len(sc.toks))):
+        w = sc.word(k)
+        if w[:1] == "ب" and (_lookup(w[1:], lx.DISEASE_WORDS) or _lookup("ال" + w[3:], lx.DISEASE_WORDS)):
+            return True
+    return False
 
 
 def _bare_men(sc: Scan, noun: int) -> bool:

@@ -18,7 +18,10 @@ from rasd.text.normalise import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, NormalizedT
 MAX_DIGITS = 15  # beyond this a float cannot hold the count exactly; no real count is that long
 
 _TOKEN_RE = re.compile(
-    r"[0-9]+(?:[.,][0-9]+)*(?:[A-Za-z]+[0-9A-Za-z.,]*)?"  # digits (letters glued on are kept to report them)
+    # digits (letters glued on are kept to report them); "2،6 مليون": an Arabic decimal comma before a
+    # multiplier word is read as a decimal point
+    r"[0-9]+(?:[.,][0-9]+|،[0-9]{1,2}(?=\s*(?:مليون|مليار|ملايين|مليارات|الف)))*"
+    r"(?:[A-Za-z]+[0-9A-Za-z.,]*)?"
     r"|[\u0621-\u063A\u0641-\u064A]+"  # Arabic letters (folded text has no diacritics/tatweel)
     r"|[A-Za-z]+"
     r"|\S"
@@ -61,7 +64,7 @@ def scan(text: str) -> Scan:
     toks: list[Tok] = []
     for m in _TOKEN_RE.finditer(norm.text):
         start, end = norm.to_original(m.start(), m.end())
-        toks.append(Tok(m.group(), start, end, m.start(), m.end()))
+        toks.append(Tok(m.group().replace("،", ","), start, end, m.start(), m.end()))
     skip: set[int] = set()
     dates = [(m.start(), m.end()) for m in _DATE_RE.finditer(norm.text)]
     if dates:
