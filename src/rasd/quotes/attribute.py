@@ -246,6 +246,16 @@ class SpeakerResolver:
                 return latter  # "بين بغداد وأنقرة، بعد أن قالت الأخيرة": Ankara
         return self._named(i, j)
 
+    def surname_before(self, word: str, i: int) -> bool:
+        """A person mention before token ``i`` ends with ``word`` ("عبد الرؤوف الشريف" for "الشريف")."""
+        if i >= len(self.tv.toks):
+            return False
+        for m in self.mentions.in_range(0, self.tv.toks[i].start):
+            words = _fold_words(m.text)
+            if m.type == "PER" and len(words) >= 2 and words[-1] == word:
+                return True
+        return False
+
     def _latter(self, i: int) -> Speaker | None:
         """ "الأخير/الأخيرة": the last entity the text named before, within the sentence before."""
         tv = self.tv

@@ -33,6 +33,7 @@ _LONG_BACK_REACH = 32  # the same for a closed quotation of a whole sentence (lo
 _MIN_CONTENT_WORDS = 2
 _LONG_QUOTE_WORDS = 5  # a quotation this long after a reporting verb is speech, not a name
 _HEADLINE_MAX_TOKENS = 15
+_SUBHEADING_WORDS = 12
 
 
 @dataclass(slots=True)
@@ -60,6 +61,29 @@ def _merge_abbreviations(doc: Document) -> list[Sentence]:
     return out
 
 
+def _split_outside_quotes(doc: Document, sents: list[Sentence], regions: list[Region]) -> list[Sentence]:
+    """Split where a sentence-final stop stands outside every closed quotation: the text stage keeps a
+    quotation's sentences together, and a mark never closed ('من "الدور ... تعبيره. أما ...') would
+    otherwise hold the next sentences in one."""
+    closed = [(r.open_at, r.close_at) for r in regions if r.close_at is not None]
+    if not any(r.close_at is None for r in regions):
+        return sents
+    toks = doc.tokens
+    out: list[Sentence] = []
+    for sent in sents:
+        start, tstart = sent.start, sent.token_start
+        for t in range(sent.token_start, sent.token_end - 1):
+            tok = toks[t]
+            if tok.text not in (".", "!", "?", "؟") or toks[t + 1].start == tok.end:
+                continue
+            if any(o < tok.start < c for o, c in closed) or toks[t + 1].text in lx.CLOSING_MARKS + '"':
+                continue
+            out.append(Sentence(start, tok.end, tstart, t + 1, sent.paragraph))
+            start, tstart = toks[t + 1].start, t + 1
+        out.append(Sentence(start, sent.end, tstart, sent.token_end, sent.paragraph))
+    return out
+
+
 def _abbreviation_end(doc: Document, sent: Sentence) -> bool:
     toks = doc.tokens
     last = sent.token_end - 1
@@ -76,8 +100,8 @@ class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.tv = TokenView(doc)
-        self.sents: list[Sentence] = _merge_abbreviations(doc)
         self.regions = quote_regions(doc.text, doc.paragraphs)
+        self.sents: list[Sentence] = _split_outside_quotes(doc, _merge_abbreviations(doc), self.regions)
         self.region_by_open = {self.tv.first_at_or_after(r.open_at): r for r in self.regions}
         self.speech: list[Region] = []
         self.cands: list[Candidate] = []
@@ -217,12 +241,36 @@ class _Finder:
                 continue
             si = self.sent_index[id(sent)]
             first = sent.token_start
+            if self._named_by(o):
+                continue  # ويحمل اسم "...", بعنوان "...": a name or title, not anybody's words
             cand = self._introduced(region, o, first, si) or self._postposed(region, si)
-            if cand is None and self._opens_paragraph(region) and self._words(region.start, region.end) >= 4:
+            if (
+                cand is None
+                and self._opens_paragraph(region)
+                and self._words(region.start, region.end) >= 4
+                and not self._subheading(region)
+            ):
                 cand = Candidate(region.start, region.end, True, "continuation", si)
             if cand is not None:
                 self.speech.append(region)
                 self._add(cand)
+
+    def _named_by(self, o: int) -> bool:
+        """The word before the opening mark names what follows: اسم، عنوان، شعار، بعنوان، لقب."""
+        w = strip_clitic(self.tv.word(o - 1))
+        return any(x in lx.NAMING_NOUNS for x in (w, w.removeprefix("ال"), w[1:] if w[:1] in "بل" else w))
+
+    def _subheading(self, region: Region) -> bool:
+        """A short quotation alone on its line without a final stop is a sub-heading ("نحن كالسمك ...")."""
+        para = self.doc.paragraphs[region.paragraph]
+        rest = self.doc.text[region.after : para.end].strip()
+        inside = self.doc.text[region.start : region.end].rstrip()
+        return (
+            region.closed
+            and not rest
+            and inside[-1:] not in _SENTENCE_END
+            and self._words(region.start, region.end) <= _SUBHEADING_WORDS
+        )
 
     def _opens_paragraph(self, region: Region) -> bool:
         para = self.doc.paragraphs[region.paragraph]
@@ -481,6 +529,7 @@ class _Finder:
                     or (k == a + 1 and tv.word(a) in ("و",))
                     or (tv.word(k - 1) in _COMMAS and k - a <= 1)
                 )
+                kind = "source" if leading else "trailing_source"
                 if leading:
                     s = np_end
                     while s < b and (tv.word(s) in _COMMAS or tv.is_punct(s)):
@@ -488,14 +537,28 @@ class _Finder:
                     if strip_clitic(tv.word(s)) in lx.COMPLEMENTIZERS or tv.word(s) in lx.COMPLEMENTIZERS:
                         s += 1  # "وفقا لـ X، فإن ..."
                     span = self._span(s, self._clause_end(s, b))
+                    if s >= b and si > 0 and self.sents[si - 1].paragraph == sent.paragraph:
+                        # "... 13 شخصا على الأقل. وفقا لمسؤولي الصحة.": a stray stop, the sentence before
+                        prev = self.sents[si - 1]
+                        span, kind = self._span(prev.token_start, prev.token_end), "trailing_source"
+                elif (
+                    not explicit
+                    and tv.word(k - 1) not in _COMMAS
+                    and tv.word(np_end) in _COMMAS
+                    and self._words_between(np_end + 1, b) >= 3
+                ):
+                    # "فيتعلق، وفق الشريف، بالمقاييس ...": the aside attributes the whole sentence
+                    span = self._span(a, self._clause_end(np_end + 1, b))
                 else:
                     span = self._span(a, k)
                     if speech_verb(tv.word(a)) or tv.word(a + 1 if tv.is_punct(a) else a) in lx.EDITORIAL:
                         span = None  # "ذكرت وكالة رويترز، نقلا عن مسؤول إن": the clause is itself a cue
                 if span is not None and self._words(*span) >= 3:
-                    kind = "source" if leading else "trailing_source"
                     self._add(Candidate(span[0], span[1], False, kind, si, k, (i, np_end)))
                 k = after
+
+    def _words_between(self, i: int, j: int) -> int:
+        return self._word_prefix[max(i, min(j, len(self.tv.toks)))] - self._word_prefix[i] if j > i else 0
 
     def _source_np(self, after: int, b: int) -> tuple[int, bool] | None:
         """Where the source's name starts after the cue, and whether a verb made it explicit."""
@@ -534,6 +597,8 @@ class _Finder:
         if m is not None and m.type in ("PER", "ORG", "GPE", "NORP"):
             return True
         w = tv.word(i)
+        if j == i + 1 and w.startswith("ال") and resolver.surname_before(w, i):
+            return True  # "وفق الشريف": the surname of a person named before
         heads = (
             lx.SOURCE_HEADS
             | lx.INSTITUTION_HEADS

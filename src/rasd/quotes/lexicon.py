@@ -110,6 +110,10 @@ SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS) | _fold(
 PRONOUN_CONJUNCTIONS: frozenset[str] = _fold(
     ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "إلا أنه", "إلا أنها", "غير أنه", "غير أنها")
 )
+# Nouns that name what follows in quotation marks: اسم "إدراك"، بعنوان "..."، شعار "..."، وسم "...".
+NAMING_NOUNS: frozenset[str] = _fold(
+    ("اسم", "عنوان", "بعنوان", "شعار", "لقب", "وسم", "هاشتاغ", "هاشتاق", "تسمية", "مسمى", "اسمه", "اسمها")
+)
 # "وجاء في كلمته أن": what a speech or an interview says (documents: STATEMENT_HEADS).
 SPEECH_DOCUMENTS: frozenset[str] = _fold(
     ("نص", "كلمة", "كلمته", "كلمتها", "خطاب", "خطابه", "خطابها", "حديث", "حديثه", "حديثها", "مقابلة")
@@ -121,7 +125,22 @@ VERB_ADVERBS: frozenset[str] = (
 )
 # Heads of an unnamed speaker that may continue with "في/من <institution>": "مصدر في وزارة الداخلية".
 SOURCE_HEADS: frozenset[str] = frozenset(_holders.SOURCE_HEADS) | _fold(
-    ("شهود", "شاهد", "مصادر", "مقربة", "مقربين", "مقرب", "ناشطون", "ناشط", "سكان", "مراسل", "خبراء", "خبير")
+    (
+        "مسؤولي",
+        "مسؤولو",
+        "شهود",
+        "شاهد",
+        "مصادر",
+        "مقربة",
+        "مقربين",
+        "مقرب",
+        "ناشطون",
+        "ناشط",
+        "سكان",
+        "مراسل",
+        "خبراء",
+        "خبير",
+    )
 )
 INSTITUTION_HEADS: frozenset[str] = frozenset(_holders.INSTITUTION_HEADS)
 MEDIA_HEADS: frozenset[str] = frozenset(_holders.MEDIA_HEADS)
