@@ -354,3 +354,24 @@ def test_disease_cases_are_not_wounds() -> None:
 def test_mourners_after_a_definite_funeral_noun() -> None:
     assert figures("وشارك في الجنازة آلاف من سكان القرية.") == [(1000, "other")]
     assert figures("وقال إنه حضر جنازة جماعية لنحو 30 شخصا.") == [(30, "killed")]
+
+
+# --- eighth batch: a last random sample (seed 614) --------------------------------------------------
+
+
+def test_two_leg_scores() -> None:
+    assert quantities("(خسر الفريق 0-2 ذهابا و1-3 إيابا)") == []
+
+
+def test_hyphen_ranges_of_people_still_count() -> None:
+    assert figures("ونقل 2-4 أشخاص إلى المستشفى.") == [(None, "other")]
+    assert [q.max for q in quantities("وقتل 1-2 يوميا في المدينة.")] == [2]
+
+
+def test_airliner_model() -> None:
+    assert quantities("وتحطمت طائرة من طراز إيرباص 320 قرب المطار.") == []
+    assert quantities("وكانت الطائرة بوينغ 737 تقل ركابا.") == []
+
+
+def test_killed_and_wounded_after_a_relative_pronoun() -> None:
+    assert figures("وانهار الجسر الذي قتل وأصاب العشرات.") == [(10, "other")]

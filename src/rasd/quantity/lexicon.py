@@ -1665,6 +1665,7 @@ COMBINED_SECOND = {
         ("ومصابين", "injured"),
         ("وأصيب", "injured"),
         ("وأصيبوا", "injured"),
+        ("وأصاب", "injured"),  # "الذي قتل وأصاب العشرات"
         ("وقتل", "killed"),
         ("وقتلوا", "killed"),
         ("ومقتل", "killed"),
@@ -1845,6 +1846,8 @@ for _w in ("أصاب", "أصابت", "يصيب", "تصيب", "أصابوا", "ي
 # "بالذكرى 73": an anniversary is an ordinal; "سوخوي 57", "ميغ 29": aircraft models.
 LABEL_WORDS |= {normalize(w) for w in ("الذكرى", "ذكرى", "بالذكرى", "للذكرى", "الذكري")}
 LETTER_NAMES |= {normalize(w) for w in ("سوخوي", "ميغ", "ميج", "توبوليف", "إليوشن", "أنتونوف", "ياك")}
+# Airliner makers name models too: "بوينغ 727", "إيرباص 320".
+LETTER_NAMES |= {normalize(w) for w in ("بوينغ", "بوينج", "إيرباص", "ايرباص", "إيرباص", "أيرباص", "إمبراير")}
 # Adverbs between a reporting verb and its subject: "أعلنت سابقا", "قال أيضا".
 VERB_ADVERBS = {
     normalize(w)
@@ -2328,7 +2331,9 @@ ARTICLE_SUFFIXES |= {normalize(w) for w in ("تاسعا", "عاشرا", "الم�
 OWN_COUNT_HEADS = {normalize(w) for w in ("عددها", "وعددها")}
 # Second verbs of a combined toll ("قتل وأصيب 30") and the words that may open its clause.
 COMBINED_SECOND_VERBS = {normalize(w) for w in ("وأصيب", "وأصيبوا", "وقتل", "وقتلوا")}
-CLAUSE_OPENERS = {normalize(w) for w in ("إن", "أن", "إنه", "أنه", "حيث", "قد", "وقد", "فقد", "بعدما")}
+CLAUSE_OPENERS = {
+    normalize(w) for w in ("إن", "أن", "إنه", "أنه", "حيث", "قد", "وقد", "فقد", "بعدما", "الذي", "التي")
+}  # a relative pronoun opens its clause too: "انهيار الجسر الذي قتل وأصاب العشرات"
 for _w in ("رهائن", "رهينة", "كرهائن"):
     MEASURE_NOUNS.setdefault(normalize(_w), "detained")
 MEASURE_NOUNS.setdefault(normalize("بيزو"), "money")

@@ -625,7 +625,7 @@ def not_count_reason(
     if m.is_digit_only and _score(sc, m):
         return "score"  # "تغلبت على مصر 3-1"
     if _bracketed_pair(sc, m, unit_tok):
-        return "score"  # "خروجه أمام بلجيكا (1-2)"
+        return "score"  # "خروجه أمام بلجيكا (1-2)", "خسر 1-3 ذهابا و1-2 في باريس"
     if m.is_digit_only and prev in ("+", "-", "–") and sc.word(m.tok_start - 2) == "(":
         return "rank change"  # "1599 نقطة (-3)", "(+2)": places gained or lost in a ranking
     if _weekday_date(sc, m, unit_tok):
@@ -775,11 +775,15 @@ def _weekday_date(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
 
 def _bracketed_pair(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
     """ "(1-2)": a pair of small numbers alone in brackets is a score, not a range."""
-    if m.qualifier != "range" or m.max is None or m.max > 10 or _counts_noun(sc, unit_tok):
+    if m.qualifier != "range" or m.max is None or m.max > 10:
         return False
     inner = [sc.word(k) for k in range(m.tok_start, m.tok_end)]
     hyphen = len(inner) == 3 and inner[1] in ("-", "–")
-    return hyphen and sc.word(m.tok_start - 1) == "(" and sc.word(m.tok_end) == ")"
+    glued = hyphen and sc.toks[m.tok_start].end == sc.toks[m.tok_start + 1].start
+    bracketed = sc.word(m.tok_start - 1) == "(" and sc.word(m.tok_end) == ")"
+    bare = glued and m.first_tok == m.tok_start and cue_measure(sc, m.tok_start - 1) is None
+    bare = bare and not _counts_noun(sc, unit_tok)  # "ونقل 2-3 أشخاص" counts people
+    return hyphen and (bracketed or bare)  # "وقتل 1-2 يوميا": after a casualty verb it is a range
 
 
 def _name_like(sc: Scan, m: NumberMatch, unit_tok: int | None) -> bool:
