@@ -6,6 +6,7 @@
     python scripts/eval_linking.py --speed 300     # resource load time, LinkStage throughput
     python scripts/eval_linking.py --scale         # text+NER+link over all 31k articles, resolve_corpus
     python scripts/eval_linking.py --store /tmp/full2.db   # a store's mentions re-resolved: unplaced places
+    python scripts/eval_linking.py --store /tmp/full2.db --classes   # ... by class, anchored, namesakes
 
 Reads benchmarks/gold/entities.jsonl and the articles it names from the shared
 data folder (../shared/data by default, or RASD_SHARED_DATA).
@@ -185,7 +186,102 @@ def scale(data_dir: Path, limit: int, with_ner: bool) -> dict[str, object]:
     }
 
 
-def store_places(db: Path, dump: Path | None) -> dict[str, object]:
+# Head words before (or first inside) an unplaced place name, by class (``--store --classes``).
+_HEAD_CLASSES: dict[str, list[str]] = {
+    "district/sub-district": ["مديرية", "ناحية", "قضاء", "مركز", "معتمدية"],
+    "province": ["محافظة", "ولاية", "إقليم", "مقاطعة"],
+    "neighbourhood": ["حي", "أحياء"],
+    "village/town": ["قرية", "بلدة", "مدينة", "العاصمة"],
+    "area": ["منطقة", "مناطق"],
+    "facility": ["مطار", "قاعدة", "معبر", "ميناء", "سجن", "مخيم", "حقل", "منفذ"],
+    "building/street": [
+        "فندق",
+        "شارع",
+        "مستشفى",
+        "جامعة",
+        "مسجد",
+        "جامع",
+        "ساحة",
+        "ميدان",
+        "قصر",
+        "ملعب",
+        "برج",
+    ],
+    "mountain/valley/island/river": ["جبل", "جبال", "وادي", "جزيرة", "جزر", "نهر", "سهل", "هضبة", "صحراء"],
+}
+
+
+def place_classes(docs: list, entities: list) -> dict[str, object]:
+    """Unplaced place mentions by class, anchored mentions, and suspected namesakes abroad.
+
+    Classes: a continent, sea, river or KB region (no point by design); a person or nationality
+    adjective tagged as a place (NER errors); else by the head word before or inside the name.
+    Suspected namesakes: a GeoNames place under 50,000 people in a country that none of the
+    article's other placed mentions is in (to read, not all wrong: Afrin in a Turkish story).
+    """
+    from collections import Counter
+
+    from rasd.geo.demonyms import demonym_country
+    from rasd.geo.gazetteer import is_macro_region, load_gazetteer, word_before
+    from rasd.link import names
+    from rasd.link.kb import load_kb
+    from rasd.link.resolve import IN_PREFIX
+
+    kb, gaz = load_kb(strict=False), load_gazetteer()
+    heads = {cls: {names.name_key(w) for w in ws} for cls, ws in _HEAD_CLASSES.items()}
+    by_id = {e.id: e for e in entities}
+    classes: Counter[str] = Counter()
+    examples: dict[str, Counter[str]] = {}
+    anchored = anchored_placed = flagged = 0
+    flagged_names: Counter[str] = Counter()
+    for doc in docs:
+        rows = [
+            (m, by_id[m.entity_id])
+            for m in doc.mentions
+            if m.type in ("GPE", "LOC", "FAC") and by_id[m.entity_id].type in ("GPE", "LOC", "FAC")
+        ]
+        countries = Counter(e.country for _, e in rows if e.lat is not None and e.country)
+        for m, e in rows:
+            key = m.link_key or ""
+            if key.startswith(IN_PREFIX):
+                anchored += 1
+                anchored_placed += e.lat is not None
+            if e.lat is not None:
+                place = gaz.by_key(key) if key.startswith("geonames:") else None
+                if place is not None and place.population < 50_000 and countries[place.country] <= 1:
+                    others = sum(countries.values()) - 1
+                    if others > 0:
+                        flagged += 1
+                        flagged_names[f"{e.name} ({place.name_en}, {place.country})"] += 1
+                continue
+            text = m.text
+            words = names.name_key(text).split()
+            before = {v for w in [word_before(doc.text, m.start)] if w for v in names.clitic_variants(w)}
+            if key.startswith(("kb:", "wikidata:")) or is_macro_region(text):
+                cls = "continent/sea/river/region or KB entity without a point (by design)"
+            elif kb.lookup(text, "PER") or demonym_country(text):
+                cls = "person or adjective tagged as a place (NER error)"
+            else:
+                first = set(names.clitic_variants(words[0])) if len(words) > 1 else set()
+                cls = next((c for c, ws in heads.items() if (first | before) & ws), "")
+                cls = cls or ("other, one word" if len(words) <= 1 else "other, several words")
+            classes[cls] += 1
+            examples.setdefault(cls, Counter())[e.name] += 1
+    total = sum(classes.values())
+    return {
+        "unplaced_place_mentions": total,
+        "classes": {
+            c: {"mentions": n, "share": round(n / total, 3), "top": examples[c].most_common(12)}
+            for c, n in classes.most_common()
+        },
+        "anchored_mentions": anchored,
+        "anchored_mentions_placed": anchored_placed,
+        "suspected_namesakes_abroad": flagged,
+        "suspected_namesakes_top": flagged_names.most_common(25),
+    }
+
+
+def store_places(db: Path, dump: Path | None, classes: bool = False) -> dict[str, object]:
     """Re-resolve a store's stored mentions with this code and count places without coordinates.
 
     Reads ``documents`` and ``mentions`` of a Rasd SQLite store (read-only), clears nothing in
@@ -229,7 +325,7 @@ def store_places(db: Path, dump: Path | None) -> dict[str, object]:
             for e in places
         ]
         dump.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    return {
+    out: dict[str, object] = {
         "documents": len(docs),
         "resolve_corpus_s": round(seconds, 1),
         "place_entities": len(places),
@@ -237,6 +333,9 @@ def store_places(db: Path, dump: Path | None) -> dict[str, object]:
         "place_entities_without_coordinates": len(unplaced),
         "place_mentions_without_coordinates": sum(e.mention_count for e in unplaced),
     }
+    if classes:
+        out["by_class"] = place_classes(list(docs.values()), entities)
+    return out
 
 
 # Splits nobody has read the errors of; every other split has been scored, read and tuned on.
@@ -263,10 +362,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--store", type=Path, help="re-resolve this SQLite store's mentions; count unplaced places"
     )
+    ap.add_argument(
+        "--classes", action="store_true", help="with --store: unplaced place mentions by class, namesakes"
+    )
     ap.add_argument("--dump", type=Path, help="with --store: write the place entities as JSON here")
     args = ap.parse_args(argv)
     if args.store:
-        print(json.dumps(store_places(args.store, args.dump), indent=2))
+        print(json.dumps(store_places(args.store, args.dump, args.classes), ensure_ascii=False, indent=2))
         return 0
     if args.scale:
         print(json.dumps(scale(args.data, args.limit, not args.no_ner), indent=2))
