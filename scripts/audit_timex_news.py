@@ -101,7 +101,11 @@ def recall_sample(seed: int, articles: int, max_chars: int) -> None:
             print(f"=== {file} {row['id']} published={row.get('published')}")
             print("".join(marked) + text[last:])
             for t in found:
-                record = {"file": file, "doc_id": row["id"], "published": row.get("published")}
+                record: dict[str, object] = {
+                    "file": file,
+                    "doc_id": row["id"],
+                    "published": row.get("published"),
+                }
                 record.update({"start": t.start, "end": t.end, "is_timex": True, "value": t.value})
                 print("#", json.dumps(record, ensure_ascii=False))
 
