@@ -38,7 +38,7 @@ def tiny_student(tiny_model: Path, tiny_data: Path, tmp_path_factory: pytest.Tem
     save_vectors(out, [w for w in words], rng.normal(size=(len(words), 8)).astype(np.float32))
     sets = load_corpora(tiny_data, 3, ["anercorp"])
     cfg = {"student_hidden": 16, "student_epochs": 10, "student_char_filters": 16, "student_threads": 1}
-    cfg.update(student_batch=4, student_lr=0.01, student_dropout=0.1)
+    cfg.update(student_batch=4, student_lr=0.01, student_dropout=0.1, student_known_dim=8)
     train_student([sets["anercorp_train"]], out, cfg, seed=3)
     return out
 

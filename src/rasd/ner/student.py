@@ -62,14 +62,17 @@ class TokenIds:
     prefix: int
     flags: tuple[int, ...]
     low: str  # folded, lower-cased form (what the KB phrase matcher compares)
+    known: int = 0  # id of the folded word among the training words with a learned embedding (0: none)
 
 
 class StudentVocab:
     """Maps tokens to the student's integer inputs; shared by training and inference."""
 
-    def __init__(self, words: Sequence[str], chars: str, lexicon: Lexicon) -> None:
+    def __init__(self, words: Sequence[str], chars: str, lexicon: Lexicon, known: Sequence[str] = ()) -> None:
         self.words = list(words)
         self.word_index = {w: i + 1 for i, w in enumerate(self.words)}  # 0: no vector
+        self.known = list(known)
+        self.known_index = {w: i + 1 for i, w in enumerate(self.known)}  # 0: not a training word
         self.chars = chars
         self.char_index = {c: i + 2 for i, c in enumerate(chars)}  # 0: padding, 1: unknown character
         self.lexicon = lexicon
@@ -124,6 +127,7 @@ class StudentVocab:
             self._prefix_index.get(prefix, 0),
             flags,
             low,
+            self.known_index.get(low, 0),
         )
 
     def kb_tags(self, infos: Sequence[TokenIds]) -> list[int]:
@@ -201,9 +205,10 @@ class StudentNer:
         self.config: dict[str, Any] = json.loads(cfg_path.read_text(encoding="utf-8"))
         self.labels: list[str] = list(self.config["labels"])
         words, table = load_vectors(directory)
-        self.vocab = StudentVocab(words, self.config["chars"], lexicon or Lexicon.load(directory))
         with np.load(directory / STUDENT_WEIGHTS) as data:
-            w = {k: data[k].astype(np.float32) for k in data.files}
+            known = bytes(data["known_words"]).decode("utf-8").split("\n") if "known_words" in data else []
+            w = {k: data[k].astype(np.float32) for k in data.files if k != "known_words"}
+        self.vocab = StudentVocab(words, self.config["chars"], lexicon or Lexicon.load(directory), known)
         self.table = np.vstack([np.zeros((1, table.shape[1]), np.float32), table])
         self.w = w
         h = w["lstm.weight_hh_l0"].shape[1]
@@ -250,6 +255,7 @@ class StudentNer:
                     w["shape_emb.weight"][ids.shape],
                     w["prefix_emb.weight"][ids.prefix],
                     flags,
+                    *([w["known_emb.weight"][ids.known]] if "known_emb.weight" in w else []),
                 ]
             ).astype(np.float32)
             self._rows[token] = row

@@ -44,6 +44,9 @@ STUDENT_DEFAULTS: dict[str, Any] = {
     "student_dropout": 0.4,
     "student_vocab": 50_000,
     "student_threads": 2,
+    "student_known_dim": 0,  # >0: a learned embedding of this size for words seen twice in gold training data
+    "student_known_min": 2,
+    "student_word_dropout": 0.1,  # share of known-word ids hidden in training (teaches the "unseen" row)
 }
 
 
@@ -85,7 +88,9 @@ def _net(cfg: dict[str, Any], table: np.ndarray, vocab: StudentVocab) -> Any:
             self.shape_emb = nn.Embedding(len(SHAPES), 4)
             self.prefix_emb = nn.Embedding(len(PREFIXES), 8)
             self.kb_emb = nn.Embedding(len(KB_TAGS), 8)
-            n_in = 2 * table.shape[1] + n_filters + 16 + 8 + 8 + 4 + 8 + len(vocab.flags) + 8
+            known_dim = int(cfg["student_known_dim"])
+            self.known_emb = nn.Embedding(len(vocab.known) + 1, known_dim) if known_dim else None
+            n_in = 2 * table.shape[1] + n_filters + 16 + 8 + 8 + 4 + 8 + len(vocab.flags) + known_dim + 8
             self.drop = nn.Dropout(float(cfg["student_dropout"]))
             hidden = int(cfg["student_hidden"])
             self.lstm = nn.LSTM(n_in, hidden, batch_first=True, bidirectional=True)
@@ -108,6 +113,7 @@ def _net(cfg: dict[str, Any], table: np.ndarray, vocab: StudentVocab) -> Any:
                     self.shape_emb(batch["shape"]),
                     self.prefix_emb(batch["prefix"]),
                     batch["flags"],
+                    *self._known(batch["known"]),
                     self.kb_emb(batch["kb"]),
                 ],
                 dim=-1,
@@ -118,6 +124,13 @@ def _net(cfg: dict[str, Any], table: np.ndarray, vocab: StudentVocab) -> Any:
             out, _ = self.lstm(packed)
             out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=t)
             return self.out(self.drop(out))
+
+        def _known(self, ids: Any) -> list[Any]:
+            if self.known_emb is None:
+                return []
+            if self.training:
+                ids = ids.masked_fill(torch.rand(ids.shape) < float(cfg["student_word_dropout"]), 0)
+            return [self.known_emb(ids)]
 
     return StudentNet()
 
@@ -146,6 +159,7 @@ def _encode(sentences: Sentences, vocab: StudentVocab, weight: float = 1.0) -> l
                 "prefix": np.array([i.prefix for i in infos], np.int64),
                 "flags": flags,
                 "kb": np.array(vocab.kb_tags(infos), np.int64),
+                "known": np.array([i.known for i in infos], np.int64),
                 "labels": np.array([label_index.get(t, 0) for t in tags], np.int64),
                 "weight": np.full(len(tokens), weight, np.float32),
             }
@@ -174,11 +188,19 @@ def _collate(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return batch
 
 
-def export_weights(net: Any, output_dir: Path) -> None:
-    """Every trained tensor (not the frozen word table) as float32 in ``student.npz``."""
+def export_weights(net: Any, output_dir: Path, known: Sequence[str] = ()) -> None:
+    """Every trained tensor (not the frozen word table) as float32 in ``student.npz``, and the known words."""
     state = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in net.state_dict().items()}
     state.pop("words.weight")
+    if known:
+        state["known_words"] = np.frombuffer("\n".join(known).encode("utf-8"), dtype=np.uint8)
     np.savez_compressed(output_dir / STUDENT_WEIGHTS, **state)
+
+
+def known_words(gold: Sentences, min_count: int) -> list[str]:
+    """Folded words seen ``min_count`` times in the gold training data (sorted, so the ids are stable)."""
+    counts: Counter[str] = Counter(normalize(t).lower() for tokens, _ in gold for t in tokens)
+    return sorted(w for w, n in counts.items() if n >= min_count)
 
 
 def train_student(
@@ -192,6 +214,7 @@ def train_student(
 ) -> dict[str, Any]:
     """Fit the student on the concatenated sets and export it.
 
+    The first set is the gold one: its words get learned embeddings when ``student_known_dim`` > 0.
     ``weights``: one loss weight per set (gold above silver) instead of repeating a set, which
     would cost an epoch that much more time.
 
@@ -205,7 +228,8 @@ def train_student(
     np.random.seed(seed)
     torch.set_num_threads(int(cfg["student_threads"]))
     words, table = load_vectors(output_dir)
-    vocab = StudentVocab(words, char_alphabet(train_sets), Lexicon.load(output_dir))
+    known = known_words(train_sets[0], int(cfg["student_known_min"])) if int(cfg["student_known_dim"]) else []
+    vocab = StudentVocab(words, char_alphabet(train_sets), Lexicon.load(output_dir), known)
     (output_dir / STUDENT_CONFIG).write_text(
         json.dumps(
             {
@@ -260,11 +284,11 @@ def train_student(
             "seconds": round(time.perf_counter() - started),
         }
         if dev is not None:
-            export_weights(net, output_dir)
+            export_weights(net, output_dir, known)
             row["dev_micro_f1"] = round(score_student(output_dir, dev), 2)
         history.append(row)
         log(f"student: {row}")
-    export_weights(net, output_dir)
+    export_weights(net, output_dir, known)
     return {
         "student_train_sentences": len(data),
         "student_seconds": round(time.perf_counter() - started, 1),
@@ -291,10 +315,11 @@ def load_net(model_dir: Path) -> Any:
     saved = json.loads((model_dir / CFG).read_text(encoding="utf-8"))
     cfg = {**STUDENT_DEFAULTS, **saved["config"]}
     words, table = load_vectors(model_dir)
-    vocab = StudentVocab(words, saved["chars"], Lexicon.load(model_dir))
-    net = _net(cfg, table, vocab)
     with np.load(model_dir / STUDENT_WEIGHTS) as data:
-        state = {k: torch.from_numpy(data[k]) for k in data.files}
+        state = {k: torch.from_numpy(data[k]) for k in data.files if k != "known_words"}
+        known = bytes(data["known_words"]).decode("utf-8").split("\n") if "known_words" in data else []
+    vocab = StudentVocab(words, saved["chars"], Lexicon.load(model_dir), known)
+    net = _net(cfg, table, vocab)
     state["words.weight"] = net.words.weight.detach().clone()
     net.load_state_dict(state)
     net.eval()
