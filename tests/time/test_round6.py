@@ -312,3 +312,10 @@ def test_days_of_relative_months_named_dates_and_afternoons(
 
 def test_half_of_the_month_is_not_its_second_day() -> None:
     assert values("في النصف الثاني من الشهر الجاري.", dt.date(2017, 4, 6)) == [("الشهر الجاري", "2017-04")]
+
+
+def test_a_first_name_opening_a_clause_is_not_a_present_verb() -> None:
+    found = values(
+        "قال رئيس الحكومة، يوسف الشاهد أوضح في تصريح السبت، أن الأحزاب موافقة.", dt.date(2016, 8, 8)
+    )
+    assert found == [("السبت", "2016-08-06")]

@@ -560,3 +560,12 @@ NAMED_DATES: dict[tuple[int, int], int] = {
 NAMED_DATE_NOUNS: frozenset[str] = frozenset(
     normalize(w) for w in ("ثورة", "قوى", "هجمات", "أحداث", "ذكرى", "حركة", "تيار", "انتفاضة", "تحالف")
 )
+# Words starting with ي that open clauses but are no verbs: first names, clubs, months ("يوسف
+# الشاهد أوضح في تصريح السبت" is past).
+NOT_VERBS_YA: frozenset[str] = frozenset(
+    normalize(w)
+    for w in (
+        "يوسف", "يونس", "يحيى", "ياسين", "ياسر", "يزيد", "يعقوب", "يسرى", "ياسمين", "يمنى", "يوفنتوس",
+        "يونايتد", "يونسكو", "يونيسف", "يورو", "يوليو", "يونيو", "يناير", "يوما", "يومي", "يومين",
+    )
+)  # fmt: skip

@@ -452,9 +452,9 @@ def _present_main_verb(ctx: _Ctx, pos: int) -> bool:
     if not words or (len(words) < 2 and not when):
         return False
     first = words[0]
-    if when:
-        return first[:1] == "ي" or first.startswith(("تت", "تست"))  # "عندما يحل ضيفا ... السبت"
-    if len(first) < 4 or first in _NOT_IMPERFECT:
+    if when:  # "عندما يحل ضيفا ... السبت"
+        return (first[:1] == "ي" and first not in lx.NOT_VERBS_YA) or first.startswith(("تت", "تست"))
+    if len(first) < 4 or first in _NOT_IMPERFECT or first in lx.NOT_VERBS_YA:
         return False
     # ت-initial: only the shapes no perfect verb has ("تستكمل", "تتحضر"); "تغلب"/"توفي" may be past
     return first[0] == "ي" or first.startswith(("تت", "تست"))
