@@ -323,3 +323,30 @@ def test_round3_rules_keep_spans_inside_the_text(pieces: list[str]) -> None:
         assert q.text == q.text.strip()
     spans = sorted((q.start, q.end) for q in doc.quotes)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))  # one quote per stretch of text
+
+
+def test_quoted_organisation_tagged_as_a_person_yields_to_the_named_person() -> None:
+    doc = _quotes(
+        'قال ممثل منظمة "رقيب"، سامر الهادي، اليوم إنه تمت ملاحظة بعض الإخلالات في الاقتراع.',
+        (("رقيب", "PER"), ("سامر الهادي", "PER")),
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["سامر الهادي"]
+
+
+def test_long_subject_of_a_sentence_opening_verb_reaches_its_complementizer() -> None:
+    doc = _quotes(
+        "كشفت 3 مصادر مطلعة على قضية الصحفي سمير الناصري، الذي اختفى بعد زيارته للقنصلية في العاصمة "
+        "في الثاني من أكتوبر الجاري، في تصريحات خاصة لقناة محلية، أن ضابطا رفيعا أشرف على العملية.",
+        (("سمير الناصري", "PER"),),
+    )
+    assert [q.text for q in doc.quotes] == ["ضابطا رفيعا أشرف على العملية"]
+    assert speaker_right(doc.quotes[0].speaker_text, ["مصادر مطلعة"])
+
+
+def test_the_nearer_reporting_verb_owns_the_complementizer() -> None:
+    doc = _quotes(
+        "أعلنت إدارة الرئيس الأمريكي الخميس عن فرض عقوبات على شخصيات روسية، فيما قالت موسكو إنها "
+        "تجهز إجراءات انتقامية.",
+        (("موسكو", "GPE"),),
+    )
+    assert _pairs(doc) == [("تجهز إجراءات انتقامية", "موسكو")]

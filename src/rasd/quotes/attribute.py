@@ -105,7 +105,7 @@ def _np_end(tv: TokenView, i: int, limit: int, *, issuer: bool = False) -> int:
             extended = True  # "مصادر مقربة من البيت الأبيض", "عدد من الخبراء"
             j += 1
             continue
-        if tv.is_punct(j) or w in lx.SPEAKER_STOPS or tv.toks[j].kind == "number":
+        if tv.is_punct(j) or w in lx.SPEAKER_STOPS or (tv.toks[j].kind == "number" and j > i):
             break
         if (w.startswith("لل") or (w[:1] == "ل" and w[1:] in lx.MEDIA_HEADS)) and not (issuer and j == i):
             break  # "للصحفيين", "لقناة": the audience, not the speaker
@@ -263,7 +263,8 @@ class SpeakerResolver:
         start = sent.start if sent is not None else 0
         prev = tv.doc.sentence_at(start - 2) if start >= 2 else None
         lo = prev.start if prev is not None else start
-        found = [m for m in self.mentions.in_range(lo, tv.toks[i].start) if m.type in ("PER", "ORG", "GPE")]
+        kinds = ("PER", "ORG", "GPE", "LOC")  # the tagger labels countries and cities LOC
+        found = [m for m in self.mentions.in_range(lo, tv.toks[i].start) if m.type in kinds]
         if not found:
             return None
         m = found[-1]
@@ -289,6 +290,10 @@ class SpeakerResolver:
                 end = x  # "دعا بيان المجلس الأطراف": the object after the issuer, not its adjective
                 break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
+        if person is not None and self._quoted_org_name(person):
+            # ممثل منظمة "عتيد"، عبد الحق السلطاني: the tagger's person is the quoted organisation
+            later = tv.last_before(person.end) + 1
+            person = _person_in(tv, later, min(j, i + 14), self.mentions)
         if person is not None and end > i:
             between = range(end, tv.first_at_or_after(person.start))
             if any(tv.word(x) in lx.ADJUNCT_OPENERS for x in between):
@@ -342,6 +347,15 @@ class SpeakerResolver:
                     normalize(m.text), Speaker(m.text, m.id, tv.text(x, x + n) + " " + m.text, "PER")
                 )
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _quoted_org_name(self, m: Mention) -> bool:
+        """The mention is a quoted name right after an organisation head: منظمة "عتيد"."""
+        tv = self.tv
+        o = tv.first_at_or_after(m.start) - 1
+        if o < 1 or tv.raw(o)[:1] not in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
+            return False
+        head = strip_clitic(tv.word(o - 1)).removeprefix("ل")
+        return head in lx.QUOTED_NAME_HEADS or head in lx.INSTITUTION_HEADS
 
     def _named_at(self, i: int, x: int) -> bool:
         """One mention covers tokens ``i`` to ``x``: "الأمم المتحدة" is one name."""

@@ -28,6 +28,7 @@ _SENTENCE_END = {".", "!", "?", "؟", "…", "؛", ";"}
 _COMMAS = {"،", ","}
 _INTRO_PUNCT = {":", "،", ","}
 _VERB_REACH = 22  # tokens between a reporting verb and its complementizer (long titles, adjuncts)
+_OPENING_VERB_REACH = 36  # the same for a verb that opens its sentence (long subjects with relatives)
 _BACK_REACH = 18  # tokens back from a quotation mark to the verb that introduces it
 _LONG_BACK_REACH = 32  # the same for a closed quotation of a whole sentence (long adjuncts before it)
 _MIN_CONTENT_WORDS = 2
@@ -442,6 +443,9 @@ class _Finder:
                 # weak verbs (بين "between", تابع "followed") only with their complementizer close by
                 weak = verb in lx.WEAK_SPEECH_VERBS and verb not in lx.RELAY_VERBS
                 reach = 4 if is_part else (6 if weak else _VERB_REACH)
+                if reach == _VERB_REACH and k - a <= 1:
+                    # "كشفت 3 مصادر مطلعة على قضية X، الذي ...، في تصريحات لـ ...، أن"
+                    reach = _OPENING_VERB_REACH
                 c = None
                 for x in range(k + 1, min(b, k + 1 + reach)):
                     wx = tv.word(x)
@@ -449,6 +453,8 @@ class _Finder:
                         x > k + 1 and wx[:1] in "وف" and speech_verb(strip_clitic(wx))
                     ):
                         break
+                    if x > k + 1 and tv.verb(x) and tv.verb(x) not in lx.WEAK_SPEECH_VERBS:
+                        break  # "أعلنت X ...، فيما قالت موسكو إنها": the nearer verb owns the complementizer
                     if wx in _COMMAS and tv.word(x + 1) in lx.RESULT_OPENERS:
                         break  # "الذين يعتبرون ...، ما دفعهم إلى اعتبار أن": a new clause, not the verb's
                     if wx == ":" and not is_part:

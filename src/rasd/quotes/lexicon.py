@@ -223,23 +223,10 @@ TITLE_HEADS: frozenset[str] = _fold(
 # ("بعد يوم من تنصيبه ... بلانغلي", "خلال لقاء مع نظيره بشار الأسد").
 ADJUNCT_OPENERS: frozenset[str] = _fold(
     (
-        "بعد",
-        "قبل",
-        "خلال",
-        "غداة",
-        "عشية",
-        "عقب",
-        "إثر",
-        "اثر",
-        "أثناء",
-        "مع",
-        "أمام",
-        "لدى",
-        "منذ",
-        "حين",
-        "عندما",
+        "بعد", "قبل", "خلال", "غداة", "عشية", "عقب", "إثر", "اثر", "أثناء", "مع", "أمام", "لدى", "منذ", "حين",
+        "عندما", "على", "إلى", "الى",
     )
-)
+)  # fmt: skip
 # Pronoun objects of the verb inside an "according to" phrase: "وفق ما أعلنت عنه السلطات".
 SOURCE_VERB_OBJECTS: frozenset[str] = _fold(("عنه", "عنها", "به", "بها", "له", "لها", "فيه", "فيها", "عليه"))
 # Pronoun-only sources: "، حسب تعبيره", "وفق قوله" repeat the speaker of the clause, no new quote.
