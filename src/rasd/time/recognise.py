@@ -435,8 +435,8 @@ def _present_main_verb(ctx: _Ctx, pos: int) -> bool:
     """The clause of ``pos`` opens with a present-tense verb: "يواجه المنتخب الفرنسي الثلاثاء نظيره"
     (news tells past events with the perfect, so a bare weekday there is the coming one).
 
-    A ت-initial word counts only before a definite noun ("تستكمل المرحلة الخميس"), so that a
-    name ("ترامب") is not taken for a verb; "كان" or "منذ" anywhere in the clause vetoes it."""
+    A ت-initial word counts only in the shapes no perfect verb or common name has ("تستكمل",
+    "تتحضر"; not "تغلب", "ترامب"); "كان", "منذ", "بعد" or a relative pronoun in the clause vetoes it."""
     chunk = re.sub(r"[،,]\s*$", " ", ctx.folded[max(0, pos - 150) : pos])
     parts = _MAIN_CLAUSE_END.split(chunk)
     if len(parts) < 2 and pos > 150:
@@ -880,7 +880,8 @@ def _duration_count(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
         count = parse_number(raw[2:] if raw.startswith("ال") else raw)
         if count is None or unit.implied == 2:
             return None
-        if count == 100 and raw.startswith("ال") and re.search(r"(?:ب|في\s+)$", ctx.folded[: m.start("num")]):
+        before = ctx.folded[max(0, m.start("num") - 8) : m.start("num")]
+        if count == 100 and raw.startswith("ال") and re.search(r"(?:ب|في\s+)$", before):
             return None  # "5 بالمائة سنة 2016": per cent, then the year
         if unit.implied == 1 and count < 3 and not raw[0].isdigit() and count != 1:
             return None
