@@ -352,7 +352,7 @@ def find_candidates(seed: int, per_country: int = 3) -> None:
             print("   ", doc_id, source, title)
 
 
-def open_run(window: str, sample: int, seed: int) -> dict[str, Any]:
+def open_run(window: str, sample: int, seed: int, cache: str | None = None) -> dict[str, Any]:
     """The stages and the corpus merge over consecutive middleEast/internationalNews articles of
     the multisource file (``start:count`` in publication order): how many merged events have
     several reporting documents, and a seeded sample of them (titles) to judge by hand."""
@@ -368,9 +368,17 @@ def open_run(window: str, sample: int, seed: int) -> dict[str, Any]:
     recs.sort(key=lambda r: (r["published"], r["id"]))
     recs = recs[start : start + count]
     titles = {r["id"]: r["title"] for r in recs}
-    pipeline = get_pipeline([n for n in default_stage_names() if n != "events"])
+    cached = Path(cache) / f"open-{start}-{count}.pickle" if cache else None
+    if cached is not None and cached.exists():
+        upstream = pickle.loads(cached.read_bytes())
+    else:
+        pipeline = get_pipeline([n for n in default_stage_names() if n != "events"])
+        upstream = [pipeline(_document(r)) for r in recs]
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(pickle.dumps(upstream))
     stage = EventStage()
-    docs = [stage(pipeline(_document(r))) for r in recs]
+    docs = [stage(d) for d in upstream]
     entities = resolve_corpus(docs)
     started = time.perf_counter()
     merged = merge_events(
@@ -498,7 +506,7 @@ def main() -> None:
         find_candidates(args.candidates)
         return
     if args.open:
-        print(json.dumps(open_run(args.open, args.sample, args.seed), indent=2))
+        print(json.dumps(open_run(args.open, args.sample, args.seed, args.cache), indent=2))
         return
     if args.merge_speed:
         merge_speed()

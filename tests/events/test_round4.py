@@ -217,3 +217,17 @@ def test_two_provinces_of_one_report_are_two_fronts(analyse) -> None:  # type: i
         "وفي محافظة درعا شنت طائرات حربية غارات على بلدات في الريف الشرقي."
     )
     assert [e.type for e in doc.events] == ["airstrike", "airstrike"]
+
+
+def test_a_late_publication_date_or_a_province_far_away_weighs_against_a_merge() -> None:
+    day = report("d1")
+    late = report("d2", date="2019-04-13", precision="week")  # published three days later
+    near = report("d3", date="2019-04-11", precision="week")
+    low, high = score(day, late), score(day, near)
+    assert low is not None and high is not None and low < MERGE_THRESHOLD <= high
+    province = Entity(
+        id="E-idlib-p", type="GPE", name="محافظة إدلب", lat=35.8, lon=36.6, geo_precision=3, country="SY"
+    )
+    far = score(report("d4", province), report("d5", HOMS))  # 120 km from the province's centre
+    close = score(report("d4", province), report("d5", HAMA))  # 76 km
+    assert far is not None and close is not None and far < MERGE_THRESHOLD <= close

@@ -177,7 +177,7 @@ _SAME_PLACE = 2.0  # one place entity (a town, a region, a province)
 _CLOSE_TOWNS = 1.5  # two towns within max_km
 _REGION_AND_TOWN = 0.5  # a region and a town within 50 km of it
 _IN_PROVINCE = 0.5  # a town and a province within coarse_km
-_PROVINCE_FAR = -0.5  # a province and a town of its country farther away
+_PROVINCE_FAR = -1.5  # a province and a town of its country farther away: most likely outside it
 _SAME_COUNTRY_ONLY = -0.5  # one report names only the country: dozens of events a day in a war
 _COUNTRY_ELSEWHERE = -2.0  # one report names only another country (often an actor's)
 _UNPLACED = -0.5  # per report without a place
@@ -191,7 +191,8 @@ _BATTLE_VS_STRIKE = -0.5  # one battle's air support or a separate strike
 _SAME_EXPLICIT_DAY = 1.5
 _NEXT_EXPLICIT_DAY = 1.0  # "ليل الخميس" in one report, "فجر الجمعة" in another
 _FALLBACK_FITS = 1.0  # a publication-dated report and a day up to a day before it
-_FALLBACK_FAR = -0.5  # dated by publication, two days or more from the other's day
+_FALLBACK_FAR = -0.5  # dated by publication, two days from the other's day
+_FALLBACK_FARTHER = -1.5  # three days or more: a report is rarely that late
 _SAME_PUBLICATION_DAY = 0.5  # both dated by publication on the same day
 _SHARED_ACTOR = 1.0
 _SHARED_TARGET = 1.0
@@ -199,7 +200,8 @@ _SWAPPED_ROLES = 0.5  # one report's actor is the other's target
 _ACTORS_CONTRADICT = -1.0  # two KB-linked actor sets with nothing in common
 _SIMILAR_TOLL = 1.5
 _OTHER_TOLL = -1.0  # 2 dead against 30: two events
-_PUBLICATION_DAYS_APART = -1.0  # both dated by publication, on different days
+_PUBLICATION_DAYS_APART = -1.0  # both dated by publication, on consecutive days
+_PUBLICATION_DAYS_FARTHER = -2.0  # two days or more apart
 
 
 def _place_term(
@@ -280,10 +282,11 @@ def _date_term(a: _Item, b: _Item, max_days: int) -> tuple[str, float | None]:
     if gap > max_days + 2:
         return f"{gap} days apart", None
     if a.explicit or b.explicit:
-        return f"a day and a publication {gap} days apart", _FALLBACK_FITS if gap <= 1 else _FALLBACK_FAR
+        value = _FALLBACK_FITS if gap <= 1 else _FALLBACK_FAR if gap == 2 else _FALLBACK_FARTHER
+        return f"a day and a publication {gap} days apart", value
     if gap == 0:
         return "one publication day", _SAME_PUBLICATION_DAY
-    return f"publication days {gap} apart", _PUBLICATION_DAYS_APART
+    return f"publication days {gap} apart", _PUBLICATION_DAYS_APART if gap == 1 else _PUBLICATION_DAYS_FARTHER
 
 
 def _shared_terms(a: Event, b: Event, entities: Mapping[str, Entity]) -> list[tuple[str, float]]:
@@ -297,7 +300,7 @@ def _shared_terms(a: Event, b: Event, entities: Mapping[str, Entity]) -> list[tu
             out.append(("shared actor", _SHARED_ACTOR))
         if targets_a & targets_b:
             out.append(("shared target", _SHARED_TARGET))
-        if not out and (actors_a & targets_b or targets_a & actors_b):
+        if not out and ((actors_a & targets_b) | (targets_a & actors_b)):
             out.append(("actor and target swapped", _SWAPPED_ROLES))
         if not out and not _actors_fit(a, b, entities):
             out.append(("actors contradict", _ACTORS_CONTRADICT))
@@ -478,7 +481,13 @@ def merge_events(
             scores = []
             for other in clusters[k]:
                 score, _ = pair_score(
-                    it, other, by_id, max_km=max_km, coarse_km=coarse_km, max_days=max_days, explain=False
+                    it,
+                    other,
+                    by_id,
+                    max_km=max_km,
+                    coarse_km=coarse_km,
+                    max_days=max_days,
+                    explain=False,
                 )
                 if score is None or score < threshold:
                     break
