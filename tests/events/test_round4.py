@@ -41,7 +41,10 @@ JORDAN = Entity(
 )
 ARMY = Entity(id="E-army", type="ORG", name="الجيش", kb_id="kb:army", category="state forces")
 REBELS = Entity(id="E-rebels", type="ORG", name="الفصائل", kb_id="kb:rebels", category="rebel group")
-ENTITIES = [HOMS, RASTAN, HAMA, SYRIA, JORDAN, ARMY, REBELS]
+IDLIB_PROVINCE = Entity(
+    id="E-idlib-p", type="GPE", name="محافظة إدلب", lat=35.8, lon=36.6, geo_precision=3, country="SY"
+)
+ENTITIES = [HOMS, RASTAN, HAMA, SYRIA, JORDAN, ARMY, REBELS, IDLIB_PROVINCE]
 KINDS = {
     "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -225,9 +228,6 @@ def test_a_late_publication_date_or_a_province_far_away_weighs_against_a_merge()
     near = report("d3", date="2019-04-11", precision="week")
     low, high = score(day, late), score(day, near)
     assert low is not None and high is not None and low < MERGE_THRESHOLD <= high
-    province = Entity(
-        id="E-idlib-p", type="GPE", name="محافظة إدلب", lat=35.8, lon=36.6, geo_precision=3, country="SY"
-    )
-    far = score(report("d4", province), report("d5", HOMS))  # 120 km from the province's centre
-    close = score(report("d4", province), report("d5", HAMA))  # 76 km
+    far = score(report("d4", IDLIB_PROVINCE), report("d5", HOMS))  # 120 km from the province's centre
+    close = score(report("d4", IDLIB_PROVINCE), report("d5", HAMA))  # 76 km
     assert far is not None and close is not None and far < MERGE_THRESHOLD <= close
