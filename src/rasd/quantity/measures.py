@@ -86,13 +86,14 @@ def cue_measure(sc: Scan, i: int) -> str | None:
             if c.endswith(suf) and len(c) - len(suf) > 2:
                 cands.append(c[: -len(suf)])
     for cand in cands:
-        if cand in lx.CUSTODY_WORDS and not sc.word(i + 1).startswith("ب"):
-            continue  # "الاحتفاظ بـ 4 أشخاص" holds them; "بـ144 صوتا مع 3 احتفاظ" are abstentions
-        if sc.word(i + 1) in lx.HALTED_THINGS and lx.EVENT_CUE_WORDS.get(cand) == "detained":
-            continue  # "لإيقاف تقدم الشرعية": halting an advance, not an arrest
-        if cand in lx.LOSS_WORDS and sc.word(i + 1) in lx.HOME_WORDS:
-            return "displaced"  # "12 مليون سوري فقدوا منازلهم": homes lost, not lives
         if cand in lx.EVENT_CUE_WORDS:
+            nxt = sc.word(i + 1)
+            if cand in lx.CUSTODY_WORDS and not nxt.startswith("ب"):
+                continue  # "الاحتفاظ بـ 4 أشخاص" holds them; "بـ144 صوتا مع 3 احتفاظ" are abstentions
+            if nxt in lx.HALTED_THINGS and lx.EVENT_CUE_WORDS[cand] == "detained":
+                continue  # "لإيقاف تقدم الشرعية": halting an advance, not an arrest
+            if cand in lx.LOSS_WORDS and nxt in lx.HOME_WORDS:
+                return "displaced"  # "12 مليون سوري فقدوا منازلهم": homes lost, not lives
             window = [sc.word(k) for k in range(max(0, i - 8), i)]
             carried_out = any(strip_prefixes(x, lx.CARRIED_OUT)[1] in lx.CARRIED_OUT for x in window)
             if w in lx.EXECUTION_WORDS and any(x in lx.COURT_WORDS for x in window) and not carried_out:
