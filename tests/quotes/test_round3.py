@@ -350,3 +350,42 @@ def test_the_nearer_reporting_verb_owns_the_complementizer() -> None:
         (("موسكو", "GPE"),),
     )
     assert _pairs(doc) == [("تجهز إجراءات انتقامية", "موسكو")]
+
+
+def test_according_to_a_glued_statement_with_a_relative_clause_before_fa_inna() -> None:
+    doc = _quotes(
+        "وقال قائد الأسطول إن المناورات ستبدأ غدا.\n"
+        "ووفقا للبيان، الذي نشرته صحيفة (النهار)، اليوم الثلاثاء، فإن المشاركين سيتدربون على حماية الموانئ.",
+    )
+    last = doc.quotes[-1]
+    assert last.text == "المشاركين سيتدربون على حماية الموانئ"
+    assert last.speaker_text is not None
+
+
+def test_according_to_verb_then_a_day_then_the_source() -> None:
+    doc = _quotes(
+        "يلقي الرئيس خطابا أمام مجلس الأمن للمرة الأولى منذ سنوات، حسبما أعلن الاثنين مسؤولون حكوميون.",
+    )
+    assert _pairs(doc) == [
+        ("يلقي الرئيس خطابا أمام مجلس الأمن للمرة الأولى منذ سنوات", "مسؤولون حكوميون"),
+    ]
+
+
+def test_relayed_pronoun_after_fima_is_the_subject_of_the_sentence_before() -> None:
+    text = (
+        'وقال الرئيس الضيف يوري بافلوف إن "العلاقات بين البلدين ممتازة في كل المجالات".\n'
+        "وأبلغ سالم العبيدي الرئيس الضيف بقلقه من القرار. فيما نقلت وكالات الأنباء قوله "
+        '"نحن نتصدى لمحاولات فرض القرارات على أكثر القضايا حساسية".'
+    )
+    doc = _quotes(text, (("يوري بافلوف", "PER"), ("سالم العبيدي", "PER")))
+    assert [q.speaker_text for q in doc.quotes] == ["يوري بافلوف", "سالم العبيدي"]
+
+
+def test_spokesman_after_an_unnamed_official_continues_the_official() -> None:
+    text = (
+        "وقالت وزيرة الخارجية ليلى سامي إن بلادها تدين التجربة الصاروخية.\n"
+        "واعتبر المسؤول الكوري الشمالي أن أستراليا تنفث القمامة ضد بلاده.\n"
+        'وتابع المتحدث: "من الأفضل للوزيرة أن تفكر مرتين قبل أن تتكلم".'
+    )
+    doc = _quotes(text, (("ليلى سامي", "PER"),))
+    assert [q.speaker_text for q in doc.quotes][-1] == "المسؤول الكوري الشمالي"

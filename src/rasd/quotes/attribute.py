@@ -214,8 +214,9 @@ class SpeakerResolver:
         if speaker is not None:
             self.history.append(speaker)
 
-    def after_cue(self, i: int, j: int, *, relay: bool = False) -> Speaker | None:
-        """The speaker named in the token zone [i, j) that follows a cue (verb or "according to")."""
+    def after_cue(self, i: int, j: int, *, relay: bool = False, source: bool = False) -> Speaker | None:
+        """The speaker named in the token zone [i, j) that follows a cue (verb or "according to").
+        ``source``: the zone follows an "according to", whose source may glue "ل" ("وفقا للبيان")."""
         tv = self.tv
         relayed = next((x for x in range(i, j - 1) if tv.word(x) == "نقلا" and tv.word(x + 1) == "عن"), None)
         if relayed is not None:
@@ -244,7 +245,7 @@ class SpeakerResolver:
             latter = self._latter(i)
             if latter is not None:
                 return latter  # "بين بغداد وأنقرة، بعد أن قالت الأخيرة": Ankara
-        return self._named(i, j)
+        return self._named(i, j, issuer=source and tv.word(i).startswith("لل"))
 
     def surname_before(self, word: str, i: int) -> bool:
         """A person mention before token ``i`` ends with ``word`` ("عبد الرؤوف الشريف" for "الشريف")."""
@@ -458,7 +459,8 @@ class SpeakerResolver:
             if any(w in (head, anaphor) or w.startswith(head) for w in words):
                 return sp
         if anaphor in lx.PERSON_ANAPHORS:
-            return next((sp for sp in reversed(self.history) if sp.type == "PER"), None)
+            # "واعتبر المسؤول الكوري ... وتابع المتحدث": an unnamed official is a person too
+            return next((sp for sp in reversed(self.history) if sp.type == "PER" or _person_phrase(sp)), None)
         return None
 
     def before_verb(self, k: int, first: int) -> Speaker | None:
@@ -637,6 +639,15 @@ class SpeakerResolver:
             return None
         m = found[-1]
         return Speaker(m.text, m.id, m.text, "PER")
+
+
+def _person_phrase(sp: Speaker) -> bool:
+    """An unnamed person's phrase: "المسؤول الكوري الشمالي", "متحدث باسم الوزارة", "مصدر أمني"."""
+    if sp.type is not None or sp.mention_id is not None:
+        return False
+    words = _fold_words(sp.phrase or sp.text)
+    first = words[0] if words else ""
+    return first in lx.PERSON_ANAPHORS or first.removeprefix("ال") in lx.TITLE_HEADS | lx.SOURCE_HEADS
 
 
 def _same_source(tv: TokenView, i: int) -> bool:

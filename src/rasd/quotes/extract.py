@@ -542,6 +542,11 @@ class _Finder:
                         s += 1
                     if strip_clitic(tv.word(s)) in lx.COMPLEMENTIZERS or tv.word(s) in lx.COMPLEMENTIZERS:
                         s += 1  # "وفقا لـ X، فإن ..."
+                    elif tv.word(s) in lx.RELATIVES or tv.word(s - 1) in _COMMAS:
+                        # "ووفقا للبيان، الذي نشرته صحيفة (الوسط)، اليوم، فإن ...": content after فإن
+                        fa = next((x for x in range(s, min(b, s + 16)) if tv.word(x) in lx.FA_INNA), None)
+                        if fa is not None and not any(tv.word(x) in _SENTENCE_END for x in range(s, fa)):
+                            s = fa + 1
                     span = self._span(s, self._clause_end(s, b))
                     if s >= b and si > 0 and self.sents[si - 1].paragraph == sent.paragraph:
                         # "... 13 شخصا على الأقل. وفقا لمسؤولي الصحة.": a stray stop, the sentence before
@@ -578,6 +583,9 @@ class _Finder:
             i += 1
             if tv.word(i) in ("في", "عن"):
                 i += 1
+
+        while i < b and (i > after or speech_verb(tv.word(after - 1))) and tv.word(i) in lx.VERB_ADVERBS:
+            i += 1  # "حسبما أعلن الاثنين مسؤولون فلسطينيون": the day, then the source
         if i > after and tv.word(i) in lx.SOURCE_VERB_OBJECTS:
             i += 1  # "بحسب ما صرح به لمراسلة الإذاعة، محمد الصحبي", "وفق ما أعلنت عنه السلطات"
         if explicit and tv.word(i)[:1] == "ل" and tv.word(i)[:2] != "ال":
@@ -590,7 +598,8 @@ class _Finder:
         return i, explicit
 
     def _source_speaker_end(self, i: int, b: int) -> int:
-        return _np_end(self.tv, i, b)
+        """The source glues its "ل" like a document's issuer: "وفقا للبيان", "طبقا للوزارة"."""
+        return _np_end(self.tv, i, b, issuer=True)
 
     def _source_like(self, i: int, j: int, resolver: SpeakerResolver) -> bool:
         """A named entity or a source/institution/media head ("وفقا للمنظمة"), not "حسب الاتفاق"."""
@@ -614,6 +623,8 @@ class _Finder:
             | lx.SOURCE_DOCUMENTS
         )
         forms = {w, strip_clitic(w), w[1:] if w[:1] == "ل" and len(w) > 3 else w}
+        if w.startswith("لل") and len(w) > 4:
+            forms.add("ال" + w[2:])  # "وفقا للبيان": the statement
         return any(x in heads or ("ال" + x) in heads or x.removeprefix("ال") in heads for x in forms)
 
 
@@ -707,7 +718,8 @@ def _speaker(
         # "وكان بوتن قد أكد في مايو خلال لقاء مع بشار الأسد أن": the subject stands before "قد"
         found = resolver.before_verb(cand.cue, first)
     if found is None and cand.zone is not None:
-        found = resolver.after_cue(*cand.zone, relay=cand.relay)
+        source = cand.kind in ("source", "trailing_source")
+        found = resolver.after_cue(*cand.zone, relay=cand.relay, source=source)
     if found is not None or cand.kind in ("source", "trailing_source", "postposed"):
         return found
     k = cand.cue if cand.cue is not None else first
@@ -718,7 +730,8 @@ def _speaker(
     if before is None and k - first >= 3 and (conjoined or finder.tv.word(k - 1) in ("إذ", "اذ", "حيث")):
         # "حذت الوكالة حذو الإدارة وقالت إنها", "أعربت الوزارة عن قلقها، إذ قالت": the sentence's subject
         before = resolver.clause_subject(first, k)
-    if before is None and k == first + (finder.tv.is_punct(first)) and cand.sentence > 0:
+    opener = finder.tv.is_punct(first) or finder.tv.word(first) in lx.SENTENCE_LINKS
+    if before is None and k == first + opener and cand.sentence > 0:
         before = _previous_subject(finder, resolver, cand)
     return before or resolver.person_before(k, first) or resolver.last or resolver.topic_person(k)
 

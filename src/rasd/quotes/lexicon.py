@@ -256,6 +256,10 @@ WRITER_CONTINUERS: frozenset[str] = _fold(("وذلك", "ذلك"))
 HOWEVER: frozenset[str] = _fold(("إلا", "غير"))
 # ", ما دفعهم إلى ...": the writer's consequence clause; a verb's complementizer is never past it.
 RESULT_OPENERS: frozenset[str] = _fold(("ما", "مما"))
+# "فإن" after an "according to" phrase opens its content.
+FA_INNA: frozenset[str] = _fold(("فإن", "فإنه", "فإنها", "فإنهم"))
+# Sentence-opening links before a subjectless verb: "فيما نقلت الوكالات قوله".
+SENTENCE_LINKS: frozenset[str] = _fold(("فيما", "كما", "بينما"))
 # "كما كشفت أن": a further reporting verb after the clause.
 AS_WELL: frozenset[str] = _fold(("كما",))
 # A speaker phrase never starts with a time: "أعلنت يوم السبت أن" has its subject before the verb.
