@@ -389,3 +389,13 @@ def test_spokesman_after_an_unnamed_official_continues_the_official() -> None:
     )
     doc = _quotes(text, (("ليلى سامي", "PER"),))
     assert [q.speaker_text for q in doc.quotes][-1] == "المسؤول الكوري الشمالي"
+
+
+def test_provided_that_after_a_comma_is_no_complementizer() -> None:
+    doc = _quotes(
+        "كشفت مجلة رياضية عن اقتراب الاتحاد الدولي من سحب تنظيم البطولة من البلد المضيف، على أن "
+        "يتخذ القرار نهاية الصيف المقبل.",
+    )
+    assert doc.quotes == []
+    doc = _quotes("وأكد الوزير على أن الحكومة ستواصل الإصلاحات.")
+    assert [q.text for q in doc.quotes] == ["الحكومة ستواصل الإصلاحات"]

@@ -225,6 +225,8 @@ def complementizer_at(tv: TokenView, k: int) -> bool:
     if start > 0 and tv.doc.text[start - 1].isalnum():
         return False  # "إتش5إن1": letters inside a code, not the word إن
     prev = tv.word(k - 1)
+    if prev == "علي" and tv.word(k - 2) in ("،", ","):
+        return False  # "...، على أن يتخذ القرار": "provided that", not "أكد على أن"
     return prev not in lx.NOT_COMPLEMENTIZER_BEFORE and strip_clitic(prev) not in lx.NOT_COMPLEMENTIZER_BEFORE
 
 
