@@ -272,7 +272,7 @@ _NOT_THIS_WEEK = re.compile(
 def _weekday(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     wd = _g(m, "wd") or ""
     after = _rest(ctx, m.end())
-    if re.match(rf"{S}عشر", after):
+    if re.match(rf"{S}عشره?{_RIGHT}", after):
         return None  # "الأحد عشر" is eleven
     if wd == "الاثنين" and _word_before(ctx, m.start("core")) in ("بين", "كلا", "هذين", "هذان", "من"):
         return None  # "the two"
@@ -426,7 +426,8 @@ def _future_before(ctx: _Ctx, pos: int, window: int = 6) -> bool:
 
 
 _MAIN_CLAUSE_END = re.compile(r"[.،,؛;:!?؟\n]")
-_WHEN = frozenset(normalize(w) for w in ("عندما", "حين", "حينما", "لما"))
+_WHEN = frozenset(normalize(w) for w in ("عندما", "حين", "حينما", "لما", "ثم"))
+_THAT = frozenset(normalize(w) for w in ("إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "بأنه"))
 _RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 _PAST_LINKS = frozenset(normalize(w) for w in ("كان", "كانت", "وكان", "وكانت", "منذ", "بعد", "عقب", "إثر"))
 
@@ -447,6 +448,10 @@ def _present_main_verb(ctx: _Ctx, pos: int) -> bool:
         return False  # "ويأتي الاجتماع بعد ضربات نفذت فجر السبت": the weekday is the earlier event's
     if set(words) & _RELATIVE_PRONOUNS:
         return False  # "اللجنة التي يهيمن عليها الجمهوريون الاثنين": a description, not the main verb
+    if set(words) & _THAT:
+        return False  # "ويقول الجيش إن قواته قتلت الخميس ...": the weekday is the reported clause's
+    if words and words[0] in lx.DISCOURSE_VERBS:
+        return False  # "يأتي هذا في وقت نقلت فيه القناة ... مساء الإثنين": a connective, not an event
     when = bool(words) and words[0] in _WHEN
     words = words[1:] if when else words
     if not words or (len(words) < 2 and not when):
@@ -1170,7 +1175,8 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> Candidate | None:
     if period is None and pod is None:
         pod = _part_of_day_before(ctx, m.start("core"))  # "مساء الاثنين عند الساعة الثامنة"
     after_midnight = hour < 5 and (pod == "NI" or _key(m.group("per") or "") == "ليلا")
-    if (period == "pm" or pod in ("AF", "EV", "NI")) and 1 <= hour < 12 and not after_midnight:
+    past_noon = pod == "MI" and 1 <= hour < 6  # "الساعة الواحدة من ظهر أمس" is 13:00
+    if (period == "pm" or pod in ("AF", "EV", "NI") or past_noon) and 1 <= hour < 12 and not after_midnight:
         hour += 12  # "الساعة الثامنة ليلا" is 20:00, "الساعة الثانية ليلا" 02:00
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
