@@ -589,6 +589,10 @@ class SpeakerResolver:
                 j += 1  # a definite noun and its adjectives; "الشرطة دوافع ..." ends before the object
             phrase = _clean(tv, v + 1, j)
             return Speaker(phrase, None, phrase, None)  # "لم تكشف النيابة العامة ...، لكنها أشارت"
+        if found is not None and found.mention_id is None and strip_clitic(tv.word(v + 1)) in lx.TITLE_HEADS:
+            words = found.text.split()
+            if 2 <= len(words) <= 6 and not tv.is_punct(v + 1):
+                return found  # "وألقى رئيس مجلس إدارة الشركة كلمة ...، مشيرا إلى أن": the titled subject
         if found is None or found.mention_id is None or found.type not in ("PER", "ORG"):
             return None
         return found

@@ -43,6 +43,7 @@ class Scores:
     direct_right: int = 0
     speaker_gold: int = 0  # matched pairs whose gold names a speaker
     speaker_right: int = 0
+    speaker_right_marks_kept: int = 0  # the same under the scoring rule before round 3
     documents: int = 0
     seconds_quotes: float = 0.0
     seconds_pipeline: float = 0.0
@@ -66,6 +67,7 @@ class Scores:
             else None,
             "speaker_right": self.speaker_right,
             "speaker_scored": self.speaker_gold,
+            "speaker_right_marks_kept": self.speaker_right_marks_kept,
             "quotes_stage_docs_per_second": round(self.documents / self.seconds_quotes, 1)
             if self.seconds_quotes
             else None,
@@ -108,20 +110,22 @@ def match(gold: Sequence[GoldQuote], pred: Sequence[Quote]) -> list[tuple[int, i
 
 
 _NOT_WORDS = str.maketrans({c: " " for c in '،,"«»“”‘’„'})
+_COMMAS_ONLY = str.maketrans({c: " " for c in "،,"})
 
 
-def _words(s: str) -> list[str]:
-    """Folded words; commas and quotation marks are not part of a name (جماعة "ولاية سيناء")."""
-    words = normalize(s).translate(_NOT_WORDS).split()
+def _words(s: str, marks_are_words: bool = False) -> list[str]:
+    """Folded words; commas and quotation marks are not part of a name (جماعة "ولاية سيناء").
+    ``marks_are_words``: the rule before round 3, which kept marks glued to the words."""
+    words = normalize(s).translate(_COMMAS_ONLY if marks_are_words else _NOT_WORDS).split()
     return [w[1:] if w[:1] in "لو" and len(w) > 3 and w[1:2] == "ا" else w for w in words]
 
 
-def speaker_right(predicted: str | None, acceptable: Sequence[str]) -> bool:
+def speaker_right(predicted: str | None, acceptable: Sequence[str], marks_are_words: bool = False) -> bool:
     if not predicted:
         return False
-    pw = _words(predicted)
+    pw = _words(predicted, marks_are_words)
     for name in acceptable:
-        nw = _words(name)
+        nw = _words(name, marks_are_words)
         if not nw:
             continue
         if any(pw[i : i + len(nw)] == nw for i in range(len(pw) - len(nw) + 1)):
@@ -221,6 +225,7 @@ def evaluate(
                 scores.speaker_gold += 1
                 ok = speaker_right(p.speaker_text, g.speaker)
                 scores.speaker_right += ok
+                scores.speaker_right_marks_kept += speaker_right(p.speaker_text, g.speaker, True)
                 if errors and not ok:
                     scores.errors.append(
                         f"{doc.id} SPEAKER {p.speaker_text!r} gold {g.speaker} | {p.text[:60]}"

@@ -271,8 +271,11 @@ TIME_WORDS: frozenset[str] = _fold(
 ) | frozenset(WEEKDAYS)  # fmt: skip
 # Words after which "من" stays in the speaker phrase: "مصادر مقربة من الحكومة", "عدد من الخبراء".
 OF_HEADS: frozenset[str] = _fold(
-    ("مقربة", "مقربين", "مقرب", "قريبة", "قريبين", "عدد", "بعض", "أحد", "إحدى", "مجموعة", "عشرات", "مئات")
-)
+    (
+        "مقربة", "مقربين", "مقرب", "قريبة", "قريبين", "عدد", "بعض", "أحد", "إحدى", "مجموعة", "عشرات", "مئات",
+        "كثير", "الكثير", "العديد", "آلاف",
+    )
+)  # fmt: skip
 RELATIVES: frozenset[str] = _fold(("الذي", "التي", "الذين", "اللذين", "اللتين"))
 # Quotation marks: openers, closers, and the straight ones that are both.
 OPENING_MARKS = "«“‘„"
