@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasd.geo.gazetteer import haversine_km, load_gazetteer
 from rasd.link.resolve import IN_PREFIX, resolve_corpus
 from rasd.model import Entity
@@ -187,3 +190,18 @@ def test_a_university_named_after_a_state_is_in_that_state_and_a_famous_street_i
     assert uni.country == "US" and uni.geo_precision == 3
     street = _entity_of(ents, d.mentions, "السعدون")
     assert street.country == "IQ" and street.geo_precision == 2
+
+
+@given(
+    st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهوي @", min_size=1, max_size=12).filter(lambda s: s.strip()),
+    st.sampled_from([" في ", " ب", " جنوب ", "، ", " و", " قرب مدينة "]),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_name_before_any_gap_links_and_an_anchored_key_always_has_a_point(name: str, gap: str) -> None:
+    text = f"وقع قصف على {name.strip()}{gap}حلب أمس."
+    d = doc("r6p", text, [(name.strip(), "LOC"), ("حلب", "GPE")])
+    ents = {e.id: e for e in resolve_corpus([d])}
+    for m in d.mentions:
+        assert m.link_key and m.entity_id in ents
+        if m.link_key.startswith(IN_PREFIX):
+            assert ents[m.entity_id].lat is not None

@@ -367,9 +367,10 @@ def _core_key(text: str, head: str | None) -> str:
     for v in variants:
         first = v.partition(" ")[0]
         if first in PLACE_HEADS | PROVINCE_HEADS or (head and first == head):
-            return v
+            return v.replace("@", " ")
     core = variants[0]
-    return f"{head} {core}" if head and not core.startswith(f"{head} ") else core
+    core = f"{head} {core}" if head and not core.startswith(f"{head} ") else core
+    return core.replace("@", " ")  # "@" separates the name from its anchor in an in: key
 
 
 def _anchor_unplaced(
