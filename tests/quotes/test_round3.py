@@ -399,3 +399,29 @@ def test_provided_that_after_a_comma_is_no_complementizer() -> None:
     assert doc.quotes == []
     doc = _quotes("وأكد الوزير على أن الحكومة ستواصل الإصلاحات.")
     assert [q.text for q in doc.quotes] == ["الحكومة ستواصل الإصلاحات"]
+
+
+def test_verbal_noun_after_a_preposition_reports_for_the_sentence_subject() -> None:
+    doc = _quotes(
+        "وسارعت وزارة الدفاع الأمريكية إلى نفي أن تكون قواتها قد شنت ضربات في المنطقة.",
+        (("وزارة الدفاع الأمريكية", "ORG"),),
+    )
+    assert _pairs(doc) == [("تكون قواتها قد شنت ضربات في المنطقة", "وزارة الدفاع الأمريكية")]
+    doc = _quotes("ووصل اللاعب إلى العاصمة غداة إعلان ناديه أنه سيجري عملية جراحية في بلاده.")
+    assert [q.text for q in doc.quotes] == ["سيجري عملية جراحية في بلاده"]
+
+
+def test_verbal_noun_as_a_subject_is_no_cue() -> None:
+    doc = _quotes("واستطاع إعلان الفيلم أن يحقق مشاهدات كبيرة بعد طرحه.")
+    assert doc.quotes == []
+
+
+def test_a_text_that_stipulates_is_a_source() -> None:
+    doc = _quotes('وأدانت المحكمة الرجلين. ونص الحكم على أن "تبنيهما للعنف لا شك فيه".')
+    assert _pairs(doc) == [("تبنيهما للعنف لا شك فيه", "الحكم")]
+
+
+def test_participle_owns_the_complementizer_after_a_verb_with_a_noun_object() -> None:
+    doc = _quotes("ونفى الطبيب سامي العابد وضع الجنين في غرفة الأموات مؤكدا أنه بقي في قسم التوليد.")
+    assert [q.text for q in doc.quotes] == ["بقي في قسم التوليد"]
+    assert doc.quotes[0].cue == "مؤكدا"

@@ -42,7 +42,7 @@ class Candidate:
     start: int
     end: int
     direct: bool
-    kind: str  # verb, participle, source, came_in, postposed, continuation
+    kind: str  # verb, noun, participle, source, came_in, postposed, continuation
     sentence: int
     cue: int | None = None  # token index of the cue
     zone: tuple[int, int] | None = None  # tokens where the speaker is named
@@ -431,10 +431,11 @@ class _Finder:
                 w = tv.word(k)
                 if self._in_speech(tv.toks[k].start) or self._quoted(tv.toks[k].start):
                     continue
-                is_part = participle(w)
-                verb = tv.verb(k)
+                noun = self._verbal_noun(k)
+                is_part = participle(w) and not noun
+                verb = "" if noun else tv.verb(k)
                 came = self._came_in(k)
-                if not (is_part or verb or came):
+                if not (is_part or verb or came or noun):
                     continue
                 if verb in lx.WEAK_SPEECH_VERBS and tv.word(k - 1) in lx.INSTITUTION_HEADS and k > a:
                     continue  # "مركز رصد": a verbal noun inside a name
@@ -442,7 +443,7 @@ class _Finder:
                     continue  # "ولم تؤكد أي استطلاعات أن ...": nobody said it
                 # weak verbs (بين "between", تابع "followed") only with their complementizer close by
                 weak = verb in lx.WEAK_SPEECH_VERBS and verb not in lx.RELAY_VERBS
-                reach = 4 if is_part else (6 if weak else _VERB_REACH)
+                reach = 4 if is_part or noun else (6 if weak else _VERB_REACH)
                 if reach == _VERB_REACH and k - a <= 1:
                     # "كشفت 3 مصادر مطلعة على قضية X، الذي ...، في تصريحات لـ ...، أن"
                     reach = _OPENING_VERB_REACH
@@ -455,6 +456,8 @@ class _Finder:
                         break
                     if x > k + 1 and tv.verb(x) and tv.verb(x) not in lx.WEAK_SPEECH_VERBS:
                         break  # "أعلنت X ...، فيما قالت موسكو إنها": the nearer verb owns the complementizer
+                    if x > k + 1 and participle(wx):
+                        break  # "ونفى X وضع الجنين ... مؤكدا أنه": the participle's own clause
                     if wx in _COMMAS and tv.word(x + 1) in lx.RESULT_OPENERS:
                         break  # "الذين يعتبرون ...، ما دفعهم إلى اعتبار أن": a new clause, not the verb's
                     if wx == ":" and not is_part:
@@ -477,10 +480,19 @@ class _Finder:
                 span = self._span(c + 1, end)
                 if span is None or self._words(*span) < _MIN_CONTENT_WORDS:
                     continue
-                kind = "participle" if is_part else "verb"
+                kind = "participle" if is_part else ("noun" if noun else "verb")
                 zone = None if is_part else (k + 2 if came else k + 1, c)
                 relay = bool(verb) and self._relay(w)
                 self._add(Candidate(span[0], span[1], False, kind, si, k, zone, relay))
+
+    def _verbal_noun(self, k: int) -> bool:
+        """ "وسارعت الوزارة إلى نفي أن ...", "عقب إعلان الحكومة أن ...": a reporting verbal noun after a
+        preposition or a verb, with its complementizer close by (checked by the caller)."""
+        tv = self.tv
+        w = tv.word(k)
+        if w not in lx.VERBAL_NOUNS:
+            return False
+        return tv.word(k - 1) in lx.NOUN_GOVERNORS  # not "واستطاع إعلان الفيلم أن يحقق"
 
     def _came_in(self, k: int) -> bool:
         """ "وجاء في بيان المنظمة أن ...": the document's issuer speaks, as after a reporting verb."""
@@ -720,6 +732,9 @@ def _speaker(
     if found is None and cand.zone is not None:
         source = cand.kind in ("source", "trailing_source")
         found = resolver.after_cue(*cand.zone, relay=cand.relay, source=source)
+    if found is None and cand.kind == "noun" and cand.cue is not None:
+        # "وسارعت وزارة الدفاع إلى نفي أن": the subject of the verb the noun depends on
+        found = resolver.clause_subject(first, cand.cue) or resolver.sentence_subject(first, cand.cue)
     if found is not None or cand.kind in ("source", "trailing_source", "postposed"):
         return found
     k = cand.cue if cand.cue is not None else first

@@ -44,9 +44,48 @@ _MORE_SPEECH_VERBS = _fold(
         "كشفا", "أعلنا", "ذكرا", "يصرح", "تصرح", "أكدن", "قلن", "يعترف", "تعترف", "اعترفوا", "أقروا",
         "زعموا", "يزعم", "تزعم", "أبلغوا", "أوضحتا", "أضافتا", "اعتبرتا", "أفادا",
         "شكا", "شكت", "يشكو", "تشكو", "يشكون", "اشتكى", "اشتكت", "قدر", "قدرت", "يقدر", "تقدر",
+        "نص", "ونص", "نصت", "ينص", "تنص",
     )
 )  # fmt: skip
-_WEAK_ROUND3 = _fold(("شكا", "شكت", "يشكو", "تشكو", "يشكون", "اشتكى", "اشتكت", "رأوا", "لفتوا"))
+# Verbal nouns that report with a complementizer right after them (or after their subject).
+VERBAL_NOUNS: frozenset[str] = _fold(
+    (
+        "نفي",
+        "النفي",
+        "تأكيد",
+        "التأكيد",
+        "إعلان",
+        "الإعلان",
+        "تأكيده",
+        "تأكيدها",
+        "إعلانه",
+        "إعلانها",
+        "نفيه",
+        "نفيها",
+    )
+)
+# Words before a verbal noun that make it one ("إلى نفي أن", "غداة إعلان ناديه أنه").
+NOUN_GOVERNORS: frozenset[str] = _fold(
+    ("إلى", "الى", "في", "على", "عن", "غداة", "عقب", "بعد", "إثر", "اثر", "رغم", "مع", "قبل", "لدى")
+)
+_WEAK_ROUND3 = _fold(
+    (
+        "نص",
+        "ونص",
+        "نصت",
+        "ينص",
+        "تنص",
+        "شكا",
+        "شكت",
+        "يشكو",
+        "تشكو",
+        "يشكون",
+        "اشتكى",
+        "اشتكت",
+        "رأوا",
+        "لفتوا",
+    )
+)
 # Reporting verbs that introduce speech (after و/ف and with an object pronoun stripped).
 SPEECH_VERBS: frozenset[str] = (
     frozenset(_holders.REPORTING_VERBS - _COUNTING_VERBS) | _EXTRA_SPEECH_VERBS | _MORE_SPEECH_VERBS
