@@ -220,57 +220,63 @@ class StudentNer:
         self.b = np.stack(
             [(w[f"lstm.bias_ih_l0{s}"] + w[f"lstm.bias_hh_l0{s}"])[order] for s in ("", "_reverse")]
         )
+        k = w["char_conv.weight"]  # (F, C, 3) -> (C * 3, F): the char convolution as one matmul
+        self.char_kernel = np.ascontiguousarray(k.reshape(k.shape[0], -1).T)
         self.allowed = allowed_transitions(self.labels)
         self._rows: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
         self.description = f"student:{directory}"
 
-    def _token_row(self, token: str) -> np.ndarray:
-        """The context-free part of a token's input vector (cached per token string)."""
-        row = self._rows.get(token)
-        if row is None:
-            if len(self._rows) > 100_000:
-                self._rows.clear()
-            ids = self.vocab.ids(token)
-            w = self.w
-            chars = np.zeros(MAX_CHARS, dtype=np.int64)
-            chars[: len(ids.chars)] = ids.chars
-            emb = w["char_emb.weight"][chars]  # (L, C)
-            padded = np.vstack(
-                [np.zeros((1, emb.shape[1]), np.float32), emb, np.zeros((1, emb.shape[1]), np.float32)]
-            )
-            k = w["char_conv.weight"]  # (F, C, 3)
-            windows = np.stack([padded[i : i + MAX_CHARS] for i in range(3)], axis=2)  # (L, C, 3)
-            conv = np.einsum("lck,fck->lf", windows, k) + w["char_conv.bias"]
-            flags = np.zeros(len(self.vocab.flags), np.float32)
-            flags[list(ids.flags)] = 1.0
-            row = np.concatenate(
-                [
-                    self.table[ids.word],
-                    self.table[ids.stem],
-                    np.maximum(conv, 0.0).max(axis=0),
-                    w["c0_emb.weight"][ids.clusters[0]],
-                    w["c1_emb.weight"][ids.clusters[1]],
-                    w["c2_emb.weight"][ids.clusters[2]],
-                    w["shape_emb.weight"][ids.shape],
-                    w["prefix_emb.weight"][ids.prefix],
-                    flags,
-                    *([w["known_emb.weight"][ids.known]] if "known_emb.weight" in w else []),
-                ]
-            ).astype(np.float32)
+    def _add_rows(self, tokens: Sequence[str]) -> None:
+        """Compute and cache the context-free part of the input vector of new token strings, at once."""
+        new = [t for t in dict.fromkeys(tokens) if t not in self._rows]
+        if not new:
+            return
+        if len(self._rows) + len(new) > 100_000:
+            self._rows.clear()
+        w = self.w
+        ids = [self.vocab.ids(t) for t in new]
+        n = len(new)
+        chars = np.zeros((n, MAX_CHARS + 2), dtype=np.int64)  # one zero column each side: the conv padding
+        flags = np.zeros((n, len(self.vocab.flags)), np.float32)
+        for r, info in enumerate(ids):
+            chars[r, 1 : 1 + len(info.chars)] = info.chars
+            flags[r, list(info.flags)] = 1.0
+        emb = w["char_emb.weight"][chars]
+        emb[:, 0] = 0.0
+        emb[:, -1] = 0.0
+        windows = np.stack([emb[:, i : i + MAX_CHARS] for i in range(3)], axis=3)  # (N, L, C, 3)
+        conv = windows.reshape(n * MAX_CHARS, -1) @ self.char_kernel + w["char_conv.bias"]
+        char_vec = np.maximum(conv, 0.0).reshape(n, MAX_CHARS, -1).max(axis=1)
+        cl = np.array([i.clusters for i in ids], dtype=np.int64)
+        parts = [
+            self.table[[i.word for i in ids]],
+            self.table[[i.stem for i in ids]],
+            char_vec,
+            w["c0_emb.weight"][cl[:, 0]],
+            w["c1_emb.weight"][cl[:, 1]],
+            w["c2_emb.weight"][cl[:, 2]],
+            w["shape_emb.weight"][[i.shape for i in ids]],
+            w["prefix_emb.weight"][[i.prefix for i in ids]],
+            flags,
+        ]
+        if "known_emb.weight" in w:
+            parts.append(w["known_emb.weight"][[i.known for i in ids]])
+        rows = np.hstack(parts).astype(np.float32)
+        for token, row in zip(new, rows, strict=True):
             self._rows[token] = row
-        return row
 
     def _inputs(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         t = int(lengths.max())
         kb_emb = self.w["kb_emb.weight"]
-        dim = len(self._token_row(sentences[0][0])) + kb_emb.shape[1]
+        self._add_rows([tok for s in sentences for tok in s])
+        dim = len(self._rows[sentences[0][0]]) + kb_emb.shape[1]
         x = np.zeros((len(sentences), t, dim), np.float32)
+        split = dim - kb_emb.shape[1]
         for i, tokens in enumerate(sentences):
-            rows = [self._token_row(tok) for tok in tokens]
-            kb = self.vocab.kb_tags([self.vocab.ids(tok) for tok in tokens])
-            x[i, : len(tokens)] = np.hstack([np.vstack(rows), kb_emb[kb]])
+            x[i, : len(tokens), :split] = [self._rows[tok] for tok in tokens]
+            x[i, : len(tokens), split:] = kb_emb[self.vocab.kb_tags([self.vocab.ids(tok) for tok in tokens])]
         return x, lengths
 
     def log_probs(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -278,8 +284,9 @@ class StudentNer:
         x, lengths = self._inputs(sentences)
         h = self.hidden
         both = np.stack([x, reverse_within(x, lengths)])  # (2, B, T, I)
-        proj = np.einsum("dbti,dig->dbtg", both, self.w_ih) + self.b[:, None, None, :]
         b, t = x.shape[:2]
+        proj = np.matmul(both.reshape(2, b * t, -1), self.w_ih).reshape(2, b, t, -1)
+        proj += self.b[:, None, None, :]
         hs = np.zeros((2, b, h), np.float32)
         cs = np.zeros((2, b, h), np.float32)
         out = np.zeros((2, b, t, h), np.float32)
