@@ -425,3 +425,10 @@ def test_participle_owns_the_complementizer_after_a_verb_with_a_noun_object() ->
     doc = _quotes("ونفى الطبيب سامي العابد وضع الجنين في غرفة الأموات مؤكدا أنه بقي في قسم التوليد.")
     assert [q.text for q in doc.quotes] == ["بقي في قسم التوليد"]
     assert doc.quotes[0].cue == "مؤكدا"
+
+
+def test_ala_anna_after_an_adjective_is_no_complementizer_of_the_verb() -> None:
+    doc = _quotes("ولا يعتبرونه شرقيا أو غربيا، وإنما هو أديب قادر على أن يخاطب الناس جميعا.")
+    assert doc.quotes == []
+    doc = _quotes("وشدد رئيس الحزب على أن الانتخابات ستجرى في موعدها.")
+    assert [q.text for q in doc.quotes] == ["الانتخابات ستجرى في موعدها"]

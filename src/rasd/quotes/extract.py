@@ -470,6 +470,8 @@ class _Finder:
                         break
                 if c is None or c in used:
                     continue
+                if tv.word(c - 1) == "علي" and not strip_clitic(w).startswith(lx.ALA_STEMS):
+                    continue  # "قادر على أن يخاطب": only some cues take their clause with على (أكد على أن)
                 used.add(c)
                 r = self._region_at_token(c + 1)
                 if r is not None and r in self.speech:
