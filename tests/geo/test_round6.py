@@ -75,3 +75,28 @@ def test_english_cities_missing_from_geonames_arabic_names_are_in_england() -> N
     # in an American story the Alabama city still wins
     place = geocode_names(["برمنغهام", "ألاباما"], countries=["US"])[0]
     assert place is not None and place.country == "US"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["العراقية", "للسوريين", "المصري", "الليبيون", "وزارة", "قال", "ليبيا", "اليمنيات", "مصرى"]
+        ),
+        max_size=12,
+    ),
+    st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويىةـ ", max_size=40),
+)
+def test_document_countries_counts_exactly_the_adjectives_it_skips_nothing(
+    words: list[str], noise: str
+) -> None:
+    import re
+    from collections import Counter
+
+    from rasd.geo.demonyms import demonym_country, document_countries
+
+    text = " ".join(words) + " " + noise
+    expected: Counter[str] = Counter()
+    for w in re.findall(r"[\u0621-\u064a]+", text):
+        if code := demonym_country(w):
+            expected[code] += 1
+    assert document_countries(text) == expected

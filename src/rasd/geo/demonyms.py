@@ -62,6 +62,8 @@ _BY_STEM: dict[str, str] = {normalize(s): code for code, stems in _STEMS.items()
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 # Folded endings: feminine (ه), plurals (ين/ون), feminine plural (ات after the stem's ي).
 _ENDINGS = ("يين", "يون", "يات", "يه", "ي")
+# Last letters (as written, before folding) of any word that folds to one of the endings.
+_LAST_LETTERS = frozenset("يىةهنتـ")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -92,7 +94,10 @@ def document_countries(text: str) -> Counter[str]:
     """How often each country's adjective occurs in ``text``."""
     out: Counter[str] = Counter()
     for m in _WORD_RE.finditer(text or ""):
-        code = demonym_country(m.group())
+        word = m.group()
+        if word[-1] not in _LAST_LETTERS:
+            continue  # cannot end like an adjective: not folded nor looked up (a third of linking time)
+        code = demonym_country(word)
         if code:
             out[code] += 1
     return out
