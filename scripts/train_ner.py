@@ -9,7 +9,8 @@ python scripts/train_ner.py --e5                  # also fine-tune the opt-in e5
 python scripts/train_ner.py --student-only        # refit the BiLSTM student (needs torch; reuses its vectors)
 python scripts/train_ner.py --out /tmp/m --student-only --set dev_split=tail --set student_silver=8000
 python scripts/train_ner.py --out /tmp/m --set c1=0.1 --set corpora=anercorp,aqmar
-python scripts/train_ner.py --write-dev /tmp/dev.conll  # ANERcorp dev split (keep it outside the repo),
+python scripts/train_ner.py --write-dev /tmp/dev.conll  # ANERcorp dev split (keep it outside the repo;
+#                                                  --set dev_split=tail for the tail split),
 python -m rasd.ner.evaluate /tmp/dev.conll --model e5        # to score any model on
 """
 
@@ -63,7 +64,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.write_dev:
-        dev = load_corpora(args.data or default_data_dir(), args.seed, ["anercorp"])["anercorp_dev"]
+        split = next((i.split("=", 1)[1] for i in args.set if i.startswith("dev_split=")), "chunks")
+        dev = load_corpora(args.data or default_data_dir(), args.seed, ["anercorp"], split)["anercorp_dev"]
         args.write_dev.write_text(
             "".join(
                 "".join(f"{t} {g}\n" for t, g in zip(toks, to_anercorp(tags), strict=True)) + "\n"
