@@ -244,11 +244,11 @@ class SpeakerResolver:
         if tv.word(i) in lx.THE_LATTER:
             latter = self._latter(i)
             if latter is not None:
-                return latter  # "بين بغداد وأنقرة، بعد أن قالت الأخيرة": Ankara
+                return latter  # "بين مدريد ولشبونة، قالت الأخيرة": Lisbon
         return self._named(i, j, issuer=source and tv.word(i).startswith("لل"))
 
     def surname_before(self, word: str, i: int) -> bool:
-        """A person mention before token ``i`` ends with ``word`` ("عبد الرؤوف الشريف" for "الشريف")."""
+        """A person mention before token ``i`` ends with ``word`` ("كمال الساحلي" for "الساحلي")."""
         if i >= len(self.tv.toks):
             return False
         for m in self.mentions.in_range(0, self.tv.toks[i].start):
@@ -292,13 +292,13 @@ class SpeakerResolver:
                 break
         person = _person_in(tv, i, min(j, i + 14), self.mentions)
         if person is not None and self._quoted_org_name(person):
-            # ممثل منظمة "عتيد"، عبد الحق السلطاني: the tagger's person is the quoted organisation
+            # ممثل جمعية "رقيب"، سامر الهادي: the tagger's person is the quoted organisation
             later = tv.last_before(person.end) + 1
             person = _person_in(tv, later, min(j, i + 14), self.mentions)
         if person is not None and end > i:
             between = range(end, tv.first_at_or_after(person.start))
             if any(tv.word(x) in lx.ADJUNCT_OPENERS for x in between):
-                person = None  # "وخاطب الرئيس بعد يوم ... في مركزهم بلانغلي": a place, not the speaker
+                person = None  # "وخاطب الوزير بعد عودته ... في مقرهم بقرطاج": a place, not the speaker
         if person is not None and person.start > tv.toks[i].start:
             person = self._apposition(person, j) or person
         if person is not None:
@@ -325,7 +325,7 @@ class SpeakerResolver:
         if strip_clitic(first) in lx.TITLE_HEADS and 2 <= end - i <= 4 and not issuer:
             titled = self._titled(i, end)
             if titled is not None:
-                return titled  # "وأضاف رئيس الحكومة الأسبق" → the person named with that title before
+                return titled  # "وأضاف رئيس الهيئة السابق" → the person named with that title before
         return _from_np(tv, i, end, self.mentions)
 
     def _titled(self, i: int, end: int) -> Speaker | None:
@@ -350,7 +350,7 @@ class SpeakerResolver:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _quoted_org_name(self, m: Mention) -> bool:
-        """The mention is a quoted name right after an organisation head: منظمة "عتيد"."""
+        """The mention is a quoted name right after an organisation head: جمعية "رقيب"."""
         tv = self.tv
         o = tv.first_at_or_after(m.start) - 1
         if o < 1 or tv.raw(o)[:1] not in lx.OPENING_MARKS + lx.STRAIGHT_MARKS:
@@ -459,7 +459,7 @@ class SpeakerResolver:
             if any(w in (head, anaphor) or w.startswith(head) for w in words):
                 return sp
         if anaphor in lx.PERSON_ANAPHORS:
-            # "واعتبر المسؤول الكوري ... وتابع المتحدث": an unnamed official is a person too
+            # "واعتبر المسؤول الأمني ... وتابع المتحدث": an unnamed official is a person too
             return next((sp for sp in reversed(self.history) if sp.type == "PER" or _person_phrase(sp)), None)
         return None
 
@@ -487,7 +487,7 @@ class SpeakerResolver:
                 e -= 1
         s = self._back(e, first)
         if s < e and tv.word(s - 1) == "في" and s - 1 > first:
-            s2 = self._back(s - 1, first)  # "المقرر الخاص بوضع حقوق الإنسان في ميانمار يضيف"
+            s2 = self._back(s - 1, first)  # "المبعوث الخاص للمنظمة في الإقليم يضيف"
             if s2 < s - 1 and self.mentions.covering(tv.toks[s2].start) is None:
                 s = s2
         if s < e and tv.word(s - 1) in lx.RELATIVES and s - 1 > first:
@@ -646,7 +646,7 @@ class SpeakerResolver:
 
 
 def _person_phrase(sp: Speaker) -> bool:
-    """An unnamed person's phrase: "المسؤول الكوري الشمالي", "متحدث باسم الوزارة", "مصدر أمني"."""
+    """An unnamed person's phrase: "المسؤول الأمني", "متحدث باسم الوزارة", "مصدر أمني"."""
     if sp.type is not None or sp.mention_id is not None:
         return False
     words = _fold_words(sp.phrase or sp.text)

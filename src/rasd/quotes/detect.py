@@ -112,7 +112,7 @@ def quote_regions(text: str, paragraphs: list[Paragraph]) -> list[Region]:
             if not closes and ch == closer == '"' and _can_open(text, i, para.start):
                 stop = _sentence_stop(text, open_at, i)
                 if stop is not None:
-                    # 'بمثابة "ضغط ... وليتوانيا. وكانت ... إن "التجنيد': the first mark was never
+                    # 'بمثابة "عقاب ... المحليين. وكانت ... إن "الإضراب': the first mark was never
                     # closed; it ends at its sentence end and this one opens a new quotation
                     start, end = _trim(text, open_at + 1, stop)
                     if end > start:

@@ -51,7 +51,7 @@ class Candidate:
 
 def _merge_abbreviations(doc: Document) -> list[Sentence]:
     """The text stage's sentences, rejoined where a full stop only closes a short abbreviation
-    ("(سي.آي.إيه)", "د. محمد"): a quotation after it still has its reporting verb in the sentence."""
+    ("(أ.ف.ب)", "د. محمد"): a quotation after it still has its reporting verb in the sentence."""
     out: list[Sentence] = []
     for sent in doc.sentences:
         if out and out[-1].paragraph == sent.paragraph and _abbreviation_end(doc, out[-1]):
@@ -64,7 +64,7 @@ def _merge_abbreviations(doc: Document) -> list[Sentence]:
 
 def _split_outside_quotes(doc: Document, sents: list[Sentence], regions: list[Region]) -> list[Sentence]:
     """Split where a sentence-final stop stands outside every closed quotation: the text stage keeps a
-    quotation's sentences together, and a mark never closed ('من "الدور ... تعبيره. أما ...') would
+    quotation's sentences together, and a mark never closed ('من "الملف ... تعبيره. وأضاف ...') would
     otherwise hold the next sentences in one."""
     closed = [(r.open_at, r.close_at) for r in regions if r.close_at is not None]
     if not any(r.close_at is None for r in regions):
@@ -191,8 +191,8 @@ class _Finder:
         return b
 
     def _ends_clause(self, j: int) -> bool:
-        """Round 3 clause ends without a comma: "... الشتاء مؤكدا أنها" (a participle with its own
-        complementizer), "... التحقيقات إلا أن المسؤولين" / "غير أنها" (however, not "لا ... إلا أن
+        """Round 3 clause ends without a comma: "... طويلا مؤكدا أنها" (a participle with its own
+        complementizer), "... المفاوضات إلا أن المسؤولين" / "غير أنها" (however, not "لا ... إلا أن
         يرحب", an exception before a verb), "... كما كشفت أن" (a new reporting verb)."""
         tv = self.tv
         w = tv.word(j)
@@ -262,7 +262,7 @@ class _Finder:
         return any(x in lx.NAMING_NOUNS for x in (w, w.removeprefix("ال"), w[1:] if w[:1] in "بل" else w))
 
     def _subheading(self, region: Region) -> bool:
-        """A short quotation alone on its line without a final stop is a sub-heading ("نحن كالسمك ...")."""
+        """A short quotation alone on its line without a final stop is a sub-heading ("نحن باقون هنا ...")."""
         para = self.doc.paragraphs[region.paragraph]
         rest = self.doc.text[region.after : para.end].strip()
         inside = self.doc.text[region.start : region.end].rstrip()
@@ -333,7 +333,7 @@ class _Finder:
         return None
 
     def _inner_dot(self, q: int) -> bool:
-        """A full stop glued between letters: "سي.آي.إيه"."""
+        """A full stop glued between letters: "أ.ف.ب"."""
         toks = self.tv.toks
         return (
             toks[q].text == "."
@@ -445,7 +445,7 @@ class _Finder:
                 weak = verb in lx.WEAK_SPEECH_VERBS and verb not in lx.RELAY_VERBS
                 reach = 4 if is_part or noun else (6 if weak else _VERB_REACH)
                 if reach == _VERB_REACH and k - a <= 1:
-                    # "كشفت 3 مصادر مطلعة على قضية X، الذي ...، في تصريحات لـ ...، أن"
+                    # "كشفت مصادر مطلعة على الملف، الذي ...، في تصريحات لـ ...، أن"
                     reach = _OPENING_VERB_REACH
                 c = None
                 for x in range(k + 1, min(b, k + 1 + reach)):
@@ -455,11 +455,11 @@ class _Finder:
                     ):
                         break
                     if x > k + 1 and tv.verb(x) and tv.verb(x) not in lx.WEAK_SPEECH_VERBS:
-                        break  # "أعلنت X ...، فيما قالت موسكو إنها": the nearer verb owns the complementizer
+                        break  # "أعلنت X ...، فيما قالت الحكومة إنها": the nearer verb owns it
                     if x > k + 1 and participle(wx):
-                        break  # "ونفى X وضع الجنين ... مؤكدا أنه": the participle's own clause
+                        break  # "ونفى X تأجيل الموعد ... مؤكدا أنه": the participle's own clause
                     if wx in _COMMAS and tv.word(x + 1) in lx.RESULT_OPENERS:
-                        break  # "الذين يعتبرون ...، ما دفعهم إلى اعتبار أن": a new clause, not the verb's
+                        break  # "...، ما دفع السكان إلى اعتبار أن": a new clause, not the verb's
                     if wx == ":" and not is_part:
                         self._colon(k, x, si, sent)
                         break
@@ -471,7 +471,7 @@ class _Finder:
                 if c is None or c in used:
                     continue
                 if tv.word(c - 1) == "علي" and not strip_clitic(w).startswith(lx.ALA_STEMS):
-                    continue  # "قادر على أن يخاطب": only some cues take their clause with على (أكد على أن)
+                    continue  # "قادر على أن يقنع": only some cues take their clause with على (أكد على أن)
                 used.add(c)
                 r = self._region_at_token(c + 1)
                 if r is not None and r in self.speech:
@@ -494,7 +494,7 @@ class _Finder:
         w = tv.word(k)
         if w not in lx.VERBAL_NOUNS:
             return False
-        return tv.word(k - 1) in lx.NOUN_GOVERNORS  # not "واستطاع إعلان الفيلم أن يحقق"
+        return tv.word(k - 1) in lx.NOUN_GOVERNORS  # not "واستطاع إعلان المسلسل أن يجذب"
 
     def _came_in(self, k: int) -> bool:
         """ "وجاء في بيان المنظمة أن ...": the document's issuer speaks, as after a reporting verb."""
@@ -557,13 +557,13 @@ class _Finder:
                     if strip_clitic(tv.word(s)) in lx.COMPLEMENTIZERS or tv.word(s) in lx.COMPLEMENTIZERS:
                         s += 1  # "وفقا لـ X، فإن ..."
                     elif tv.word(s) in lx.RELATIVES or tv.word(s - 1) in _COMMAS:
-                        # "ووفقا للبيان، الذي نشرته صحيفة (الوسط)، اليوم، فإن ...": content after فإن
+                        # "ووفقا للبيان، الذي نشرته صحيفة محلية، اليوم، فإن ...": content after فإن
                         fa = next((x for x in range(s, min(b, s + 16)) if tv.word(x) in lx.FA_INNA), None)
                         if fa is not None and not any(tv.word(x) in _SENTENCE_END for x in range(s, fa)):
                             s = fa + 1
                     span = self._span(s, self._clause_end(s, b))
                     if s >= b and si > 0 and self.sents[si - 1].paragraph == sent.paragraph:
-                        # "... 13 شخصا على الأقل. وفقا لمسؤولي الصحة.": a stray stop, the sentence before
+                        # "... خمسة أشخاص على الأقل. وفقا لمسؤولي الإسعاف.": a stray stop, the sentence before
                         prev = self.sents[si - 1]
                         span, kind = self._span(prev.token_start, prev.token_end), "trailing_source"
                 elif (
@@ -572,7 +572,7 @@ class _Finder:
                     and tv.word(np_end) in _COMMAS
                     and self._words_between(np_end + 1, b) >= 3
                 ):
-                    # "فيتعلق، وفق الشريف، بالمقاييس ...": the aside attributes the whole sentence
+                    # "فيتعلق، وفق الساحلي، بالشروط ...": the aside attributes the whole sentence
                     span = self._span(a, self._clause_end(np_end + 1, b))
                 else:
                     span = self._span(a, k)
@@ -599,7 +599,7 @@ class _Finder:
                 i += 1
 
         while i < b and (i > after or speech_verb(tv.word(after - 1))) and tv.word(i) in lx.VERB_ADVERBS:
-            i += 1  # "حسبما أعلن الاثنين مسؤولون فلسطينيون": the day, then the source
+            i += 1  # "حسبما أعلن الخميس مسؤولون محليون": the day, then the source
         if i > after and tv.word(i) in lx.SOURCE_VERB_OBJECTS:
             i += 1  # "بحسب ما صرح به لمراسلة الإذاعة، محمد الصحبي", "وفق ما أعلنت عنه السلطات"
         if explicit and tv.word(i)[:1] == "ل" and tv.word(i)[:2] != "ال":
@@ -627,7 +627,7 @@ class _Finder:
             return True
         w = tv.word(i)
         if j == i + 1 and w.startswith("ال") and resolver.surname_before(w, i):
-            return True  # "وفق الشريف": the surname of a person named before
+            return True  # "وفق الساحلي": the surname of a person named before
         heads = (
             lx.SOURCE_HEADS
             | lx.INSTITUTION_HEADS
@@ -729,7 +729,7 @@ def _speaker(
     found = None
     tv = finder.tv
     if cand.cue is not None and cand.kind == "verb" and tv.word(cand.cue - 1) in ("قد", "لقد"):
-        # "وكان بوتن قد أكد في مايو خلال لقاء مع بشار الأسد أن": the subject stands before "قد"
+        # "وكان الوزير قد أكد في مايو خلال لقاء مع نظيره أن": the subject stands before "قد"
         found = resolver.before_verb(cand.cue, first)
     if found is None and cand.zone is not None:
         source = cand.kind in ("source", "trailing_source")

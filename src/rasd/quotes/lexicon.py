@@ -158,7 +158,7 @@ SOURCE_CUE_VERBS: frozenset[str] = frozenset(_holders.SOURCE_CUE_VERBS) | _fold(
 PRONOUN_CONJUNCTIONS: frozenset[str] = _fold(
     ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "إلا أنه", "إلا أنها", "غير أنه", "غير أنها")
 )
-# Nouns that name what follows in quotation marks: اسم "إدراك"، بعنوان "..."، شعار "..."، وسم "...".
+# Nouns that name what follows in quotation marks: اسم "أمل"، بعنوان "..."، شعار "..."، وسم "...".
 NAMING_NOUNS: frozenset[str] = _fold(
     ("اسم", "عنوان", "بعنوان", "شعار", "لقب", "وسم", "هاشتاغ", "هاشتاق", "تسمية", "مسمى", "اسمه", "اسمها")
 )
@@ -259,7 +259,7 @@ SAME_SOURCE_TAILS: frozenset[str] = _fold(("المصدر", "المصادر", "ا
 SAME_WORDS: frozenset[str] = _fold(("نفسه", "ذاته", "نفسها", "ذاتها", "ذات", "نفس"))
 # "قالت الأخيرة": the entity named last.
 THE_LATTER: frozenset[str] = _fold(("الأخير", "الأخيرة", "الاخير", "الاخيرة"))
-# Titles that name a person without the name: "وأضاف رئيس الحكومة الأسبق" refers to the one named
+# Titles that name a person without the name: "وأضاف رئيس الهيئة السابق" refers to the one named
 # earlier with that title.
 TITLE_HEADS: frozenset[str] = _fold(
     (
@@ -268,7 +268,7 @@ TITLE_HEADS: frozenset[str] = _fold(
     )
 )  # fmt: skip
 # Words after the subject phrase that open an adjunct: a person named after them is no subject
-# ("بعد يوم من تنصيبه ... بلانغلي", "خلال لقاء مع نظيره بشار الأسد").
+# ("بعد عودته من السفر ... بقرطاج", "خلال لقاء مع نظيره سالم").
 ADJUNCT_OPENERS: frozenset[str] = _fold(
     (
         "بعد", "قبل", "خلال", "غداة", "عشية", "عقب", "إثر", "اثر", "أثناء", "مع", "أمام", "لدى", "منذ", "حين",
