@@ -59,6 +59,12 @@ def tiny_model(tiny_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
         output_dir=out,
         data_dir=tiny_data,
         seed=3,
-        config={"clusters": False, "corpora": ["anercorp"], "max_iterations": 60, "silver_sentences": 0},
+        config={
+            "clusters": False,
+            "corpora": ["anercorp"],
+            "max_iterations": 60,
+            "silver_sentences": 0,
+            "student": False,
+        },
     )
     return out

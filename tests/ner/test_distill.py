@@ -73,6 +73,7 @@ def test_training_with_gold_repeat_and_features(tiny_data: Path, tmp_path: Path)
         seed=3,
         config={
             "clusters": False,
+            "student": False,
             "corpora": ["anercorp"],
             "max_iterations": 40,
             "gold_repeat": 2,

@@ -127,6 +127,7 @@ def test_training_with_the_new_groups_records_them(tiny_data: Path, tmp_path: Pa
         seed=3,
         config={
             "clusters": False,
+            "student": False,
             "corpora": ["anercorp"],
             "max_iterations": 30,
             "silver_sentences": 0,

@@ -110,3 +110,25 @@ def test_batched_viterbi_equals_per_sentence(lengths: list[int], seed: int) -> N
         for prev, cur in zip(["O", *tags], tags, strict=False):
             if cur.startswith("I-"):
                 assert prev[2:] == cur[2:] and prev != "O"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=150), min_size=1, max_size=200))
+def test_length_groups_partition_the_sorted_sentences(lengths: list[int]) -> None:
+    from rasd.ner.student import length_groups
+
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    groups = length_groups(order, [lengths[i] for i in order])
+    assert [i for g in groups for i in g] == order
+    assert all(0 < len(g) <= 64 for g in groups)
+
+
+def test_shipped_student_loads_and_tags_a_sentence() -> None:
+    from rasd.ner.model import DEFAULT_SPEC, load_model
+
+    assert DEFAULT_SPEC == "student"
+    model = load_model(None)
+    sentence = ["قال", "وزير", "الخارجية", "الأردني", "أيمن", "الصفدي", "في", "عمان", "."]
+    tags = model.predict_batch([sentence])[0]
+    assert tags[4:6] == ["B-PER", "I-PER"]
+    assert tags[7] == "B-LOC"

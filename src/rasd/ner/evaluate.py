@@ -175,7 +175,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description="Exact-span NER scores on a CoNLL file")
     parser.add_argument("conll", type=Path)
-    parser.add_argument("--model", default=None, help="crf (default), crf:/dir, e5, e5:/dir")
+    parser.add_argument(
+        "--model", default=None, help="student (default), crf, crf:/dir, student:/dir, e5, e5:/dir"
+    )
     args = parser.parse_args(argv)
     print(evaluate_file(args.conll, args.model).format())
 

@@ -54,7 +54,8 @@ def _name_start(token: Token) -> int:
 class NerStage:
     """Appends ``Mention(source="ner")`` for every entity the model finds in each sentence.
 
-    ``model``: ``None`` for the shipped CRF, ``"crf:/dir"`` for another CRF,
+    ``model``: ``None`` for the shipped default (the BiLSTM student), ``"crf"`` for the shipped CRF,
+    ``"crf:/dir"`` for another CRF, ``"student:/dir"`` for another student, ``"e5"`` for the e5 mode,
     ``"transformers:/path"`` for a local Hugging Face token-classification model.
     """
 
