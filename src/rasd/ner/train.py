@@ -491,7 +491,8 @@ def train(
         json.dump(metrics, handle, ensure_ascii=False, indent=2, sort_keys=True)
     if cfg["student"]:
         student = train_student_model(output_dir, data_dir, seed, config, e5_dir)
-        metrics["student"] = {k: v for k, v in student.items() if k.endswith("f1")}
+        # flat keys, so `rasd train ner`'s summary (keys ending in micro_f1) shows the default model's figures
+        metrics.update({f"student_{k}": v for k, v in student.items() if k.endswith("micro_f1")})
     return metrics
 
 
