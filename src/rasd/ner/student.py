@@ -158,10 +158,6 @@ def save_vectors(directory: Path, words: Sequence[str], vectors: np.ndarray) -> 
     )
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
-
-
 def reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Each row's first ``length`` steps reversed, padding left where it is."""
     b, t = x.shape[:2]
@@ -238,13 +234,18 @@ class StudentNer:
         self.w = w
         h = w["lstm.weight_hh_l0"].shape[1]
         self.hidden = h
-        # gates reordered i, f, o, g so one sigmoid covers three of them; both directions stacked
+        # gates reordered i, f, o, g and the sigmoid gates' rows halved: sigmoid(x) = (tanh(x / 2) + 1) / 2,
+        # so one tanh a time step covers all four gates; both directions stacked
         order = np.concatenate([np.arange(0, 2 * h), np.arange(3 * h, 4 * h), np.arange(2 * h, 3 * h)])
-        self.w_ih = np.stack([w[f"lstm.weight_ih_l0{s}"][order].T for s in ("", "_reverse")])
-        self.w_hh = np.stack([w[f"lstm.weight_hh_l0{s}"][order].T for s in ("", "_reverse")])
-        self.b = np.stack(
-            [(w[f"lstm.bias_ih_l0{s}"] + w[f"lstm.bias_hh_l0{s}"])[order] for s in ("", "_reverse")]
+        scale = np.concatenate([np.full(3 * h, 0.5, np.float32), np.ones(h, np.float32)])
+        self.w_ih = np.stack(
+            [(w[f"lstm.weight_ih_l0{s}"][order] * scale[:, None]).T for s in ("", "_reverse")]
         )
+        self.w_hh = np.stack(
+            [(w[f"lstm.weight_hh_l0{s}"][order] * scale[:, None]).T for s in ("", "_reverse")]
+        )
+        biases = [w[f"lstm.bias_ih_l0{s}"] + w[f"lstm.bias_hh_l0{s}"] for s in ("", "_reverse")]
+        self.b = np.stack([bias[order] * scale for bias in biases])
         k = w["char_conv.weight"]  # (F, C, 3) -> (C * 3, F): the char convolution as one matmul
         self.char_kernel = np.ascontiguousarray(k.reshape(k.shape[0], -1).T)
         self.allowed = allowed_transitions(self.labels)
@@ -315,10 +316,15 @@ class StudentNer:
         hs = np.zeros((2, b, h), np.float32)
         cs = np.zeros((2, b, h), np.float32)
         out = np.zeros((2, b, t, h), np.float32)
-        for step in range(t):
-            g = proj[:, :, step] + np.matmul(hs, self.w_hh)
-            sig = _sigmoid(g[..., : 3 * h])
-            cs = sig[..., h : 2 * h] * cs + sig[..., :h] * np.tanh(g[..., 3 * h :])
+        for step in range(t):  # few numpy calls a step: at a document's batch size they dominate
+            g = np.matmul(hs, self.w_hh)
+            g += proj[:, :, step]
+            np.tanh(g, out=g)
+            sig = g[..., : 3 * h]
+            sig *= 0.5
+            sig += 0.5
+            cs *= sig[..., h : 2 * h]
+            cs += sig[..., :h] * g[..., 3 * h :]
             hs = sig[..., 2 * h : 3 * h] * np.tanh(cs)
             out[:, :, step] = hs
         feats = np.concatenate([out[0], reverse_within(out[1], lengths)], axis=-1)
