@@ -437,6 +437,14 @@ def train(
     data_dir = data_dir or default_data_dir()
     cfg = {**DEFAULT_CONFIG, **(config or {})}
     metrics: dict[str, Any] = {"seed": seed, "config": cfg}
+    if cfg["student"]:
+        import importlib.util
+
+        if importlib.util.find_spec("torch") is None:  # say so before the long CRF fit, not after it
+            raise RuntimeError(
+                "training the default NER student needs torch (pip install torch==2.13.0); "
+                "config student=False trains only the CRF"
+            )
     output_dir.mkdir(parents=True, exist_ok=True)
     ft_model = None
     if rebuild_resources:
